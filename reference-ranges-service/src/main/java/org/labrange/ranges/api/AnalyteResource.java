@@ -1,0 +1,56 @@
+package org.labrange.ranges.api;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.labrange.ranges.service.CatalogService;
+import org.labrange.ranges.service.RangeService;
+
+@Path("/api/v1/analytes")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({Roles.READER, Roles.ADMIN, Roles.INTERPRETER})
+@Tag(name = "Analytes")
+@SecurityRequirement(name = "jwt")
+public class AnalyteResource {
+
+    @Inject
+    CatalogService catalog;
+
+    @Inject
+    RangeService ranges;
+
+    @GET
+    @Operation(summary = "List analytes, optionally matching a code, LOINC, name or alias")
+    public List<Views.AnalyteView> list(@Parameter(description = "e.g. B2M or 1952-1") @QueryParam("q") String query) {
+        return catalog.findAnalytes(Params.text(query)).stream().map(Views.AnalyteView::of).toList();
+    }
+
+    @GET
+    @Path("{code}")
+    @Operation(summary = "One analyte by code")
+    public Views.AnalyteView get(@PathParam("code") String code) {
+        return Views.AnalyteView.of(catalog.analyte(code));
+    }
+
+    @GET
+    @Path("{code}/timeline")
+    @Operation(summary = "Every revision of the analyte's ranges with a non-empty valid period, as known now",
+            description = "Made for consumers that cache: select by collection date locally; the ETag is the change sequence.")
+    public Response timeline(@PathParam("code") String code) {
+        RangeService.Timeline timeline = ranges.timeline(code);
+        return Response.ok(new Views.TimelineView(Views.AnalyteView.of(timeline.analyte()), timeline.changeSequence(),
+                        timeline.revisions().stream().map(Views.RangeRevisionView::of).toList()))
+                .header("ETag", "\"" + timeline.changeSequence() + "\"").build();
+    }
+}

@@ -1,0 +1,63 @@
+package org.labrange.ranges.api;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.labrange.ranges.config.RangesConfig;
+import org.labrange.ranges.service.RangeService;
+
+/** The change feed consumers poll to keep caches fresh. */
+@Path("/api/v1/changes")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({Roles.READER, Roles.ADMIN, Roles.INTERPRETER})
+@Tag(name = "Changes")
+@SecurityRequirement(name = "jwt")
+public class ChangeResource {
+
+    @Inject
+    RangeService ranges;
+
+    @Inject
+    RangesConfig config;
+
+    @GET
+    @Operation(summary = "Range revisions recorded after a change sequence, oldest first",
+            description = "The ETag is the latest sequence; send it back in If-None-Match to get 304 when nothing changed.")
+    public Response since(@QueryParam("since") String since, @QueryParam("limit") String limit,
+                          @HeaderParam("If-None-Match") String ifNoneMatch) {
+        long from = Params.nonNegative("since", since, 0);
+        long max = Params.nonNegative("limit", limit, config.maxChangesPage());
+        if (max < 1 || max > config.maxChangesPage()) {
+            throw new org.labrange.ranges.domain.DomainException.Invalid("limit",
+                    "must be between 1 and " + config.maxChangesPage());
+        }
+        long latest = ranges.latestSequence();
+        String etag = "\"" + latest + "\"";
+        if (etag.equals(ifNoneMatch)) {
+            return Response.notModified().header("ETag", etag).build();
+        }
+        var changes = ranges.changesSince(from, (int) max).stream().map(Views.ChangeView::of).toList();
+        return Response.ok(new Views.ChangePage(latest, changes)).header("ETag", etag).build();
+    }
+
+    @GET
+    @Path("latest")
+    @Operation(summary = "The latest change sequence; cheap, for cache validation (ETag / If-None-Match)")
+    public Response latest(@HeaderParam("If-None-Match") String ifNoneMatch) {
+        long latest = ranges.latestSequence();
+        String etag = "\"" + latest + "\"";
+        if (etag.equals(ifNoneMatch)) {
+            return Response.notModified().header("ETag", etag).build();
+        }
+        return Response.ok(new Views.LatestChange(latest)).header("ETag", etag).build();
+    }
+}

@@ -1,0 +1,112 @@
+package org.labrange.ranges.api;
+
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.Period;
+import java.time.ZoneOffset;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+import org.labrange.ranges.domain.DomainException;
+
+/** Parses query, path and header values so that a bad one is a 400 naming the parameter. */
+final class Params {
+
+    private Params() {
+    }
+
+    static void requireBody(Object body) {
+        if (body == null) {
+            throw new DomainException.Invalid("body", "is required");
+        }
+    }
+
+    static Optional<String> text(String value) {
+        return Optional.ofNullable(value).map(String::strip).filter(v -> !v.isEmpty());
+    }
+
+    static Optional<LocalDate> date(String name, String value) {
+        return text(value).map(v -> {
+            try {
+                return LocalDate.parse(v);
+            } catch (DateTimeException e) {
+                throw new DomainException.Invalid(name, "'" + v + "' is not a date (use YYYY-MM-DD)");
+            }
+        });
+    }
+
+    /** An instant such as 2026-11-24T10:00:00Z; a bare date means the end of that day (UTC). */
+    static Optional<Instant> instant(String name, String value) {
+        return text(value).map(v -> {
+            try {
+                if (v.length() == 10) {
+                    return LocalDate.parse(v).plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC).minusNanos(1000);
+                }
+                return OffsetDateTime.parse(v).toInstant();
+            } catch (DateTimeException e) {
+                throw new DomainException.Invalid(name, "'" + v + "' is not a timestamp (use e.g. 2026-11-24T10:00:00Z)");
+            }
+        });
+    }
+
+    static Optional<Period> period(String name, String value) {
+        return text(value).map(v -> {
+            try {
+                Period period = Period.parse(v);
+                if (period.isNegative()) {
+                    throw new DomainException.Invalid(name, "must not be negative");
+                }
+                return period;
+            } catch (DateTimeException e) {
+                throw new DomainException.Invalid(name, "'" + v + "' is not an ISO-8601 period (e.g. P45Y, P6M, P10D)");
+            }
+        });
+    }
+
+    static <E extends Enum<E>> Optional<E> enumeration(String name, String value, Class<E> type) {
+        return text(value).map(v -> {
+            try {
+                return Enum.valueOf(type, v.toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new DomainException.Invalid(name, "'" + v + "' is not one of " + java.util.Arrays.toString(type.getEnumConstants()));
+            }
+        });
+    }
+
+    static UUID uuid(String name, String value) {
+        try {
+            return UUID.fromString(value);
+        } catch (IllegalArgumentException e) {
+            throw new DomainException.NotFound("No range with id '" + value + "'");
+        }
+    }
+
+    static long nonNegative(String name, String value, long fallback) {
+        return text(value).map(v -> {
+            try {
+                long n = Long.parseLong(v);
+                if (n < 0) {
+                    throw new DomainException.Invalid(name, "must not be negative");
+                }
+                return n;
+            } catch (NumberFormatException e) {
+                throw new DomainException.Invalid(name, "'" + v + "' is not a whole number");
+            }
+        }).orElse(fallback);
+    }
+
+    /** The revision an If-Match header names: "3", W/"3" or 3. */
+    static Optional<Integer> ifMatch(String header) {
+        return text(header).map(v -> {
+            String bare = v.startsWith("W/") ? v.substring(2) : v;
+            bare = bare.replace("\"", "").strip();
+            try {
+                return Integer.parseInt(bare);
+            } catch (NumberFormatException e) {
+                throw new DomainException.Invalid("If-Match", "must be the ETag of the revision you edited, e.g. \"3\"");
+            }
+        });
+    }
+}

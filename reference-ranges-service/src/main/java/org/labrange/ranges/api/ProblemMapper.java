@@ -1,0 +1,157 @@
+package org.labrange.ranges.api;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+import jakarta.persistence.PersistenceException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.labrange.ranges.domain.DomainException;
+import org.labrange.ranges.domain.FieldError;
+
+/** Turns every failure into an application/problem+json answer. */
+public class ProblemMapper {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMapper.class);
+
+    @ServerExceptionMapper
+    public Response domain(DomainException e, UriInfo uri) {
+        String path = uri.getPath();
+        if (e instanceof DomainException.Invalid invalid) {
+            return respond(new Problems.Problem(Problems.TYPE_BASE + "validation", "Invalid request", 400,
+                    invalid.getMessage(), path, invalid.errors(), null));
+        }
+        if (e instanceof DomainException.StaleRevision stale) {
+            return Response.status(412).type(Problems.MEDIA_TYPE)
+                    .header("ETag", "\"" + stale.current().revision() + "\"")
+                    .entity(new Problems.Problem(Problems.TYPE_BASE + "stale-revision", "Range changed since you read it",
+                            412, stale.getMessage(), path, null, Views.RangeRevisionView.of(stale.current())))
+                    .build();
+        }
+        if (e instanceof DomainException.NotFound) {
+            return respond(Problems.of("not-found", "Not found", 404, e.getMessage(), path));
+        }
+        if (e instanceof DomainException.RevisionRequired) {
+            return respond(Problems.of("revision-required", "If-Match required", 428, e.getMessage(), path));
+        }
+        if (e instanceof DomainException.Conflict) {
+            return respond(Problems.of("conflict", "Conflict", 409, e.getMessage(), path));
+        }
+        return respond(Problems.of("too-large", "Request too large", 413, e.getMessage(), path));
+    }
+
+    @ServerExceptionMapper
+    public Response unreadableJson(JsonProcessingException e, UriInfo uri) {
+        return badJson(e, uri);
+    }
+
+    @ServerExceptionMapper
+    public Response mismatchedJson(MismatchedInputException e, UriInfo uri) {
+        return badJson(e, uri);
+    }
+
+    @ServerExceptionMapper
+    public Response unauthenticated(AuthenticationFailedException e, UriInfo uri) {
+        return unauthorized(uri, "The bearer token is missing, expired, or not signed by a trusted key");
+    }
+
+    @ServerExceptionMapper
+    public Response anonymous(UnauthorizedException e, UriInfo uri) {
+        return unauthorized(uri, "This endpoint needs a bearer token");
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e, UriInfo uri) {
+        return respond(Problems.of("forbidden", "Forbidden", 403,
+                "Your token does not carry a role allowed to do this (writes need ranges-admin)", uri.getPath()));
+    }
+
+    @ServerExceptionMapper
+    public Response http(WebApplicationException e, UriInfo uri) {
+        int status = e.getResponse().getStatus();
+        String title = Response.Status.fromStatusCode(status) == null ? "HTTP " + status
+                : Response.Status.fromStatusCode(status).getReasonPhrase();
+        if (e.getCause() instanceof JsonProcessingException json) {
+            return badJson(json, uri);
+        }
+        return respond(Problems.of("http-" + status, title, status, e.getMessage(), uri.getPath()));
+    }
+
+    @ServerExceptionMapper
+    public Response database(PersistenceException e, UriInfo uri) {
+        LOG.warnf(e, "Database refused a write");
+        return respond(Problems.of("rejected-by-database", "Rejected by the database", 409,
+                "The database refused the change (an integrity rule was broken); nothing was written", uri.getPath()));
+    }
+
+    @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
+    public Response unexpected(RuntimeException e, UriInfo uri) {
+        if (e instanceof WebApplicationException wae) {
+            return http(wae, uri);
+        }
+        LOG.error("Unexpected failure", e);
+        return respond(Problems.of("internal", "Internal error", 500,
+                "The service failed unexpectedly; the error was logged", uri.getPath()));
+    }
+
+    private static Response unauthorized(UriInfo uri, String detail) {
+        return Response.status(401).type(Problems.MEDIA_TYPE).header("WWW-Authenticate", "Bearer")
+                .entity(Problems.of("unauthorized", "Unauthorized", 401, detail, uri.getPath())).build();
+    }
+
+    private static Response badJson(JsonProcessingException e, UriInfo uri) {
+        String field = "body";
+        String reason = "is not valid JSON";
+        if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+            field = mapping.getPath().stream()
+                    .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+                    .collect(Collectors.joining(".")).replace(".[", "[");
+            if (e instanceof UnrecognizedPropertyException) {
+                reason = "is not a known field";
+            } else if (e instanceof InvalidFormatException invalid && invalid.getTargetType() != null
+                    && invalid.getTargetType().isEnum()) {
+                reason = "must be one of " + Arrays.toString(invalid.getTargetType().getEnumConstants());
+            } else if (e instanceof MismatchedInputException mismatched && mismatched.getTargetType() != null) {
+                reason = "has the wrong type (expected " + describe(mismatched.getTargetType()) + ")";
+            } else {
+                reason = "is not valid";
+            }
+        }
+        return respond(new Problems.Problem(Problems.TYPE_BASE + "validation", "Invalid request", 400,
+                field + " " + reason, uri.getPath(), List.of(new FieldError(field, reason)), null));
+    }
+
+    private static String describe(Class<?> type) {
+        if (Number.class.isAssignableFrom(type) || type.isPrimitive() && type != boolean.class) {
+            return "a number";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "true or false";
+        }
+        if (type.isEnum()) {
+            return "one of " + Arrays.toString(type.getEnumConstants());
+        }
+        if (type.getSimpleName().equals("LocalDate")) {
+            return "a date YYYY-MM-DD";
+        }
+        if (type == String.class) {
+            return "a string";
+        }
+        return "an object or list";
+    }
+
+    private static Response respond(Problems.Problem problem) {
+        return Response.status(problem.status()).type(Problems.MEDIA_TYPE).entity(problem).build();
+    }
+}

@@ -1,0 +1,26 @@
+package org.labrange.ranges.api;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.labrange.ranges.domain.FieldError;
+
+/** RFC 9457 problem documents with stable type URIs. */
+public final class Problems {
+
+    public static final String MEDIA_TYPE = "application/problem+json";
+    public static final String TYPE_BASE = "https://labrange.dev/problems/";
+
+    private Problems() {
+    }
+
+    @Schema(name = "Problem", description = "RFC 9457 problem details")
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Problem(String type, String title, int status, String detail, String instance, List<FieldError> errors,
+                          Views.RangeRevisionView currentRevision) {
+    }
+
+    static Problem of(String slug, String title, int status, String detail, String instance) {
+        return new Problem(TYPE_BASE + slug, title, status, detail, instance, null, null);
+    }
+}

@@ -1,0 +1,257 @@
+package org.labrange.ranges.api;
+
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.labrange.ranges.config.RangesConfig;
+import org.labrange.ranges.domain.Category;
+import org.labrange.ranges.domain.DomainException;
+import org.labrange.ranges.domain.FieldError;
+import org.labrange.ranges.domain.RangeRevision;
+import org.labrange.ranges.domain.Sex;
+import org.labrange.ranges.domain.Specimen;
+import org.labrange.ranges.persistence.RangeStore;
+import org.labrange.ranges.service.RangeService;
+
+@Path("/api/v1/ranges")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Ranges")
+@SecurityRequirement(name = "jwt")
+public class RangeResource {
+
+    @Inject
+    RangeService ranges;
+
+    @Inject
+    SecurityIdentity identity;
+
+    @Inject
+    RangesConfig config;
+
+    @GET
+    @RolesAllowed({Roles.READER, Roles.ADMIN, Roles.INTERPRETER})
+    @Operation(summary = "Ranges in effect on a date, as known at a moment",
+            description = "Defaults: effectiveOn = today (UTC), knownAt = now. Population filters keep ranges that apply "
+                    + "to the given sex and age; a range for ANY sex applies to everyone.")
+    public Response query(@QueryParam("analyte") String analyte, @QueryParam("source") String source,
+                          @QueryParam("category") String category,
+                          @Parameter(description = "ANY, FEMALE or MALE") @QueryParam("sex") String sex,
+                          @Parameter(description = "ISO-8601 period, e.g. P45Y") @QueryParam("age") String age,
+                          @Parameter(description = "Patient birth date; age is taken at effectiveOn") @QueryParam("birthDate") String birthDate,
+                          @Parameter(description = "SERUM_PLASMA, BLOOD, URINE or CSF") @QueryParam("specimen") String specimen,
+                          @Parameter(description = "Valid date, YYYY-MM-DD") @QueryParam("effectiveOn") String effectiveOn,
+                          @Parameter(description = "Transaction time, e.g. 2026-11-24T10:00:00Z (a date means the end of that day, UTC)")
+                          @QueryParam("knownAt") String knownAt,
+                          @QueryParam("includeRetired") boolean includeRetired) {
+        LocalDate on = Params.date("effectiveOn", effectiveOn).orElse(LocalDate.now(ZoneOffset.UTC));
+        Instant asOf = Params.instant("knownAt", knownAt).orElse(Instant.now());
+        var filter = new RangeStore.Filter(Params.text(analyte), Params.text(source),
+                Params.enumeration("category", category, Category.class),
+                Params.enumeration("sex", sex, Sex.class).filter(s -> s != Sex.ANY),
+                Params.enumeration("specimen", specimen, Specimen.class));
+        var patient = new RangeService.Patient(Params.period("age", age), Params.date("birthDate", birthDate));
+        long sequence = ranges.latestSequence();
+        List<Views.RangeRevisionView> body = ranges.rangesInEffect(filter, patient, on, asOf, includeRetired).stream()
+                .map(Views.RangeRevisionView::of).toList();
+        return Response.ok(body).header("ETag", "W/\"" + sequence + "\"").build();
+    }
+
+    @GET
+    @Path("{id}")
+    @RolesAllowed({Roles.READER, Roles.ADMIN, Roles.INTERPRETER})
+    @Operation(summary = "The latest revision of a range; its ETag is the revision number to send in If-Match")
+    public Response get(@PathParam("id") String id) {
+        RangeRevision current = ranges.currentRevision(Params.uuid("id", id));
+        return Response.ok(Views.RangeRevisionView.of(current)).header("ETag", etag(current)).build();
+    }
+
+    @GET
+    @Path("{id}/revisions")
+    @RolesAllowed({Roles.READER, Roles.ADMIN, Roles.INTERPRETER})
+    @Operation(summary = "Full history of a range, oldest first, with valid periods as known now")
+    public List<Views.RangeRevisionView> history(@PathParam("id") String id) {
+        return ranges.history(Params.uuid("id", id)).stream().map(Views.RangeRevisionView::of).toList();
+    }
+
+    @GET
+    @Path("{id}/revisions/{revision}")
+    @RolesAllowed({Roles.READER, Roles.ADMIN, Roles.INTERPRETER})
+    @Operation(summary = "One revision of a range")
+    public Views.RangeRevisionView revision(@PathParam("id") String id, @PathParam("revision") String revision) {
+        return Views.RangeRevisionView.of(ranges.revision(Params.uuid("id", id), revisionNumber("revision", revision)));
+    }
+
+    @GET
+    @Path("{id}/diff")
+    @RolesAllowed({Roles.READER, Roles.ADMIN, Roles.INTERPRETER})
+    @Operation(summary = "Fields that differ between two revisions")
+    public Views.RangeDiffView diff(@PathParam("id") String id, @QueryParam("from") String from, @QueryParam("to") String to) {
+        UUID rangeId = Params.uuid("id", id);
+        int a = revisionNumber("from", from);
+        int b = revisionNumber("to", to);
+        return new Views.RangeDiffView(rangeId, a, b, ranges.diff(rangeId, a, b));
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(summary = "Create a range (revision 1)")
+    public Response create(Requests.RangeWrite body) {
+        Params.requireBody(body);
+        RangeRevision created = ranges.createRange(body.toNewRange(), body.effectiveFrom(), author(), body.reason());
+        return Response.created(URI.create("/api/v1/ranges/" + created.rangeId())).header("ETag", etag(created))
+                .entity(Views.RangeRevisionView.of(created)).build();
+    }
+
+    @PUT
+    @Path("{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(summary = "Revise a range: appends a revision",
+            description = "If-Match must carry the ETag of the revision you edited: a stale one gets 412 with the current "
+                    + "revision, a missing one 428. analyteCode, sourceCode and category may be omitted; if sent they must "
+                    + "match the range.")
+    public Response revise(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch, Requests.RangeWrite body) {
+        Params.requireBody(body);
+        UUID rangeId = Params.uuid("id", id);
+        Optional<Integer> expected = Params.ifMatch(ifMatch);
+        RangeRevision current = ranges.currentRevision(rangeId);
+        List<FieldError> errors = new ArrayList<>();
+        if (body.analyteCode() != null && !body.analyteCode().equals(current.analyteCode())) {
+            errors.add(new FieldError("analyteCode", "cannot change; create a new range instead"));
+        }
+        if (body.sourceCode() != null && !body.sourceCode().equals(current.sourceCode())) {
+            errors.add(new FieldError("sourceCode", "cannot change; create a new range instead"));
+        }
+        if (body.category() != null && body.category() != current.category()) {
+            errors.add(new FieldError("category", "cannot change; create a new range instead"));
+        }
+        if (!errors.isEmpty()) {
+            throw new DomainException.Invalid(errors);
+        }
+        RangeRevision revised = ranges.reviseRange(rangeId, expected, body.toContent(), body.effectiveFrom(), author(),
+                body.reason());
+        return Response.ok(Views.RangeRevisionView.of(revised)).header("ETag", etag(revised)).build();
+    }
+
+    @POST
+    @Path("{id}/retire")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(summary = "Retire a range from a date: appends a RETIRED revision")
+    public Response retire(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch, Requests.RetireRequest body) {
+        Params.requireBody(body);
+        RangeRevision retired = ranges.retireRange(Params.uuid("id", id), Params.ifMatch(ifMatch), body.effectiveFrom(),
+                author(), body.reason());
+        return Response.ok(Views.RangeRevisionView.of(retired)).header("ETag", etag(retired)).build();
+    }
+
+    @POST
+    @Path("import")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(summary = "Import ranges (JSON), all or nothing",
+            description = "Rows are matched to active ranges by analyte, source, category and population: no match creates "
+                    + "a range, different bounds revise it, identical rows are unchanged. dryRun=true writes nothing.")
+    public Views.ImportReport importJson(@QueryParam("dryRun") boolean dryRun, Requests.ImportRequest body) {
+        Params.requireBody(body);
+        List<Requests.RangeDraft> rows = body.ranges() == null ? List.of() : body.ranges();
+        return runImport(rows.stream().map(r -> r == null ? null : r.toNewRange()).toList(), body.effectiveFrom(),
+                body.reason(), dryRun);
+    }
+
+    @POST
+    @Path("import")
+    @Consumes("text/csv")
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(summary = "Import ranges (CSV), all or nothing; reason and effectiveFrom are query parameters")
+    public Views.ImportReport importCsv(@QueryParam("dryRun") boolean dryRun, @QueryParam("reason") String reason,
+                                        @QueryParam("effectiveFrom") String effectiveFrom, String body) {
+        return runImport(RangeCsv.parse(body == null ? "" : body, config.maxImportRows()),
+                Params.date("effectiveFrom", effectiveFrom).orElse(null), reason, dryRun);
+    }
+
+    @GET
+    @Path("export")
+    @RolesAllowed({Roles.READER, Roles.ADMIN, Roles.INTERPRETER})
+    @Operation(summary = "Export the ranges in effect today as JSON")
+    public List<Views.RangeRevisionView> exportJson() {
+        return current().stream().map(Views.RangeRevisionView::of).toList();
+    }
+
+    @GET
+    @Path("export")
+    @Produces("text/csv")
+    @RolesAllowed({Roles.READER, Roles.ADMIN, Roles.INTERPRETER})
+    @Operation(summary = "Export the ranges in effect today as CSV (re-importable)")
+    public String exportCsv() {
+        return RangeCsv.write(current());
+    }
+
+    private List<RangeRevision> current() {
+        return ranges.rangesInEffect(RangeStore.Filter.none(), new RangeService.Patient(Optional.empty(), Optional.empty()),
+                LocalDate.now(Clock.systemUTC()), Instant.now(), false);
+    }
+
+    private Views.ImportReport runImport(List<RangeService.NewRange> rows, LocalDate effectiveFrom, String reason,
+                                        boolean dryRun) {
+        if (rows.size() > config.maxImportRows()) {
+            throw new DomainException.TooLarge("An import takes at most " + config.maxImportRows() + " ranges; this one has "
+                    + rows.size());
+        }
+        for (int i = 0; i < rows.size(); i++) {
+            if (rows.get(i) == null) {
+                throw new DomainException.Invalid("ranges[" + i + "]", "must be an object");
+            }
+        }
+        var outcomes = ranges.importRanges(rows, effectiveFrom, author(), reason, dryRun);
+        var items = outcomes.stream().map(o -> new Views.ImportItemView(o.index(), o.action().name(),
+                o.rangeId().orElse(null), o.revision().orElse(null))).toList();
+        return new Views.ImportReport(dryRun, count(outcomes, RangeService.ImportAction.CREATE),
+                count(outcomes, RangeService.ImportAction.REVISE), count(outcomes, RangeService.ImportAction.UNCHANGED), items);
+    }
+
+    private static long count(List<RangeService.ImportOutcome> outcomes, RangeService.ImportAction action) {
+        return outcomes.stream().filter(o -> o.action() == action).count();
+    }
+
+    private String author() {
+        return identity.getPrincipal().getName();
+    }
+
+    private static String etag(RangeRevision revision) {
+        return "\"" + revision.revision() + "\"";
+    }
+
+    private static int revisionNumber(String name, String value) {
+        long n = Params.nonNegative(name, value, -1);
+        if (n < 1 || n > Integer.MAX_VALUE) {
+            throw new DomainException.Invalid(name, "must be a revision number (1, 2, 3…)");
+        }
+        return (int) n;
+    }
+}

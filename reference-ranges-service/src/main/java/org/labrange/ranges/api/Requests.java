@@ -1,0 +1,99 @@
+package org.labrange.ranges.api;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.labrange.ranges.domain.AgeUnit;
+import org.labrange.ranges.domain.Category;
+import org.labrange.ranges.domain.Population;
+import org.labrange.ranges.domain.RangeContent;
+import org.labrange.ranges.domain.Sex;
+import org.labrange.ranges.domain.SourceKind;
+import org.labrange.ranges.service.RangeService;
+
+/** Request bodies of the API. */
+public final class Requests {
+
+    private Requests() {
+    }
+
+    @Schema(name = "PopulationWrite", description = "Omitted fields mean: any sex, any age (years), no condition, any method")
+    public record PopulationWrite(Sex sex, Integer ageMin, Integer ageMax, AgeUnit ageUnit, String condition,
+                                  String method) {
+        Population toDomain() {
+            return new Population(sex == null ? Sex.ANY : sex, Optional.ofNullable(ageMin), Optional.ofNullable(ageMax),
+                    ageUnit == null ? AgeUnit.YEARS : ageUnit, Optional.ofNullable(condition), Optional.ofNullable(method));
+        }
+    }
+
+    @Schema(name = "RangeDraft", description = "A range without the write metadata, as used in imports")
+    public record RangeDraft(
+            @Schema(examples = "1952-1") String analyteCode,
+            @Schema(examples = "labcorp") String sourceCode,
+            Category category,
+            @Schema(examples = "0.6") BigDecimal low,
+            @Schema(description = "Defaults to true") Boolean lowInclusive,
+            @Schema(examples = "2.4") BigDecimal high,
+            @Schema(description = "Defaults to true") Boolean highInclusive,
+            @Schema(examples = "mg/L") String unit,
+            PopulationWrite population,
+            String note) {
+
+        RangeService.NewRange toNewRange() {
+            return new RangeService.NewRange(analyteCode, sourceCode, category,
+                    content(low, lowInclusive, high, highInclusive, unit, population, note));
+        }
+    }
+
+    @Schema(name = "RangeWrite", description = "Creates a range (POST) or revises one (PUT, with If-Match)")
+    public record RangeWrite(
+            @Schema(description = "Required on create; must match the range on revise", examples = "1952-1") String analyteCode,
+            @Schema(description = "Required on create; must match the range on revise", examples = "labcorp") String sourceCode,
+            @Schema(description = "Required on create; must match the range on revise") Category category,
+            @Schema(examples = "0.6") BigDecimal low,
+            @Schema(description = "Defaults to true") Boolean lowInclusive,
+            @Schema(examples = "2.4") BigDecimal high,
+            @Schema(description = "Defaults to true") Boolean highInclusive,
+            @Schema(examples = "mg/L") String unit,
+            PopulationWrite population,
+            String note,
+            @Schema(description = "First day the lab uses this revision", examples = "2027-01-01") LocalDate effectiveFrom,
+            @Schema(description = "Why the range changes (mandatory)", examples = "Method change to turbidimetry") String reason) {
+
+        RangeService.NewRange toNewRange() {
+            return new RangeService.NewRange(analyteCode, sourceCode, category, toContent());
+        }
+
+        RangeContent toContent() {
+            return content(low, lowInclusive, high, highInclusive, unit, population, note);
+        }
+    }
+
+    @Schema(name = "RetireRequest")
+    public record RetireRequest(@Schema(examples = "2027-01-01") LocalDate effectiveFrom,
+                                @Schema(examples = "Test discontinued") String reason) {
+    }
+
+    @Schema(name = "ImportRequest")
+    public record ImportRequest(String reason, LocalDate effectiveFrom, List<RangeDraft> ranges) {
+    }
+
+    @Schema(name = "SourceWrite")
+    public record SourceWrite(@Schema(description = "Required on create; lower-case letters, digits and dashes",
+            examples = "acme-lab") String code,
+                              @Schema(examples = "ACME Laboratories") String name,
+                              SourceKind kind,
+                              @Schema(examples = "ACME test catalogue, 2026 edition") String citation,
+                              String url,
+                              @Schema(description = "Why (mandatory)") String reason) {
+    }
+
+    private static RangeContent content(BigDecimal low, Boolean lowInclusive, BigDecimal high, Boolean highInclusive,
+                                        String unit, PopulationWrite population, String note) {
+        return new RangeContent(Optional.ofNullable(low), lowInclusive == null || lowInclusive, Optional.ofNullable(high),
+                highInclusive == null || highInclusive, unit == null ? null : unit.strip(),
+                population == null ? Population.everyone() : population.toDomain(), Optional.ofNullable(note));
+    }
+}
