@@ -9,10 +9,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import org.hibernate.annotations.Generated;
-import org.hibernate.annotations.Immutable;
 
 @Entity
-@Immutable
 @Table(name = "audit_entry")
 public class AuditEntryEntity extends PanacheEntityBase {
 

@@ -8,10 +8,8 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
 import org.hibernate.annotations.Generated;
-import org.hibernate.annotations.Immutable;
 
 @Entity
-@Immutable
 @Table(name = "range_identity")
 public class RangeIdentityEntity extends PanacheEntityBase {
 

@@ -12,11 +12,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
 import org.hibernate.annotations.Generated;
-import org.hibernate.annotations.Immutable;
 
 /** A row of the append-only revision table; the database refuses updates and deletes. */
 @Entity
-@Immutable
 @Table(name = "range_revision")
 public class RangeRevisionEntity extends PanacheEntityBase {
 

@@ -21,6 +21,9 @@ class SeededRangesTest {
     static final String MOSBY_SERUM = "1952e001-0000-4000-8000-000000000003";
     static final String MOSBY_URINE = "1953e009-0000-4000-8000-000000000001";
 
+    /** Other test classes add ranges under their own "test-…" sources; these assertions look at the seed only. */
+    private static final String SEEDED = "findAll { !it.sourceCode.startsWith('test-') }";
+
     @Test
     void analytesAreFoundByAliasCodeAndGreekSpelling() {
         given().auth().oauth2(Tokens.reader()).queryParam("q", "B2M").get("/api/v1/analytes")
@@ -61,7 +64,7 @@ class SeededRangesTest {
                 .get("/api/v1/ranges")
                 .then().statusCode(200)
                 .header("ETag", notNullValue())
-                .body("sourceCode", containsInAnyOrder("quest", "labcorp", "mosby-pagana-2022"))
+                .body(SEEDED + ".sourceCode", containsInAnyOrder("quest", "labcorp", "mosby-pagana-2022"))
                 .body("find { it.sourceCode == 'quest' }.low", nullValue())
                 .body("find { it.sourceCode == 'quest' }.high", equalTo(2.51f))
                 .body("find { it.sourceCode == 'quest' }.population.ageMin", equalTo(18))
@@ -69,8 +72,8 @@ class SeededRangesTest {
                 .body("find { it.sourceCode == 'labcorp' }.high", equalTo(2.4f))
                 .body("find { it.sourceCode == 'mosby-pagana-2022' }.low", equalTo(0.7f))
                 .body("find { it.sourceCode == 'mosby-pagana-2022' }.high", equalTo(1.8f))
-                .body("revision", everyItemIs(1))
-                .body("recordedBy", everyItemIs("seed"));
+                .body(SEEDED + ".revision", everyItemIs(1))
+                .body(SEEDED + ".recordedBy", everyItemIs("seed"));
     }
 
     @Test
@@ -87,14 +90,14 @@ class SeededRangesTest {
         given().auth().oauth2(Tokens.reader())
                 .queryParam("analyte", "1952-1").queryParam("birthDate", "2020-03-01").queryParam("effectiveOn", "2026-06-01")
                 .get("/api/v1/ranges")
-                .then().statusCode(200).body("sourceCode", containsInAnyOrder("labcorp", "mosby-pagana-2022"));
+                .then().statusCode(200).body(SEEDED + ".sourceCode", containsInAnyOrder("labcorp", "mosby-pagana-2022"));
     }
 
     @Test
     void nothingWasInEffectBeforeTheSeedDate() {
         given().auth().oauth2(Tokens.reader()).queryParam("analyte", "1952-1").queryParam("effectiveOn", "2021-12-31")
                 .get("/api/v1/ranges")
-                .then().statusCode(200).body("$", hasSize(0));
+                .then().statusCode(200).body(SEEDED, hasSize(0));
     }
 
     @Test
