@@ -90,15 +90,35 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response database(PersistenceException e, UriInfo uri) {
-        LOG.warnf(e, "Database refused a write");
-        return respond(Problems.of("rejected-by-database", "Rejected by the database", 409,
-                "The database refused the change (an integrity rule was broken); nothing was written", uri.getPath()));
+        String state = sqlState(e);
+        if (state != null && (state.startsWith("23") || state.equals("P0001") || state.equals("42501"))) {
+            LOG.warnf("Database refused a write (SQLState %s): %s", state, e.getMessage());
+            return respond(Problems.of("rejected-by-database", "Rejected by the database", 409,
+                    "The database refused the change (an integrity rule was broken); nothing was written", uri.getPath()));
+        }
+        LOG.errorf("Database unavailable (SQLState %s): %s", state, e.getMessage());
+        return Response.status(503).type(Problems.MEDIA_TYPE).header("Retry-After", "5")
+                .entity(Problems.of("database-unavailable", "Database unavailable", 503,
+                        "The ranges database cannot be reached; nothing was read or written. Retry shortly.", uri.getPath()))
+                .build();
+    }
+
+    private static String sqlState(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null) {
+                return sql.getSQLState();
+            }
+        }
+        return null;
     }
 
     @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
     public Response unexpected(RuntimeException e, UriInfo uri) {
         if (e instanceof WebApplicationException wae) {
             return http(wae, uri);
+        }
+        if (sqlState(e) != null) {
+            return database(new PersistenceException(e), uri);
         }
         LOG.error("Unexpected failure", e);
         return respond(Problems.of("internal", "Internal error", 500,
