@@ -1,0 +1,92 @@
+package org.labrange.gateway.api;
+
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.jboss.logging.MDC;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.quarkus.runtime.configuration.MemorySizeConverter;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+
+/**
+ * The first thing every request meets: it fixes the correlation id (request header, response
+ * header and log MDC) and turns away bodies announced larger than the limit with a problem document.
+ */
+@ApplicationScoped
+public class EdgeFilter {
+
+    private final ObjectMapper mapper;
+    private final Optional<Long> maxBodyBytes;
+
+    EdgeFilter(ObjectMapper mapper) {
+        this.mapper = mapper;
+        this.maxBodyBytes = ConfigProvider.getConfig()
+                .getOptionalValue("quarkus.http.limits.max-body-size", String.class)
+                .map(size -> new MemorySizeConverter().convert(size).asLongValue());
+    }
+
+    void register(@Observes Router router) {
+        router.route().order(-1000).handler(this::filter);
+        router.route().order(-1000).failureHandler(this::failed);
+    }
+
+    private void failed(RoutingContext context) {
+        if (context.statusCode() == 413 && !context.response().headWritten()) {
+            String requestId = context.get(RequestIds.MDC_KEY);
+            tooLarge(context, requestId);
+            return;
+        }
+        context.next();
+    }
+
+    private void filter(RoutingContext context) {
+        String requestId = RequestIds.acceptOrCreate(context.request().getHeader(RequestIds.HEADER));
+        context.request().headers().set(RequestIds.HEADER, requestId);
+        context.response().putHeader(RequestIds.HEADER, requestId);
+        context.put(RequestIds.MDC_KEY, requestId);
+        MDC.put(RequestIds.MDC_KEY, requestId);
+        if (announcedTooLarge(context)) {
+            tooLarge(context, requestId);
+            return;
+        }
+        context.next();
+    }
+
+    private void tooLarge(RoutingContext context, String requestId) {
+        Problem problem = Problem.of("payload-too-large", "Payload too large", 413,
+                "The request body is larger than the gateway accepts (" + maxBodyBytes.orElse(0L)
+                        + " bytes); split the batch.")
+                .at(context.request().path(), requestId);
+        context.response().setStatusCode(413)
+                .putHeader("Content-Type", Problem.MEDIA_TYPE)
+                .putHeader("Connection", "close")
+                .end(write(problem));
+    }
+
+    private boolean announcedTooLarge(RoutingContext context) {
+        String length = context.request().getHeader("Content-Length");
+        if (length == null || maxBodyBytes.isEmpty()) {
+            return false;
+        }
+        try {
+            return Long.parseLong(length.trim()) > maxBodyBytes.get();
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+
+    private String write(Problem problem) {
+        try {
+            return mapper.writeValueAsString(problem);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

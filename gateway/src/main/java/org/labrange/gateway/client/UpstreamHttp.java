@@ -1,0 +1,130 @@
+package org.labrange.gateway.client;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.AbstractMap;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.jboss.logging.Logger;
+import org.labrange.gateway.config.GatewayConfig;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.ext.web.client.WebClientOptions;
+import io.vertx.mutiny.core.Vertx;
+import io.vertx.mutiny.core.buffer.Buffer;
+import io.vertx.mutiny.ext.web.client.HttpRequest;
+import io.vertx.mutiny.ext.web.client.HttpResponse;
+import io.vertx.mutiny.ext.web.client.WebClient;
+
+/**
+ * The plain HTTP transport to the upstreams: one non-blocking client (and connection pool) per
+ * upstream. It knows nothing about retries or breakers; {@link ReferenceRangesClient} and
+ * {@link InterpretationClient} add those.
+ */
+@ApplicationScoped
+class UpstreamHttp {
+
+    private static final Logger LOG = Logger.getLogger(UpstreamHttp.class);
+
+    private final GatewayConfig config;
+    private final MeterRegistry meters;
+    private final Map<Upstream, WebClient> clients = new EnumMap<>(Upstream.class);
+    private final Map<Upstream, URI> baseUrls = new EnumMap<>(Upstream.class);
+
+    UpstreamHttp(Vertx vertx, GatewayConfig config, MeterRegistry meters) {
+        this.config = config;
+        this.meters = meters;
+        baseUrls.put(Upstream.RANGES, config.rangesUrl());
+        baseUrls.put(Upstream.INTERPRETATION, config.interpretationUrl());
+        for (Upstream upstream : Upstream.values()) {
+            WebClientOptions options = new WebClientOptions()
+                    .setConnectTimeout((int) config.upstream().connectTimeout().toMillis())
+                    .setMaxPoolSize(config.upstream().maxConnections())
+                    .setKeepAlive(true)
+                    .setFollowRedirects(false)
+                    .setUserAgent("labrange-gateway");
+            clients.put(upstream, WebClient.create(vertx, options));
+        }
+    }
+
+    URI baseUrl(Upstream upstream) {
+        return baseUrls.get(upstream);
+    }
+
+    Uni<UpstreamResponse> exchange(Upstream upstream, UpstreamRequest request) {
+        return exchange(upstream, request, config.upstream().readTimeout());
+    }
+
+    Uni<UpstreamResponse> exchange(Upstream upstream, UpstreamRequest request, Duration timeout) {
+        String url = join(baseUrls.get(upstream), request.pathAndQuery());
+        HttpRequest<Buffer> call = clients.get(upstream)
+                .requestAbs(HttpMethod.valueOf(request.method()), url)
+                .timeout(timeout.toMillis());
+        request.headers().forEach(call::putHeader);
+        Uni<HttpResponse<Buffer>> sent = request.body()
+                .map(bytes -> call.sendBuffer(Buffer.buffer(bytes)))
+                .orElseGet(call::send);
+        Timer.Sample sample = Timer.start(meters);
+        return sent.map(UpstreamHttp::toResponse)
+                .invoke(response -> record(sample, upstream, request, (response.status() / 100) + "xx"))
+                .onFailure().invoke(failure -> record(sample, upstream, request, "unavailable"))
+                .onFailure().transform(failure -> {
+                    String detail = upstream.serviceName() + " could not be reached: " + describe(failure);
+                    LOG.warnf("%s %s on %s failed: %s", request.method(), request.pathAndQuery(),
+                            upstream.serviceName(), describe(failure));
+                    // A timed-out call may still be running upstream: only connection failures are retried.
+                    return request.idempotent() && !isTimeout(failure)
+                            ? new RetryableUpstreamException(upstream, detail, failure)
+                            : new UpstreamUnavailableException(upstream, detail, failure);
+                });
+    }
+
+    /** One timer per upstream, method and outcome; paths are left out to keep the series few. */
+    private void record(Timer.Sample sample, Upstream upstream, UpstreamRequest request, String outcome) {
+        sample.stop(Timer.builder("labrange.upstream.requests")
+                .description("Calls from the gateway to its upstream services")
+                .tag("upstream", upstream.serviceName())
+                .tag("method", request.method())
+                .tag("outcome", outcome)
+                .register(meters));
+    }
+
+    private static UpstreamResponse toResponse(HttpResponse<Buffer> response) {
+        List<Map.Entry<String, String>> headers = new ArrayList<>();
+        response.headers().forEach(entry -> headers.add(new AbstractMap.SimpleImmutableEntry<>(entry.getKey(), entry.getValue())));
+        Buffer body = response.body();
+        return new UpstreamResponse(response.statusCode(), headers, body == null ? new byte[0] : body.getBytes());
+    }
+
+    private static String join(URI base, String pathAndQuery) {
+        String root = base.toString();
+        if (root.endsWith("/")) {
+            root = root.substring(0, root.length() - 1);
+        }
+        return root + pathAndQuery;
+    }
+
+    private static boolean isTimeout(Throwable failure) {
+        return failure instanceof java.util.concurrent.TimeoutException
+                || failure.getClass().getSimpleName().contains("Timeout");
+    }
+
+    private static String describe(Throwable failure) {
+        String message = failure.getMessage();
+        return failure.getClass().getSimpleName() + (message == null ? "" : " (" + message + ")");
+    }
+
+    @PreDestroy
+    void close() {
+        clients.values().forEach(WebClient::close);
+    }
+}

@@ -1,0 +1,69 @@
+package org.labrange.gateway.client;
+
+import java.net.URI;
+import java.time.Duration;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
+import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
+import org.labrange.gateway.config.GatewayConfig;
+
+import io.smallrye.mutiny.Uni;
+
+/**
+ * The one door to the upstreams for the rest of the gateway. Every failure to get an answer
+ * (refused connection, timeout, open breaker) comes out as an {@link UpstreamUnavailableException}
+ * naming the upstream, which the API turns into a 503 problem document.
+ */
+@ApplicationScoped
+public class Upstreams {
+
+    private final ReferenceRangesClient ranges;
+    private final InterpretationClient interpretation;
+    private final UpstreamHttp http;
+    private final GatewayConfig config;
+
+    Upstreams(ReferenceRangesClient ranges, InterpretationClient interpretation, UpstreamHttp http, GatewayConfig config) {
+        this.ranges = ranges;
+        this.interpretation = interpretation;
+        this.http = http;
+        this.config = config;
+    }
+
+    public Uni<UpstreamResponse> call(Upstream upstream, UpstreamRequest request) {
+        Uni<UpstreamResponse> guarded = switch (upstream) {
+            case RANGES -> ranges.send(request);
+            case INTERPRETATION -> interpretation.send(request);
+        };
+        return guarded.onFailure(failure -> !(failure instanceof UpstreamUnavailableException))
+                .transform(failure -> translate(upstream, failure));
+    }
+
+    /**
+     * An unguarded, short call for health and version look-ups: these must neither wait long nor
+     * count against the circuit breaker of real traffic.
+     */
+    public Uni<UpstreamResponse> probe(Upstream upstream, String path) {
+        Duration timeout = config.upstream().probeTimeout();
+        return http.exchange(upstream, UpstreamRequest.get(path, java.util.Map.of("Accept", "application/json")), timeout)
+                .ifNoItem().after(timeout.plusMillis(500))
+                .failWith(() -> new UpstreamUnavailableException(upstream, upstream.serviceName() + " did not answer", null));
+    }
+
+    public URI baseUrl(Upstream upstream) {
+        return http.baseUrl(upstream);
+    }
+
+    private static RuntimeException translate(Upstream upstream, Throwable failure) {
+        String name = upstream.serviceName();
+        if (failure instanceof CircuitBreakerOpenException) {
+            return new UpstreamUnavailableException(upstream,
+                    name + " is failing; calls are suspended for a short while (circuit breaker open)", failure);
+        }
+        if (failure instanceof TimeoutException) {
+            return new UpstreamUnavailableException(upstream, name + " did not answer in time", failure);
+        }
+        return new UpstreamUnavailableException(upstream, name + " is unavailable: " + failure.getMessage(), failure);
+    }
+}

@@ -1,0 +1,63 @@
+package org.labrange.gateway.config;
+
+import java.net.URI;
+import java.time.Duration;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithName;
+
+/** Everything a deployment of the gateway may change; each key has an environment variable twin. */
+@ConfigMapping(prefix = "labrange")
+public interface GatewayConfig {
+
+    /** Base URL of reference-ranges-service (LABRANGE_RANGES_URL). */
+    @WithName("ranges.url")
+    @WithDefault("http://localhost:8081")
+    URI rangesUrl();
+
+    /** Base URL of interpretation-service (LABRANGE_INTERPRETATION_URL). */
+    @WithName("interpretation.url")
+    @WithDefault("http://localhost:8082")
+    URI interpretationUrl();
+
+    Upstream upstream();
+
+    Reports reports();
+
+    Health health();
+
+    interface Upstream {
+        /** Time allowed to open a TCP connection to an upstream. */
+        @WithDefault("2s")
+        Duration connectTimeout();
+
+        /** Time an upstream may stay silent while answering one request. */
+        @WithDefault("10s")
+        Duration readTimeout();
+
+        /** Connections kept per upstream. */
+        @WithDefault("50")
+        int maxConnections();
+
+        /** Time allowed to ask an upstream for its health or version. */
+        @WithDefault("2s")
+        Duration probeTimeout();
+
+        /** How long a service version read from /q/info is reused. */
+        @WithDefault("5m")
+        Duration versionCacheTtl();
+    }
+
+    interface Reports {
+        /** Above this many distinct ranges a report skips their histories (and says so). */
+        @WithDefault("100")
+        int maxRangeHistories();
+    }
+
+    interface Health {
+        /** When true, readiness goes DOWN while an upstream is unreachable; by default it only reports it. */
+        @WithDefault("false")
+        boolean upstreamsRequired();
+    }
+}
