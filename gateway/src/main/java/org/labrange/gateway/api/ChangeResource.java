@@ -38,7 +38,7 @@ public class ChangeResource {
     @APIResponse(responseCode = "200", description = "ChangePage",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "one revision", value = Examples.CHANGES)))
     @APIResponse(responseCode = "304", description = "Nothing new since If-None-Match")
-    public Uni<Response> changes(@QueryParam("since") Long since, @QueryParam("limit") Integer limit,
+    public Uni<Response> changes(@QueryParam("since") String since, @QueryParam("limit") String limit,
             @Context UriInfo uri, @Context HttpHeaders headers) {
         return forwarder.read(Upstream.RANGES, uri, headers);
     }

@@ -60,7 +60,7 @@ public class RangeResource {
             @Parameter(example = "SERUM_PLASMA") @QueryParam("specimen") String specimen,
             @Parameter(example = "2026-11-20") @QueryParam("effectiveOn") String effectiveOn,
             @Parameter(example = "2026-11-24T00:00:00Z") @QueryParam("knownAt") String knownAt,
-            @QueryParam("includeRetired") Boolean includeRetired,
+            @QueryParam("includeRetired") String includeRetired,
             @Context UriInfo uri, @Context HttpHeaders headers) {
         return forwarder.read(Upstream.RANGES, uri, headers);
     }
@@ -113,8 +113,8 @@ public class RangeResource {
     @APIResponse(responseCode = "200", description = "RangeDiff")
     @APIResponse(responseCode = "400", description = "Invalid revision numbers")
     @APIResponse(responseCode = "404", description = "No such range or revision")
-    public Uni<Response> diff(@PathParam("id") String id, @Parameter(example = "1") @QueryParam("from") Integer from,
-            @Parameter(example = "2") @QueryParam("to") Integer to, @Context UriInfo uri, @Context HttpHeaders headers) {
+    public Uni<Response> diff(@PathParam("id") String id, @Parameter(example = "1") @QueryParam("from") String from,
+            @Parameter(example = "2") @QueryParam("to") String to, @Context UriInfo uri, @Context HttpHeaders headers) {
         return forwarder.read(Upstream.RANGES, uri, headers);
     }
 
@@ -174,7 +174,7 @@ public class RangeResource {
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT), examples = @ExampleObject(name = "urine B2M", value = Examples.IMPORT)))
     @APIResponse(responseCode = "200", description = "ImportReport")
     @APIResponse(responseCode = "400", description = "Invalid ranges; nothing was imported")
-    public Uni<Response> importRanges(@QueryParam("dryRun") Boolean dryRun, @QueryParam("reason") String reason,
+    public Uni<Response> importRanges(@QueryParam("dryRun") String dryRun, @QueryParam("reason") String reason,
             @QueryParam("effectiveFrom") String effectiveFrom, byte[] body, @Context UriInfo uri, @Context HttpHeaders headers) {
         return forwarder.write(Upstream.RANGES, "POST", uri, headers, body);
     }

@@ -27,6 +27,15 @@ final class Params {
         return Optional.ofNullable(value).map(String::strip).filter(v -> !v.isEmpty());
     }
 
+    /** true or false; absent means false; anything else is a 400. */
+    static boolean bool(String name, String value) {
+        return text(value).map(v -> switch (v.toLowerCase(Locale.ROOT)) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new DomainException.Invalid(name, "must be true or false");
+        }).orElse(false);
+    }
+
     static Optional<LocalDate> date(String name, String value) {
         return text(value).map(v -> {
             try {

@@ -96,6 +96,12 @@ public class ProblemMapper {
             return respond(Problems.of("rejected-by-database", "Rejected by the database", 409,
                     "The database refused the change (an integrity rule was broken); nothing was written", uri.getPath()));
         }
+        if (state != null && state.startsWith("22")) {
+            // Data exceptions: e.g. a NUL character in a text, or a date PostgreSQL cannot store.
+            return respond(Problems.of("unstorable-value", "Invalid value", 400,
+                    "A value in the request cannot be stored or compared (e.g. a NUL character or a date out of range);"
+                            + " nothing was written", uri.getPath()));
+        }
         LOG.errorf("Database unavailable (SQLState %s): %s", state, e.getMessage());
         return Response.status(503).type(Problems.MEDIA_TYPE).header("Retry-After", "5")
                 .entity(Problems.of("database-unavailable", "Database unavailable", 503,

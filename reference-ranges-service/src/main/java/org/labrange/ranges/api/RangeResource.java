@@ -66,7 +66,7 @@ public class RangeResource {
                           @Parameter(description = "Valid date, YYYY-MM-DD") @QueryParam("effectiveOn") String effectiveOn,
                           @Parameter(description = "Transaction time, e.g. 2026-11-24T10:00:00Z (a date means the end of that day, UTC)")
                           @QueryParam("knownAt") String knownAt,
-                          @QueryParam("includeRetired") boolean includeRetired) {
+                          @QueryParam("includeRetired") String includeRetired) {
         LocalDate on = Params.date("effectiveOn", effectiveOn).orElse(LocalDate.now(ZoneOffset.UTC));
         Instant asOf = Params.instant("knownAt", knownAt).orElse(Instant.now());
         var filter = new RangeStore.Filter(Params.text(analyte), Params.text(source),
@@ -75,7 +75,7 @@ public class RangeResource {
                 Params.enumeration("specimen", specimen, Specimen.class));
         var patient = new RangeService.Patient(Params.period("age", age), Params.date("birthDate", birthDate));
         long sequence = ranges.latestSequence();
-        List<Views.RangeRevisionView> body = ranges.rangesInEffect(filter, patient, on, asOf, includeRetired).stream()
+        List<Views.RangeRevisionView> body = ranges.rangesInEffect(filter, patient, on, asOf, Params.bool("includeRetired", includeRetired)).stream()
                 .map(Views.RangeRevisionView::of).toList();
         return Response.ok(body).header("ETag", "W/\"" + sequence + "\"").build();
     }
@@ -177,11 +177,11 @@ public class RangeResource {
     @Operation(summary = "Import ranges (JSON), all or nothing",
             description = "Rows are matched to active ranges by analyte, source, category and population: no match creates "
                     + "a range, different bounds revise it, identical rows are unchanged. dryRun=true writes nothing.")
-    public Views.ImportReport importJson(@QueryParam("dryRun") boolean dryRun, Requests.ImportRequest body) {
+    public Views.ImportReport importJson(@QueryParam("dryRun") String dryRun, Requests.ImportRequest body) {
         Params.requireBody(body);
         List<Requests.RangeDraft> rows = body.ranges() == null ? List.of() : body.ranges();
         return runImport(rows.stream().map(r -> r == null ? null : r.toNewRange()).toList(), body.effectiveFrom(),
-                body.reason(), dryRun);
+                body.reason(), Params.bool("dryRun", dryRun));
     }
 
     @POST
@@ -189,10 +189,10 @@ public class RangeResource {
     @Consumes("text/csv")
     @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Import ranges (CSV), all or nothing; reason and effectiveFrom are query parameters")
-    public Views.ImportReport importCsv(@QueryParam("dryRun") boolean dryRun, @QueryParam("reason") String reason,
+    public Views.ImportReport importCsv(@QueryParam("dryRun") String dryRun, @QueryParam("reason") String reason,
                                         @QueryParam("effectiveFrom") String effectiveFrom, String body) {
         return runImport(RangeCsv.parse(body == null ? "" : body, config.maxImportRows()),
-                Params.date("effectiveFrom", effectiveFrom).orElse(null), reason, dryRun);
+                Params.date("effectiveFrom", effectiveFrom).orElse(null), reason, Params.bool("dryRun", dryRun));
     }
 
     @GET

@@ -19,6 +19,8 @@ public record RangeContent(Optional<BigDecimal> low, boolean lowInclusive, Optio
     /** Checks the rules that do not need the database; the database checks them again. */
     public List<FieldError> validate(String prefix) {
         List<FieldError> errors = new ArrayList<>();
+        checkBound(low, prefix + "low", errors);
+        checkBound(high, prefix + "high", errors);
         if (low.isEmpty() && high.isEmpty()) {
             errors.add(new FieldError(prefix + "low", "a range needs a low bound, a high bound or both"));
         }
@@ -39,6 +41,21 @@ public record RangeContent(Optional<BigDecimal> low, boolean lowInclusive, Optio
             errors.addAll(population.validate(prefix + "population."));
         }
         return errors;
+    }
+
+    /** Largest bound accepted: no concentration in any supported unit comes near it. */
+    static final BigDecimal MAX_BOUND = new BigDecimal("1000000000");
+
+    private static void checkBound(Optional<BigDecimal> bound, String field, List<FieldError> errors) {
+        bound.ifPresent(value -> {
+            if (value.signum() < 0) {
+                errors.add(new FieldError(field, "must not be negative (a concentration)"));
+            } else if (value.compareTo(MAX_BOUND) >= 0) {
+                errors.add(new FieldError(field, "must be below " + MAX_BOUND.toPlainString()));
+            } else if (value.stripTrailingZeros().scale() > 12) {
+                errors.add(new FieldError(field, "has more than 12 decimal places"));
+            }
+        });
     }
 
     /** Same bounds, unit, population and note: writing it again would change nothing. */

@@ -290,6 +290,8 @@ public class RangeService {
         }
         if (reason == null || reason.isBlank()) {
             errors.add(new FieldError(prefix + "reason", "is required: say why the range changes"));
+        } else if (reason.chars().anyMatch(c -> c < 0x20 && c != '\n' && c != '\t')) {
+            errors.add(new FieldError(prefix + "reason", "must not contain control characters"));
         }
         return errors;
     }

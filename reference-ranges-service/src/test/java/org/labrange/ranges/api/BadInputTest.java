@@ -40,6 +40,13 @@ class BadInputTest {
                 Arguments.of("misspelt field", "{" + ok + ",\"hihg\":2}", 400, "hihg"),
                 Arguments.of("array instead of object", "[1,2,3]", 400, "body"),
                 Arguments.of("SQL-looking source", "{" + ok.replace("labcorp", "x'; DROP TABLE range_revision; --") + ",\"high\":2}", 400, "sourceCode"),
+                Arguments.of("category as a number", "{" + ok.replace("\"REFERENCE\"", "1") + ",\"high\":2}", 400, "category"),
+                Arguments.of("fractional age", "{" + ok + ",\"high\":2,\"population\":{\"ageMin\":17.9}}", 400, "population.ageMin"),
+                Arguments.of("date as a number", "{" + ok.replace("\"2027-01-01\"", "20270101") + ",\"high\":2}", 400, "effectiveFrom"),
+                Arguments.of("bound as a string", "{" + ok + ",\"high\":\"2.4\"}", 400, "high"),
+                Arguments.of("negative bound", "{" + ok + ",\"low\":-1e400,\"high\":-1e399}", 400, "low"),
+                Arguments.of("astronomical bound", "{" + ok + ",\"high\":1234567890123456789012345678901234567890}", 400, "high"),
+                Arguments.of("reason with a NUL character", "{" + ok.replace("\"test\"", "\"te\\u0000st\"") + ",\"high\":2}", 400, "reason"),
                 Arguments.of("molar unit fine but absurd text unit", "{" + ok.replace("mg/L", "mg/L' OR 1=1") + ",\"high\":2}", 400, "unit"));
     }
 
@@ -93,6 +100,18 @@ class BadInputTest {
                 .then().statusCode(200).body("size()", equalTo(0));
         given().auth().oauth2(Tokens.reader()).queryParam("q", "'; DROP TABLE analyte; --").get("/api/v1/analytes")
                 .then().statusCode(200).body("size()", equalTo(0));
+    }
+
+    @Test
+    void valuesPostgresCannotStoreAreA400ProblemNotAnOutage() {
+        given().urlEncodingEnabled(false).auth().oauth2(Tokens.reader()).get("/api/v1/analytes/19%0052-1").then().statusCode(400)
+                .contentType("application/problem+json");
+        given().auth().oauth2(Tokens.admin()).contentType("application/json")
+                .body("{\"analyteCode\":\"1952-1\",\"sourceCode\":\"labcorp\",\"category\":\"REFERENCE\",\"high\":2,"
+                        + "\"unit\":\"mg/L\",\"effectiveFrom\":\"+999999999-01-01\",\"reason\":\"far future\"}")
+                .post("/api/v1/ranges").then().statusCode(400).contentType("application/problem+json");
+        given().auth().oauth2(Tokens.reader()).queryParam("includeRetired", "maybe").get("/api/v1/ranges").then()
+                .statusCode(400).body("errors[0].field", equalTo("includeRetired"));
     }
 
     @Test

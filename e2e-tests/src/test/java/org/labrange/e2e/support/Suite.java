@@ -1,0 +1,184 @@
+package org.labrange.e2e.support;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.NoSuchAlgorithmException;
+import java.sql.SQLException;
+import java.util.Base64;
+import java.util.Map;
+import java.util.List;
+import org.jose4j.jws.AlgorithmIdentifiers;
+import org.jose4j.jws.JsonWebSignature;
+import org.jose4j.jwt.JwtClaims;
+import org.jose4j.lang.JoseException;
+import org.labrange.e2e.LocalDatabase;
+
+/**
+ * The whole system for the end-to-end tests, started once per test JVM: an embedded PostgreSQL that the
+ * tests own (so they may stop it), and the three packaged services as real processes on free ports. A
+ * key pair is generated per run; tokens are signed with it.
+ */
+public final class Suite {
+
+    private static Suite instance;
+
+    private final Path root = Path.of(System.getProperty("labrange.root", "..")).toAbsolutePath().normalize();
+    private final Path work;
+    private final Path dataDir;
+    private final int databasePort = freePort();
+    private final KeyPair keys;
+    private EmbeddedPostgres postgres;
+    public final ServiceProcess ranges;
+    public final ServiceProcess interpretation;
+    public final ServiceProcess gateway;
+
+    public static synchronized Suite get() {
+        if (instance == null) {
+            // Decimal values in answers compare as doubles (closeTo), whole numbers stay integers.
+            io.restassured.RestAssured.config = io.restassured.RestAssured.config().jsonConfig(
+                    io.restassured.config.JsonConfig.jsonConfig().numberReturnType(
+                            io.restassured.path.json.config.JsonPathConfig.NumberReturnType.DOUBLE));
+            instance = new Suite();
+            Runtime.getRuntime().addShutdownHook(new Thread(instance::stopAll));
+        }
+        return instance;
+    }
+
+    private Suite() {
+        try {
+            work = Files.createTempDirectory("labrange-e2e");
+            dataDir = work.resolve("pgdata");
+            keys = generateKeys();
+            Path publicKey = work.resolve("public.pem");
+            Files.writeString(publicKey, "-----BEGIN PUBLIC KEY-----\n"
+                    + Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(keys.getPublic().getEncoded())
+                    + "\n-----END PUBLIC KEY-----\n");
+            startDatabase();
+            Path logs = Path.of(System.getProperty("labrange.logs", "target/e2e-logs"));
+            Map<String, String> jwt = Map.of("MP_JWT_VERIFY_PUBLICKEY_LOCATION", publicKey.toString(),
+                    "MP_JWT_VERIFY_ISSUER", "labrange-dev");
+            int rangesPort = freePort();
+            int interpretationPort = freePort();
+            int gatewayPort = freePort();
+            ranges = new ServiceProcess("reference-ranges-service", jar("reference-ranges-service"), rangesPort,
+                    merge(jwt, Map.of("QUARKUS_DATASOURCE_JDBC_URL", postgres.getJdbcUrl("postgres", "labrange"),
+                            "QUARKUS_DATASOURCE_USERNAME", "postgres", "QUARKUS_DATASOURCE_PASSWORD", "")), logs);
+            interpretation = new ServiceProcess("interpretation-service", jar("interpretation-service"), interpretationPort,
+                    merge(jwt, Map.of("LABRANGE_RANGES_URL", "http://localhost:" + rangesPort,
+                            // Short bounds so the fault tests see the documented behaviour quickly.
+                            "LABRANGE_RANGES_CHECK_INTERVAL", "1s", "LABRANGE_RANGES_MAX_STALENESS", "5s")), logs);
+            gateway = new ServiceProcess("gateway", jar("gateway"), gatewayPort,
+                    merge(jwt, Map.of("LABRANGE_RANGES_URL", "http://localhost:" + rangesPort,
+                            "LABRANGE_INTERPRETATION_URL", "http://localhost:" + interpretationPort)), logs);
+            ranges.start();
+            interpretation.start();
+            gateway.start();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public String gatewayUrl() {
+        return gateway.url();
+    }
+
+    /** Stops PostgreSQL as a crash would look to the services; the data stays. */
+    public synchronized void stopDatabase() {
+        try {
+            postgres.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Starts PostgreSQL again on the same port and data. */
+    public synchronized void startDatabase() {
+        try {
+            postgres = LocalDatabase.start(dataDir, databasePort);
+            LocalDatabase.ensureDatabase(postgres, "labrange");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public String token(String user, String... roles) {
+        try {
+            JwtClaims claims = new JwtClaims();
+            claims.setIssuer("labrange-dev");
+            claims.setSubject(user);
+            claims.setClaim("upn", user);
+            claims.setStringListClaim("groups", List.of(roles));
+            claims.setIssuedAtToNow();
+            claims.setExpirationTimeMinutesInTheFuture(60);
+            claims.setGeneratedJwtId();
+            JsonWebSignature jws = new JsonWebSignature();
+            jws.setPayload(claims.toJson());
+            jws.setKey(keys.getPrivate());
+            jws.setAlgorithmHeaderValue(AlgorithmIdentifiers.RSA_USING_SHA256);
+            jws.setHeader("typ", "JWT");
+            return jws.getCompactSerialization();
+        } catch (JoseException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public String admin() {
+        return token("e2e-admin", "ranges-admin");
+    }
+
+    public String reader() {
+        return token("e2e-reader", "ranges-reader");
+    }
+
+    public String interpreter() {
+        return token("e2e-clinician", "interpreter");
+    }
+
+    private synchronized void stopAll() {
+        gateway.stop();
+        interpretation.stop();
+        ranges.stop();
+        try {
+            postgres.close();
+        } catch (IOException e) {
+            System.err.println("Could not stop the test PostgreSQL: " + e.getMessage());
+        }
+    }
+
+    private Path jar(String module) {
+        return root.resolve(module).resolve("target/quarkus-app/quarkus-run.jar");
+    }
+
+    private static Map<String, String> merge(Map<String, String> a, Map<String, String> b) {
+        var merged = new java.util.HashMap<>(a);
+        merged.putAll(b);
+        return merged;
+    }
+
+    private static KeyPair generateKeys() {
+        try {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+            generator.initialize(2048);
+            return generator.generateKeyPair();
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            socket.setReuseAddress(true);
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

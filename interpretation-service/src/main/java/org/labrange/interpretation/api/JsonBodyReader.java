@@ -1,0 +1,69 @@
+package org.labrange.interpretation.api;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+/**
+ * Reads request bodies strictly: UTF-8 only (RFC 8259; Jackson would otherwise guess UTF-16/32), exactly one
+ * JSON document (no trailing content). Anything else is a 400 problem, never a half-read request.
+ */
+@ApplicationScoped
+public class JsonBodyReader {
+
+    private final ObjectMapper mapper;
+
+    public JsonBodyReader(ObjectMapper mapper) {
+        this.mapper = mapper;
+    }
+
+    public <T> T read(byte[] body, Class<T> type) {
+        if (body == null || body.length == 0) {
+            throw RequestRejectedException.validation(List.of(new ProblemDocument.FieldError("body", "is required")));
+        }
+        String text;
+        try {
+            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(body)).toString();
+        } catch (CharacterCodingException e) {
+            throw new RequestRejectedException(400, "malformed-request", "Malformed request body",
+                    "the body is not valid UTF-8", List.of());
+        }
+        if (text.startsWith("\uFEFF")) {
+            text = text.substring(1);
+        }
+        try {
+            T value = mapper.readerFor(type).with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).readValue(text);
+            if (value == null) {
+                throw RequestRejectedException.validation(List.of(new ProblemDocument.FieldError("body",
+                        "must be a JSON object")));
+            }
+            return value;
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new MalformedBodyException(e);
+        } catch (IOException e) {
+            throw new RequestRejectedException(400, "malformed-request", "Malformed request body",
+                    "the body could not be read", List.of());
+        }
+    }
+
+    /** Carries Jackson's complaint to the exception mapper, which names the offending field. */
+    public static class MalformedBodyException extends RuntimeException {
+        private final com.fasterxml.jackson.core.JsonProcessingException json;
+
+        MalformedBodyException(com.fasterxml.jackson.core.JsonProcessingException json) {
+            super(json.getOriginalMessage(), json);
+            this.json = json;
+        }
+
+        public com.fasterxml.jackson.core.JsonProcessingException json() {
+            return json;
+        }
+    }
+}

@@ -1,0 +1,9 @@
+package org.labrange.interpretation.client;
+
+/** Ranges are needed, cannot be fetched and are not safely cached: the request is answered 503. */
+public class RangesUnavailableException extends RuntimeException {
+
+    public RangesUnavailableException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}

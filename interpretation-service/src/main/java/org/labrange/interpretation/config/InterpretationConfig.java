@@ -1,0 +1,38 @@
+package org.labrange.interpretation.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.time.ZoneId;
+
+@ConfigMapping(prefix = "labrange.interpretation")
+public interface InterpretationConfig {
+
+    /** Largest batch accepted; larger requests are answered 413. */
+    @WithDefault("10000")
+    int maxBatchSize();
+
+    /** Time zone in which a collection time becomes a collection date (the ranges' valid time is in dates). */
+    @WithDefault("UTC")
+    ZoneId timeZone();
+
+    /** Classpath location of the clinical rules file. */
+    @WithDefault("knowledge/rules.json")
+    String rulesLocation();
+
+    Ranges ranges();
+
+    interface Ranges {
+        /** At most one change check per interval: the bound on how long a new revision can go unused. */
+        @WithDefault("5s")
+        Duration checkInterval();
+
+        /** How long cached ranges are trusted without a confirmation from the ranges service. */
+        @WithDefault("60s")
+        Duration maxStaleness();
+
+        /** How long the analyte and source lists are kept before they are fetched again. */
+        @WithDefault("5m")
+        Duration catalogTtl();
+    }
+}

@@ -1,0 +1,93 @@
+package org.labrange.interpretation.config;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import org.labrange.interpretation.domain.Citation;
+import org.labrange.interpretation.domain.KnowledgeBase;
+
+/** Reads the versioned rules file into the domain's {@link KnowledgeBase}, failing fast on a bad file. */
+public final class KnowledgeBaseLoader {
+
+    public static final String DEFAULT_LOCATION = "knowledge/rules.json";
+
+    private KnowledgeBaseLoader() {
+    }
+
+    public static KnowledgeBase fromClasspath(String location) {
+        try (InputStream in = Thread.currentThread().getContextClassLoader().getResourceAsStream(location)) {
+            if (in == null) {
+                throw new IllegalStateException("rules file " + location + " not found on the class path");
+            }
+            return read(new ObjectMapper().readTree(in));
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read rules file " + location, e);
+        }
+    }
+
+    static KnowledgeBase read(JsonNode root) {
+        Map<String, Citation> citations = new LinkedHashMap<>();
+        root.path("citations").fields().forEachRemaining(e -> citations.put(e.getKey(), new Citation(e.getKey(),
+                required(e.getValue(), "text"), text(e.getValue(), "doi"))));
+        List<KnowledgeBase.AssociationRule> associations = new ArrayList<>();
+        for (JsonNode a : root.path("associations")) {
+            List<String> conditions = new ArrayList<>();
+            a.path("conditions").forEach(c -> conditions.add(c.asText()));
+            associations.add(new KnowledgeBase.AssociationRule(required(a, "id"), required(a, "analyte"),
+                    KnowledgeBase.ResultState.valueOf(required(a, "when")), required(a, "text"), conditions,
+                    strings(a.path("citations"))));
+        }
+        List<KnowledgeBase.PatternRule> patterns = new ArrayList<>();
+        for (JsonNode p : root.path("patterns")) {
+            List<KnowledgeBase.Requirement> requires = new ArrayList<>();
+            for (JsonNode r : p.path("requires")) {
+                OptionalDouble multiple = r.hasNonNull("multiple") ? OptionalDouble.of(r.get("multiple").asDouble())
+                        : OptionalDouble.empty();
+                KnowledgeBase.ResultState state = KnowledgeBase.ResultState.valueOf(required(r, "state"));
+                if (state == KnowledgeBase.ResultState.MULTIPLE_OF_UPPER_LIMIT_AT_LEAST && multiple.isEmpty()) {
+                    throw new IllegalStateException("pattern " + p.path("id").asText() + " needs a multiple");
+                }
+                requires.add(new KnowledgeBase.Requirement(required(r, "analyte"), state, multiple));
+            }
+            patterns.add(new KnowledgeBase.PatternRule(required(p, "id"), requires, required(p, "text"),
+                    strings(p.path("citations"))));
+        }
+        KnowledgeBase kb = new KnowledgeBase(required(root, "version"), citations, associations, patterns);
+        associations.forEach(a -> requireCitations(kb, a.id(), a.citations()));
+        patterns.forEach(p -> requireCitations(kb, p.id(), p.citations()));
+        return kb;
+    }
+
+    private static void requireCitations(KnowledgeBase kb, String id, List<String> cited) {
+        if (cited.isEmpty()) {
+            throw new IllegalStateException("rule " + id + " cites no source");
+        }
+        kb.cite(cited);
+    }
+
+    private static String required(JsonNode node, String field) {
+        JsonNode v = node.get(field);
+        if (v == null || v.isNull() || v.asText().isBlank()) {
+            throw new IllegalStateException("rules file: '" + field + "' missing in " + node);
+        }
+        return v.asText();
+    }
+
+    private static Optional<String> text(JsonNode node, String field) {
+        JsonNode v = node.get(field);
+        return v == null || v.isNull() ? Optional.empty() : Optional.of(v.asText());
+    }
+
+    private static List<String> strings(JsonNode array) {
+        List<String> out = new ArrayList<>();
+        array.forEach(n -> out.add(n.asText()));
+        return out;
+    }
+}
