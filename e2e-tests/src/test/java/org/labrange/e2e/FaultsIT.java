@@ -1,6 +1,5 @@
 package org.labrange.e2e;
 
-import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.anyOf;
 import static org.hamcrest.Matchers.contains;
@@ -8,7 +7,6 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
 
 import io.restassured.response.Response;
-import io.restassured.specification.RequestSpecification;
 import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
@@ -27,12 +25,8 @@ class FaultsIT {
         suite = Suite.get();
     }
 
-    private static RequestSpecification as(String token) {
-        return given().baseUri(suite.gatewayUrl()).auth().oauth2(token).contentType("application/json");
-    }
-
     private static Response interpretSerum() {
-        return as(suite.interpreter()).body("{\"patient\":{\"sex\":\"FEMALE\",\"age\":\"P45Y\"},\"sources\":[\"labcorp\"],"
+        return suite.request(suite.interpreter()).body("{\"patient\":{\"sex\":\"FEMALE\",\"age\":\"P45Y\"},\"sources\":[\"labcorp\"],"
                 + "\"results\":[{\"id\":\"s\",\"analyte\":\"B2M\",\"specimen\":\"serum\",\"value\":\"2.45\",\"unit\":\"mg/L\","
                 + "\"collectedAt\":\"2026-11-20T08:00:00Z\"}]}").post("/api/v1/interpretations");
     }
@@ -42,7 +36,7 @@ class FaultsIT {
         interpretSerum().then().statusCode(200).body("results[0].interpretations[0].flag", equalTo("H"));
         suite.ranges.stop();
         try {
-            as(suite.reader()).get("/api/v1/ranges?analyte=1952-1").then().statusCode(503)
+            suite.request(suite.reader()).get("/api/v1/ranges?analyte=1952-1").then().statusCode(503)
                     .contentType(startsWith("application/problem+json"));
             // Cached ranges may serve for the documented staleness bound; every answer given must still be right.
             await("interpretations refused once the cache is too stale").atMost(Duration.ofSeconds(60))
@@ -67,9 +61,9 @@ class FaultsIT {
     @Test
     void databaseLostAndBackLosesAndDuplicatesNothing() {
         String source = "e2e-db-" + UUID.randomUUID().toString().substring(0, 8);
-        as(suite.admin()).body("{\"code\":\"" + source + "\",\"name\":\"Fault lab\",\"kind\":\"LOCAL\",\"citation\":\"c\","
+        suite.request(suite.admin()).body("{\"code\":\"" + source + "\",\"name\":\"Fault lab\",\"kind\":\"LOCAL\",\"citation\":\"c\","
                 + "\"reason\":\"fault test\"}").post("/api/v1/sources").then().statusCode(201);
-        String rangeId = as(suite.admin()).body("{\"analyteCode\":\"1952-1\",\"sourceCode\":\"" + source + "\","
+        String rangeId = suite.request(suite.admin()).body("{\"analyteCode\":\"1952-1\",\"sourceCode\":\"" + source + "\","
                         + "\"category\":\"REFERENCE\",\"low\":0.6,\"high\":2.4,\"unit\":\"mg/L\",\"effectiveFrom\":\"2024-01-01\","
                         + "\"reason\":\"before the fault\"}")
                 .post("/api/v1/ranges").then().statusCode(201).extract().path("rangeId");
@@ -77,19 +71,19 @@ class FaultsIT {
 
         suite.stopDatabase();
         try {
-            as(suite.admin()).header("If-Match", "\"1\"").body(revision).put("/api/v1/ranges/" + rangeId).then()
+            suite.request(suite.admin()).header("If-Match", "\"1\"").body(revision).put("/api/v1/ranges/" + rangeId).then()
                     .statusCode(503).contentType(startsWith("application/problem+json"));
-            as(suite.reader()).get("/api/v1/ranges/" + rangeId).then().statusCode(503)
+            suite.request(suite.reader()).get("/api/v1/ranges/" + rangeId).then().statusCode(503)
                     .contentType(startsWith("application/problem+json"));
         } finally {
             suite.startDatabase();
         }
         // The admin retries the same change until it lands once; a retry after success is refused as stale.
         await("write accepted after the database returns").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
-                .untilAsserted(() -> as(suite.admin()).header("If-Match", "\"1\"").body(revision)
+                .untilAsserted(() -> suite.request(suite.admin()).header("If-Match", "\"1\"").body(revision)
                         .put("/api/v1/ranges/" + rangeId).then().statusCode(anyOf(equalTo(200), equalTo(412))));
-        as(suite.admin()).header("If-Match", "\"1\"").body(revision).put("/api/v1/ranges/" + rangeId).then().statusCode(412);
-        as(suite.reader()).get("/api/v1/ranges/" + rangeId + "/revisions").then().statusCode(200)
+        suite.request(suite.admin()).header("If-Match", "\"1\"").body(revision).put("/api/v1/ranges/" + rangeId).then().statusCode(412);
+        suite.request(suite.reader()).get("/api/v1/ranges/" + rangeId + "/revisions").then().statusCode(200)
                 .body("revision", contains(1, 2))
                 .body("reason", contains("before the fault", "during the fault"));
     }

@@ -4,7 +4,6 @@ import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
-import io.restassured.specification.RequestSpecification;
 import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
@@ -23,26 +22,22 @@ class RangeRevisionThroughGatewayIT {
         suite = Suite.get();
     }
 
-    private static RequestSpecification as(String token) {
-        return given().baseUri(suite.gatewayUrl()).auth().oauth2(token).contentType("application/json");
-    }
-
     private static String newSourceWithRange() {
         String source = "e2e-" + UUID.randomUUID().toString().substring(0, 8);
-        as(suite.admin()).body("{\"code\":\"" + source + "\",\"name\":\"E2E lab\",\"kind\":\"LOCAL\","
+        suite.request(suite.admin()).body("{\"code\":\"" + source + "\",\"name\":\"E2E lab\",\"kind\":\"LOCAL\","
                 + "\"citation\":\"Validation report 2024\",\"reason\":\"new lab\"}").post("/api/v1/sources")
                 .then().statusCode(201);
         return source;
     }
 
     private static String createRange(String source) {
-        return as(suite.admin()).body("{\"analyteCode\":\"1952-1\",\"sourceCode\":\"" + source + "\",\"category\":\"REFERENCE\","
+        return suite.request(suite.admin()).body("{\"analyteCode\":\"1952-1\",\"sourceCode\":\"" + source + "\",\"category\":\"REFERENCE\","
                         + "\"low\":0.6,\"high\":2.4,\"unit\":\"mg/L\",\"effectiveFrom\":\"2024-01-01\",\"reason\":\"validation\"}")
                 .post("/api/v1/ranges").then().statusCode(201).header("ETag", "\"1\"").extract().path("rangeId");
     }
 
     private static io.restassured.response.ValidatableResponse interpret(String source, String collectedAt) {
-        return as(suite.interpreter()).body("{\"patient\":{\"sex\":\"MALE\",\"age\":\"P50Y\"},\"sources\":[\"" + source + "\"],"
+        return suite.request(suite.interpreter()).body("{\"patient\":{\"sex\":\"MALE\",\"age\":\"P50Y\"},\"sources\":[\"" + source + "\"],"
                 + "\"results\":[{\"id\":\"r\",\"analyte\":\"1952-1\",\"value\":\"2.45\",\"unit\":\"mg/L\",\"collectedAt\":\""
                 + collectedAt + "\"}]}").post("/api/v1/interpretations").then().statusCode(200);
     }
@@ -55,7 +50,7 @@ class RangeRevisionThroughGatewayIT {
                 interpret(source, "2025-07-01T08:00:00Z").body("results[0].interpretations[0].range.revision", equalTo(1))
                         .body("results[0].interpretations[0].flag", equalTo("H")));
 
-        as(suite.admin()).header("If-Match", "\"1\"")
+        suite.request(suite.admin()).header("If-Match", "\"1\"")
                 .body("{\"low\":0.8,\"high\":2.6,\"unit\":\"mg/L\",\"effectiveFrom\":\"2025-06-01\",\"reason\":\"new method\"}")
                 .put("/api/v1/ranges/" + rangeId).then().statusCode(200).header("ETag", "\"2\"");
 
@@ -67,7 +62,7 @@ class RangeRevisionThroughGatewayIT {
                 .body("results[0].interpretations[0].flag", equalTo("H"));
 
         // One report with both results says which revision each one used, and that the old one is not the latest.
-        as(suite.interpreter()).body("{\"patient\":{\"sex\":\"MALE\",\"age\":\"P50Y\"},\"sources\":[\"" + source + "\"],"
+        suite.request(suite.interpreter()).body("{\"patient\":{\"sex\":\"MALE\",\"age\":\"P50Y\"},\"sources\":[\"" + source + "\"],"
                         + "\"results\":[{\"id\":\"before\",\"analyte\":\"1952-1\",\"value\":\"2.45\",\"unit\":\"mg/L\","
                         + "\"collectedAt\":\"2025-05-31T08:00:00Z\"},{\"id\":\"after\",\"analyte\":\"1952-1\",\"value\":\"2.45\","
                         + "\"unit\":\"mg/L\",\"collectedAt\":\"2025-07-01T08:00:00Z\"}]}")
@@ -84,14 +79,14 @@ class RangeRevisionThroughGatewayIT {
         String source = newSourceWithRange();
         String rangeId = createRange(source);
         String change = "{\"low\":0.7,\"high\":2.4,\"unit\":\"mg/L\",\"effectiveFrom\":\"2025-01-01\",\"reason\":\"edit\"}";
-        as(suite.admin()).header("If-Match", "\"1\"").body(change).put("/api/v1/ranges/" + rangeId).then().statusCode(200);
-        as(suite.admin()).header("If-Match", "\"1\"").body(change).put("/api/v1/ranges/" + rangeId).then().statusCode(412)
+        suite.request(suite.admin()).header("If-Match", "\"1\"").body(change).put("/api/v1/ranges/" + rangeId).then().statusCode(200);
+        suite.request(suite.admin()).header("If-Match", "\"1\"").body(change).put("/api/v1/ranges/" + rangeId).then().statusCode(412)
                 .contentType("application/problem+json").body("currentRevision.revision", equalTo(2));
-        as(suite.reader()).header("If-Match", "\"2\"").body(change).put("/api/v1/ranges/" + rangeId).then().statusCode(403)
+        suite.request(suite.reader()).header("If-Match", "\"2\"").body(change).put("/api/v1/ranges/" + rangeId).then().statusCode(403)
                 .contentType("application/problem+json");
         given().baseUri(suite.gatewayUrl()).get("/api/v1/ranges?analyte=1952-1").then().statusCode(401)
                 .contentType("application/problem+json");
-        as(suite.reader()).get("/api/v1/ranges/" + rangeId + "/revisions").then().statusCode(200)
+        suite.request(suite.reader()).get("/api/v1/ranges/" + rangeId + "/revisions").then().statusCode(200)
                 .body("revision", org.hamcrest.Matchers.contains(1, 2));
     }
 }

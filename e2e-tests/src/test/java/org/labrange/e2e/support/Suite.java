@@ -88,6 +88,11 @@ public final class Suite {
         return gateway.url();
     }
 
+    /** A JSON request to the gateway as the holder of {@code token}. */
+    public io.restassured.specification.RequestSpecification request(String token) {
+        return io.restassured.RestAssured.given().baseUri(gatewayUrl()).auth().oauth2(token).contentType("application/json");
+    }
+
     /** Stops PostgreSQL as a crash would look to the services; the data stays. */
     public synchronized void stopDatabase() {
         try {
