@@ -1,0 +1,440 @@
+#!/usr/bin/env bash
+# Reproduces every figure in BENCHMARKS.md.
+#
+#   benchmarks/run.sh                 all phases: engine, startup, load, memory, db-growth
+#   PHASES="engine" benchmarks/run.sh only some of them (space-separated)
+#
+# What it does (details and the meaning of each figure: BENCHMARKS.md):
+#   engine     JMH, in-process: EngineBenchmark (single result, batch of 1,000; REPEATS forks),
+#              BatchGrowthBenchmark (1 → 10,000 results), revisions per range (1 → 1,000), a stack profile
+#   startup    starts reference-ranges-service, interpretation-service and gateway REPEATS times each, timing
+#              launch → first successful API request, and reading RSS; the last start stays up for `load`
+#   load       through the gateway: wrk at full speed (single result, batch of 1,000, report), the Java
+#              fixed-rate harness (latency percentiles at RATES req/s), batch growth, RSS under load, cache and
+#              database counters from /q/metrics and pg_stat_database, a JFR profile of each service
+#   memory     starts the suite again with MEMORY_JVM_OPTS, runs a short mixed load
+#              (single, batch of 1,000 and of 10,000, report) and records RSS idle and peak per service
+#   db-growth  EXPLAIN ANALYZE of the ranges service's bitemporal queries on a scratch database with
+#              10 → 100,000 ranges and 1 → 1,000 revisions per range (benchmarks/db-growth.sh)
+#
+# The services run on their own ports (default 28080-28082) against a scratch database `labrange_bench`
+# that this script creates and drops, so a suite someone else runs on 8080-8082 is not disturbed.
+# Every measurement line carries the load average at its start. Nothing here fails on a timing.
+#
+# Environment (defaults in brackets):
+#   ENGINE_GROWTH [true]  false = skip the JMH growth runs;  LOAD_GROWTH [true]  false = skip batch growth over HTTP
+#   MEMORY_JVM_OPTS [see below]  heap settings tried by the `memory` phase
+#   REPEATS [3]  LOAD_SECONDS [30]  WARMUP_SECONDS [10]  RATES ["250 500 1000 2000"]
+#   WRK_CONNECTIONS [16]  JVM_OPTS ["-Xmx256m", as bin/labrange]  JMH_OPTS [""] extra JMH options
+#   BENCH_GATEWAY_PORT [28080]  BENCH_RANGES_PORT [28081]  BENCH_INTERPRETATION_PORT [28082]
+#   BENCH_PG_URL [postgresql://postgres@127.0.0.1:5432]  (psql connection, the server only; no database)
+#   LABRANGE_SKIP_BUILD [false]  true = use the existing jars
+#   OUT [benchmarks/target/results/<UTC time>]
+set -euo pipefail
+ROOT="$(cd "$(dirname "$0")/.." && pwd)"
+cd "$ROOT"
+
+PHASES="${PHASES:-engine startup load memory db-growth}"
+REPEATS="${REPEATS:-3}"
+LOAD_SECONDS="${LOAD_SECONDS:-30}"
+WARMUP_SECONDS="${WARMUP_SECONDS:-10}"
+RATES="${RATES:-250 500 1000 2000}"
+WRK_CONNECTIONS="${WRK_CONNECTIONS:-16}"
+JVM_OPTS="${JVM_OPTS:--Xmx256m}"
+JMH_OPTS="${JMH_OPTS:-}"
+ENGINE_GROWTH="${ENGINE_GROWTH:-true}"
+LOAD_GROWTH="${LOAD_GROWTH:-true}"
+MEMORY_JVM_OPTS="${MEMORY_JVM_OPTS:--Xmx128m -Xss512k -XX:MaxMetaspaceSize=128m -XX:ReservedCodeCacheSize=64m -XX:MaxDirectMemorySize=64m -XX:+UseSerialGC}"
+GW_PORT="${BENCH_GATEWAY_PORT:-28080}"
+RANGES_PORT="${BENCH_RANGES_PORT:-28081}"
+INTERP_PORT="${BENCH_INTERPRETATION_PORT:-28082}"
+PG="${BENCH_PG_URL:-postgresql://postgres@127.0.0.1:5432}"
+DB_NAME="labrange_bench"
+JAR="$ROOT/benchmarks/target/benchmarks.jar"
+OUT="${OUT:-$ROOT/benchmarks/target/results/$(date -u +%Y%m%dT%H%M%SZ)}"
+BODIES="$OUT/bodies"
+RESULTS="$OUT/results.txt"
+KEY="$ROOT/.labrange/keys/public.pem"
+mkdir -p "$OUT/logs" "$OUT/raw"
+
+log() { echo "[$(date -u +%H:%M:%S)] $*" >&2; }
+load_avg() { cut -d' ' -f1-3 /proc/loadavg | tr ' ' '/'; }
+# one measurement = one line of key=value pairs in results.txt, always with the load average
+record() { echo "$* load=$(load_avg) at=$(date -u +%H:%M:%S)" | tee -a "$RESULTS"; }
+has_phase() { [[ " $PHASES " == *" $1 "* ]]; }
+
+# ---------------------------------------------------------------------------------------------------------
+machine() {
+  {
+    echo "## date"; date -u
+    echo "## uptime"; uptime
+    echo "## lscpu"; lscpu
+    echo "## free -h"; free -h
+    echo "## java -version"; java -version 2>&1
+    echo "## wrk"; wrk -v 2>&1 | head -n 1 || true
+    echo "## postgres"; psql "$PG/postgres" -Atc 'select version()' 2>&1 || true
+    echo "## kernel"; uname -a
+    echo "## git"; git -C "$ROOT" log -1 --format='%H %s' 2>/dev/null || true
+  } >"$OUT/machine.txt"
+}
+
+build() {
+  if [ "${LABRANGE_SKIP_BUILD:-false}" = "true" ]; then
+    log "using the existing build"
+  else
+    log "building (./mvnw package -DskipTests)"
+    ./mvnw -B -q package -DskipTests
+  fi
+  for f in "$JAR" reference-ranges-service/target/quarkus-app/quarkus-run.jar \
+           interpretation-service/target/quarkus-app/quarkus-run.jar gateway/target/quarkus-app/quarkus-run.jar; do
+    [ -f "$f" ] || { echo "missing $f: build first (./mvnw -B package -DskipTests)" >&2; exit 1; }
+  done
+  java -cp "$JAR" org.labrange.benchmarks.load.RequestBodies "$BODIES"
+}
+
+# ---------------------------------------------------------------------------------------------------------
+# engine: JMH
+engine() {
+  log "JMH: EngineBenchmark, $REPEATS forks"
+  record "phase name=engine-start"
+  # shellcheck disable=SC2086
+  java -jar "$JAR" 'EngineBenchmark' -f "$REPEATS" -rf json -rff "$OUT/raw/jmh-engine.json" $JMH_OPTS \
+    >"$OUT/logs/jmh-engine.txt" 2>&1
+  record "phase name=engine-end"
+  log "JMH: singleResult on 2 threads (one per core)"
+  # shellcheck disable=SC2086
+  java -jar "$JAR" 'EngineBenchmark.singleResult' -t 2 -f 1 -rf json -rff "$OUT/raw/jmh-engine-2threads.json" \
+    $JMH_OPTS >"$OUT/logs/jmh-engine-2threads.txt" 2>&1
+  record "phase name=engine-2threads-end"
+  if [ "$ENGINE_GROWTH" != "true" ]; then
+    engine_profile
+    return 0
+  fi
+  log "JMH: batch growth 1 → 10,000 results"
+  # shellcheck disable=SC2086
+  java -jar "$JAR" 'BatchGrowthBenchmark' -f 1 -rf json -rff "$OUT/raw/jmh-batch-growth.json" $JMH_OPTS \
+    >"$OUT/logs/jmh-batch-growth.txt" 2>&1
+  record "phase name=batch-growth-end"
+  log "JMH: revisions per range 1 → 1,000"
+  # shellcheck disable=SC2086
+  java -jar "$JAR" 'EngineBenchmark.singleResult' -p revisionsPerRange=1,10,100,1000 -f 1 \
+    -rf json -rff "$OUT/raw/jmh-revisions.json" $JMH_OPTS >"$OUT/logs/jmh-revisions.txt" 2>&1
+  record "phase name=revisions-growth-end"
+  engine_profile
+}
+
+engine_profile() {
+  log "JMH: where the engine's time goes (JFR on one fork)"
+  java -jar "$JAR" 'EngineBenchmark.singleResult' -f 1 -wi 2 -i 3 \
+    -jvmArgsAppend "-XX:StartFlightRecording=filename=$OUT/raw/engine.jfr,settings=profile" \
+    >"$OUT/logs/jmh-engine-jfr.txt" 2>&1
+  python3 "$ROOT/benchmarks/scripts/jfr_hotspots.py" "$OUT/raw/engine.jfr" 25 >"$OUT/profile-engine.txt" || true
+}
+
+# ---------------------------------------------------------------------------------------------------------
+# the services
+PIDS=()
+start_service() { # name port env...
+  local name="$1" port="$2"; shift 2
+  # shellcheck disable=SC2086
+  env "$@" QUARKUS_HTTP_PORT="$port" MP_JWT_VERIFY_PUBLICKEY_LOCATION="$KEY" MP_JWT_VERIFY_ISSUER=labrange-dev \
+    java $JVM_OPTS -jar "$ROOT/$name/target/quarkus-app/quarkus-run.jar" >"$OUT/logs/$name.log" 2>&1 &
+  local pid=$!
+  PIDS+=("$pid")
+  echo "$pid" >"$OUT/$name.pid"
+}
+
+stop_service() { # name
+  local pidfile="$OUT/$1.pid"
+  [ -f "$pidfile" ] || return 0
+  local pid; pid=$(cat "$pidfile")
+  if kill "$pid" 2>/dev/null; then
+    for _ in $(seq 1 60); do kill -0 "$pid" 2>/dev/null || break; sleep 0.5; done
+  fi
+  rm -f "$pidfile"
+}
+
+stop_all() {
+  for name in gateway interpretation-service reference-ranges-service; do stop_service "$name"; done
+}
+
+rss_mib() { awk '/VmRSS/ {printf "%.1f", $2 / 1024}' "/proc/$1/status" 2>/dev/null || echo "NA"; }
+pid_of() { cat "$OUT/$1.pid"; }
+
+# time from launch to the first successful answer of a real API call (not only the health check)
+wait_first_success() { # name url method body-file → prints milliseconds since $2's launch
+  local start_ns="$1" url="$2" method="$3" body="${4:-}"
+  for _ in $(seq 1 1200); do
+    local code
+    if [ "$method" = POST ]; then
+      code=$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $TOKEN" \
+        -H 'Content-Type: application/json' --data-binary @"$body" "$url" || true)
+    else
+      code=$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $TOKEN" "$url" || true)
+    fi
+    if [ "$code" = 200 ]; then
+      echo $(( ($(date +%s%N) - start_ns) / 1000000 ))
+      return 0
+    fi
+    sleep 0.05
+  done
+  echo "NA"
+  return 1
+}
+
+ports_free() {
+  for p in "$GW_PORT" "$RANGES_PORT" "$INTERP_PORT"; do
+    if ss -ltn "( sport = :$p )" | grep -q LISTEN; then
+      echo "port $p is in use: set BENCH_*_PORT to free ports" >&2
+      exit 1
+    fi
+  done
+}
+
+create_db() {
+  psql "$PG/postgres" -qc "DROP DATABASE IF EXISTS $DB_NAME" >/dev/null
+  psql "$PG/postgres" -qc "CREATE DATABASE $DB_NAME" >/dev/null
+}
+drop_db() { psql "$PG/postgres" -qc "DROP DATABASE IF EXISTS $DB_NAME WITH (FORCE)" >/dev/null 2>&1 || true; }
+
+start_suite() { # repetition number
+  local rep="$1" t ms
+  t=$(date +%s%N)
+  start_service reference-ranges-service "$RANGES_PORT" \
+    QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:5432/$DB_NAME"
+  ms=$(wait_first_success "$t" "http://localhost:$RANGES_PORT/api/v1/sources" GET)
+  record "startup service=reference-ranges-service rep=$rep first_success_ms=$ms rss_mib=$(rss_mib "$(pid_of reference-ranges-service)") quarkus_says=$(grep -o 'started in [0-9.]*s' "$OUT/logs/reference-ranges-service.log" | head -n 1 | tr -d 'a-z ')"
+  t=$(date +%s%N)
+  start_service interpretation-service "$INTERP_PORT" LABRANGE_RANGES_URL="http://localhost:$RANGES_PORT"
+  ms=$(wait_first_success "$t" "http://localhost:$INTERP_PORT/api/v1/interpretations/single" POST "$BODIES/single.json")
+  record "startup service=interpretation-service rep=$rep first_success_ms=$ms rss_mib=$(rss_mib "$(pid_of interpretation-service)") quarkus_says=$(grep -o 'started in [0-9.]*s' "$OUT/logs/interpretation-service.log" | head -n 1 | tr -d 'a-z ')"
+  t=$(date +%s%N)
+  start_service gateway "$GW_PORT" LABRANGE_RANGES_URL="http://localhost:$RANGES_PORT" \
+    LABRANGE_INTERPRETATION_URL="http://localhost:$INTERP_PORT"
+  ms=$(wait_first_success "$t" "http://localhost:$GW_PORT/api/v1/interpretations/single" POST "$BODIES/single.json")
+  record "startup service=gateway rep=$rep first_success_ms=$ms rss_mib=$(rss_mib "$(pid_of gateway)") quarkus_says=$(grep -o 'started in [0-9.]*s' "$OUT/logs/gateway.log" | head -n 1 | tr -d 'a-z ')"
+}
+
+startup() {
+  ports_free
+  create_db
+  for rep in $(seq 1 "$REPEATS"); do
+    log "startup, repetition $rep of $REPEATS"
+    start_suite "$rep"
+    if [ "$rep" -lt "$REPEATS" ]; then stop_all; fi
+  done
+  sleep 10
+  for name in reference-ranges-service interpretation-service gateway; do
+    record "rss-idle service=$name when=after-start+10s rss_mib=$(rss_mib "$(pid_of "$name")")"
+  done
+}
+
+# ---------------------------------------------------------------------------------------------------------
+# load through the gateway
+SAMPLER_PID=""
+start_rss_sampler() { # file
+  local file="$1"
+  (
+    end=$((SECONDS + 3600))
+    while [ $SECONDS -lt $end ]; do
+      for name in reference-ranges-service interpretation-service gateway; do
+        echo "$name $(rss_mib "$(pid_of "$name")")"
+      done
+      sleep 1
+    done
+  ) >"$file" 2>/dev/null &
+  SAMPLER_PID=$!
+}
+stop_rss_sampler() { [ -n "$SAMPLER_PID" ] && kill "$SAMPLER_PID" 2>/dev/null; SAMPLER_PID=""; }
+
+# sum of a Prometheus counter family on a service, optionally only lines matching a pattern
+metric_sum() { # port metric [grep -E pattern]
+  curl -s "http://localhost:$1/q/metrics" | grep -E "^$2(\{| )" | { if [ -n "${3:-}" ]; then grep -E "$3"; else cat; fi; } \
+    | awk '{s += $NF} END {printf "%.0f", s}'
+}
+pg_counter() { psql "$PG/postgres" -Atc "select $1 from pg_stat_database where datname = '$DB_NAME'"; }
+
+counters() { # → "interp_single interp_batch client_calls ranges_api_requests xact tup_returned"
+  sleep 1.5 # PostgreSQL publishes its statistics with a short delay
+  echo "$(metric_sum "$INTERP_PORT" http_server_requests_seconds_count 'uri="/api/v1/interpretations/single"')" \
+       "$(metric_sum "$INTERP_PORT" http_server_requests_seconds_count 'uri="/api/v1/interpretations"')" \
+       "$(metric_sum "$INTERP_PORT" http_client_requests_seconds_count)" \
+       "$(metric_sum "$RANGES_PORT" http_server_requests_seconds_count '^[^/]*$|uri="/api/')" \
+       "$(pg_counter 'xact_commit + xact_rollback')" "$(pg_counter tup_returned)"
+}
+
+cache_record() { # label before after results-per-request-kind
+  local label="$1"; read -r s0 b0 c0 r0 x0 t0 <<<"$2"; read -r s1 b1 c1 r1 x1 t1 <<<"$3"
+  local results=$(( (s1 - s0) + (b1 - b0) * ${4:-1} ))
+  [ "$results" -gt 0 ] || results=1
+  record "cache label=$label interpretations=$results upstream_calls=$((c1 - c0)) ranges_api_requests=$((r1 - r0)) db_transactions=$((x1 - x0)) db_tuples_returned=$((t1 - t0)) upstream_calls_per_1000=$(awk "BEGIN {printf \"%.3f\", 1000 * ($c1 - $c0) / $results}") db_transactions_per_interpretation=$(awk "BEGIN {printf \"%.5f\", ($x1 - $x0) / $results}")"
+}
+
+run_wrk() { # label url body-file|- seconds connections [script]
+  local label="$1" url="$2" body="$3" seconds="$4" conns="$5" script="${6:-post-json.lua}"
+  local line
+  local threads=2; [ "$conns" -lt 2 ] && threads=1
+  line=$(LABEL="$label" BODY="$body" TOKEN="$TOKEN" wrk -t"$threads" -c"$conns" -d"${seconds}s" --timeout 30s \
+    -s "$ROOT/benchmarks/wrk/$script" "$url" 2>&1 | tee -a "$OUT/logs/wrk.txt" | grep '^WRK ' || echo "WRK label=$label failed=all")
+  record "wrk ${line#WRK } connections=$conns seconds=$seconds"
+}
+
+run_fixed_rate() { # label url body rate
+  local label="$1" url="$2" body="$3" rate="$4" line
+  line=$(java -Xmx256m -cp "$JAR" org.labrange.benchmarks.load.FixedRateLoad --url "$url" --body "$body" \
+    --token "$TOKEN" --rate "$rate" --duration "$LOAD_SECONDS" --warmup "$WARMUP_SECONDS" --label "$label" \
+    --hgrm "$OUT/raw/$label-$rate-$(date +%s).hgrm" 2>>"$OUT/logs/fixed-rate.err" | tail -n 1)
+  record "fixed-rate $line"
+}
+
+profile_service() { # name seconds → JFR while the caller's load runs
+  local name="$1" seconds="$2" pid; pid=$(pid_of "$name")
+  jcmd "$pid" JFR.start name=bench settings=profile duration="${seconds}s" \
+    filename="$OUT/raw/$name.jfr" >/dev/null 2>&1 || true
+}
+
+load() {
+  [ -f "$OUT/gateway.pid" ] || startup
+  local gw="http://localhost:$GW_PORT/api/v1" direct="http://localhost:$INTERP_PORT/api/v1"
+  log "warm-up: 20 s of single results and a few batches and reports"
+  run_wrk warmup-single "$gw/interpretations/single" "$BODIES/single.json" 20 "$WRK_CONNECTIONS" >/dev/null
+  run_wrk warmup-batch "$gw/interpretations" "$BODIES/batch-1000.json" 10 2 >/dev/null
+  run_wrk warmup-report "$gw/reports" "$BODIES/report.json" 10 4 >/dev/null
+  sleep 11 # let PostgreSQL publish the warm-up's statistics before the first counters are read
+
+  for body in single report batch-1 batch-1000 batch-10000; do
+    local url="$gw/interpretations"
+    [ "$body" = single ] && url="$gw/interpretations/single"
+    [ "$body" = report ] && url="$gw/reports"
+    record "size body=$body $(curl -s -o /dev/null -w 'status=%{http_code} request_bytes=%{size_upload} response_bytes=%{size_download} seconds=%{time_total}' \
+      -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' --data-binary @"$BODIES/$body.json" "$url")"
+  done
+
+  start_rss_sampler "$OUT/raw/rss-under-load.txt"
+  local c0 c1
+  log "single result, full speed through the gateway ($REPEATS × ${LOAD_SECONDS}s)"
+  c0=$(counters)
+  for rep in $(seq 1 "$REPEATS"); do
+    run_wrk single-max "$gw/interpretations/single" "$BODIES/single.json" "$LOAD_SECONDS" "$WRK_CONNECTIONS"
+  done
+  c1=$(counters); cache_record single-max "$c0" "$c1" 1
+
+  log "fixed rates through the gateway: $RATES req/s ($REPEATS × ${LOAD_SECONDS}s each)"
+  for rate in $RATES; do
+    for rep in $(seq 1 "$REPEATS"); do
+      c0=$(counters)
+      run_fixed_rate single-fixed "$gw/interpretations/single" "$BODIES/single.json" "$rate"
+      c1=$(counters); cache_record "single-fixed-$rate" "$c0" "$c1" 1
+    done
+  done
+
+  log "batches of 1,000 through the gateway"
+  c0=$(counters)
+  for rep in $(seq 1 "$REPEATS"); do
+    run_wrk batch-1000 "$gw/interpretations" "$BODIES/batch-1000.json" "$LOAD_SECONDS" 4
+  done
+  c1=$(counters); cache_record batch-1000 "$c0" "$c1" 1000
+
+  log "reports (serum + urine) through the gateway"
+  c0=$(counters)
+  for rep in $(seq 1 "$REPEATS"); do
+    run_wrk report "$gw/reports" "$BODIES/report.json" "$LOAD_SECONDS" "$WRK_CONNECTIONS"
+  done
+  c1=$(counters); cache_record report "$c0" "$c1" 2
+  stop_rss_sampler
+
+  log "for comparison: single result straight to interpretation-service (no gateway)"
+  for rep in $(seq 1 "$REPEATS"); do
+    run_wrk single-direct "$direct/interpretations/single" "$BODIES/single.json" "$LOAD_SECONDS" "$WRK_CONNECTIONS"
+  done
+  log "for comparison: a cheap forwarded read through the gateway (GET /changes/latest; not a no-op)"
+  for rep in $(seq 1 "$REPEATS"); do
+    run_wrk changes-latest "$gw/changes/latest" - 15 "$WRK_CONNECTIONS" get.lua
+  done
+
+  log "batch growth through the gateway: 1 → 10,000 results"
+  for n in $([ "$LOAD_GROWTH" = true ] && echo 1 10 100 1000 10000); do
+    local conns=4; [ "$n" -ge 10000 ] && conns=2
+    run_wrk "batch-growth-$n" "$gw/interpretations" "$BODIES/batch-$n.json" 15 "$conns"
+  done
+
+  log "profiles (JFR, 25 s) of each service under single-result load"
+  for name in gateway interpretation-service; do
+    profile_service "$name" 25
+  done
+  run_wrk profile-single "$gw/interpretations/single" "$BODIES/single.json" 25 "$WRK_CONNECTIONS" >/dev/null
+  profile_service reference-ranges-service 25
+  run_wrk profile-report "$gw/reports" "$BODIES/report.json" 25 "$WRK_CONNECTIONS" >/dev/null
+  sleep 3
+  for name in gateway interpretation-service reference-ranges-service; do
+    [ -f "$OUT/raw/$name.jfr" ] && python3 "$ROOT/benchmarks/scripts/jfr_hotspots.py" "$OUT/raw/$name.jfr" 25 \
+      >"$OUT/profile-$name.txt" 2>&1 || true
+  done
+
+  for name in reference-ranges-service interpretation-service gateway; do
+    local peak
+    peak=$(awk -v n="$name" '$1 == n && $2 != "NA" && $2 > m {m = $2} END {print m + 0}' "$OUT/raw/rss-under-load.txt")
+    record "rss-load service=$name peak_rss_mib=$peak"
+  done
+  sleep 10
+  for name in reference-ranges-service interpretation-service gateway; do
+    record "rss-idle service=$name when=after-load+10s rss_mib=$(rss_mib "$(pid_of "$name")")"
+  done
+}
+
+# the same suite with tighter memory settings: does each service stay under 300 MiB RSS?
+memory() {
+  stop_all
+  ports_free
+  create_db
+  local saved="$JVM_OPTS"
+  JVM_OPTS="$MEMORY_JVM_OPTS"
+  record "memory-config jvm_opts=\"$JVM_OPTS\""
+  start_suite memory
+  sleep 10
+  for name in reference-ranges-service interpretation-service gateway; do
+    record "memory service=$name when=idle-after-start rss_mib=$(rss_mib "$(pid_of "$name")")"
+  done
+  local gw="http://localhost:$GW_PORT/api/v1"
+  start_rss_sampler "$OUT/raw/rss-memory-config.txt"
+  run_wrk mem-single "$gw/interpretations/single" "$BODIES/single.json" "$LOAD_SECONDS" "$WRK_CONNECTIONS"
+  run_wrk mem-batch-1000 "$gw/interpretations" "$BODIES/batch-1000.json" "$LOAD_SECONDS" 4
+  run_wrk mem-batch-10000 "$gw/interpretations" "$BODIES/batch-10000.json" "$LOAD_SECONDS" 1
+  run_wrk mem-report "$gw/reports" "$BODIES/report.json" "$LOAD_SECONDS" "$WRK_CONNECTIONS"
+  stop_rss_sampler
+  for name in reference-ranges-service interpretation-service gateway; do
+    local peak
+    peak=$(awk -v n="$name" '$1 == n && $2 != "NA" && $2 > m {m = $2} END {print m + 0}' "$OUT/raw/rss-memory-config.txt")
+    record "memory service=$name when=peak-under-load rss_mib=$peak"
+  done
+  sleep 10
+  for name in reference-ranges-service interpretation-service gateway; do
+    record "memory service=$name when=idle-after-load+10s rss_mib=$(rss_mib "$(pid_of "$name")")"
+  done
+  stop_all
+  JVM_OPTS="$saved"
+}
+
+cleanup() {
+  stop_rss_sampler || true
+  stop_all
+  drop_db
+}
+
+# ---------------------------------------------------------------------------------------------------------
+machine
+build
+TOKEN=$("$ROOT/bin/labrange" token interpreter bench)
+export TOKEN
+trap cleanup EXIT
+log "results in $OUT"
+record "run phases=\"$PHASES\" repeats=$REPEATS load_seconds=$LOAD_SECONDS jvm_opts=\"$JVM_OPTS\""
+if has_phase engine; then engine; fi
+if has_phase startup; then startup; fi
+if has_phase load; then load; fi
+if has_phase memory; then memory; fi
+cleanup
+trap - EXIT
+if has_phase db-growth; then "$ROOT/benchmarks/db-growth.sh" "$OUT/db-growth"; fi
+python3 "$ROOT/benchmarks/scripts/summarize.py" "$OUT" | tee "$OUT/summary.md"
+log "done: $OUT/summary.md"
