@@ -25,7 +25,13 @@ import org.labrange.interpretation.domain.Source;
  * circuit breaker (connect/read timeouts of the HTTP client are in configuration). There is no fallback: a
  * failure surfaces and the cache decides whether a safely cached answer exists.
  */
+// Every call here is a read, so each method gets the same policy; each method keeps its own circuit state.
 @ApplicationScoped
+@Timeout(value = 10, unit = ChronoUnit.SECONDS)
+@Retry(maxRetries = 2, delay = 200, jitter = 100, abortOn = {RangesRefusedException.class,
+        CircuitBreakerOpenException.class})
+@CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 10, delayUnit = ChronoUnit.SECONDS,
+        skipOn = RangesRefusedException.class)
 public class ReferenceRangesClient implements RangesUpstream {
 
     private final ReferenceRangesApi api;
@@ -35,11 +41,6 @@ public class ReferenceRangesClient implements RangesUpstream {
     }
 
     @Override
-    @Timeout(value = 10, unit = ChronoUnit.SECONDS)
-    @Retry(maxRetries = 2, delay = 200, jitter = 100, abortOn = {RangesRefusedException.class,
-            CircuitBreakerOpenException.class})
-    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 10, delayUnit = ChronoUnit.SECONDS,
-            skipOn = RangesRefusedException.class)
     public List<Analyte> analytes(UpstreamCall call) {
         List<AnalyteDto> dtos = read(() -> api.analytes(auth(call), id(call)), new GenericType<List<AnalyteDto>>() {
         }).orElseThrow(() -> new RangesUpstreamException("the ranges service has no analyte list"));
@@ -47,11 +48,6 @@ public class ReferenceRangesClient implements RangesUpstream {
     }
 
     @Override
-    @Timeout(value = 10, unit = ChronoUnit.SECONDS)
-    @Retry(maxRetries = 2, delay = 200, jitter = 100, abortOn = {RangesRefusedException.class,
-            CircuitBreakerOpenException.class})
-    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 10, delayUnit = ChronoUnit.SECONDS,
-            skipOn = RangesRefusedException.class)
     public List<Source> sources(UpstreamCall call) {
         List<SourceDto> dtos = read(() -> api.sources(auth(call), id(call)), new GenericType<List<SourceDto>>() {
         }).orElseThrow(() -> new RangesUpstreamException("the ranges service has no source list"));
@@ -59,11 +55,6 @@ public class ReferenceRangesClient implements RangesUpstream {
     }
 
     @Override
-    @Timeout(value = 10, unit = ChronoUnit.SECONDS)
-    @Retry(maxRetries = 2, delay = 200, jitter = 100, abortOn = {RangesRefusedException.class,
-            CircuitBreakerOpenException.class})
-    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 10, delayUnit = ChronoUnit.SECONDS,
-            skipOn = RangesRefusedException.class)
     public Optional<Timeline> timeline(String code, UpstreamCall call) {
         return read(() -> api.timeline(code, auth(call), id(call)), new GenericType<TimelineDto>() {
         }).map(t -> {
@@ -74,11 +65,6 @@ public class ReferenceRangesClient implements RangesUpstream {
     }
 
     @Override
-    @Timeout(value = 10, unit = ChronoUnit.SECONDS)
-    @Retry(maxRetries = 2, delay = 200, jitter = 100, abortOn = {RangesRefusedException.class,
-            CircuitBreakerOpenException.class})
-    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 10, delayUnit = ChronoUnit.SECONDS,
-            skipOn = RangesRefusedException.class)
     public LatestChange latestChange(UpstreamCall call, Optional<String> ifNoneMatch) {
         try (Response response = call(() -> api.latestChange(auth(call), id(call), ifNoneMatch.orElse(null)))) {
             Optional<String> etag = Optional.ofNullable(response.getHeaderString("ETag"));
