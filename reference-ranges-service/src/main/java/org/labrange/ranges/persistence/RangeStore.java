@@ -53,6 +53,15 @@ public class RangeStore {
             r.unit, r.sex, r.age_min, r.age_max, r.age_unit, r.condition, r.method, r.note, r.effective_from,
             r.recorded_at, r.recorded_by, r.reason, i.analyte_code, i.source_code, i.category""";
 
+    /*
+     * Revisions with their valid periods. The view computes periods range by range; reaching it through
+     * range_id (a parameter, or range_identity's id) keeps that to the ranges asked for. Joining it on seq
+     * alone would make PostgreSQL compute the periods of every range (see V4__range_periods_in_one_pass.sql).
+     */
+    private static final String PERIODS = " FROM range_revision_period p"
+            + " JOIN range_identity i ON i.id = p.range_id"
+            + " JOIN range_revision r ON r.seq = p.seq";
+
     @Inject
     EntityManager em;
 
@@ -102,17 +111,13 @@ public class RangeStore {
 
     /** Every revision of one range, oldest first, with valid periods as known now. */
     public List<RangeRevision> history(UUID rangeId) {
-        return run("SELECT " + COLUMNS + ", p.effective_to FROM range_revision r"
-                + " JOIN range_identity i ON i.id = r.range_id"
-                + " JOIN range_revision_period p ON p.seq = r.seq"
-                + " WHERE r.range_id = :id ORDER BY r.revision", Map.of("id", rangeId));
+        return run("SELECT " + COLUMNS + ", p.effective_to" + PERIODS
+                + " WHERE p.range_id = :id ORDER BY r.revision", Map.of("id", rangeId));
     }
 
     public Optional<RangeRevision> revision(UUID rangeId, int revision) {
-        return run("SELECT " + COLUMNS + ", p.effective_to FROM range_revision r"
-                + " JOIN range_identity i ON i.id = r.range_id"
-                + " JOIN range_revision_period p ON p.seq = r.seq"
-                + " WHERE r.range_id = :id AND r.revision = :revision",
+        return run("SELECT " + COLUMNS + ", p.effective_to" + PERIODS
+                + " WHERE p.range_id = :id AND p.revision = :revision",
                 Map.of("id", rangeId, "revision", revision)).stream().findFirst();
     }
 
@@ -132,9 +137,7 @@ public class RangeStore {
 
     /** Every revision of an analyte's ranges whose valid period is not empty, as known now. */
     public List<RangeRevision> timeline(String analyteCode) {
-        return run("SELECT " + COLUMNS + ", p.effective_to FROM range_revision r"
-                + " JOIN range_identity i ON i.id = r.range_id"
-                + " JOIN range_revision_period p ON p.seq = r.seq"
+        return run("SELECT " + COLUMNS + ", p.effective_to" + PERIODS
                 + " WHERE i.analyte_code = :analyte AND (p.effective_to IS NULL OR p.effective_to > r.effective_from)"
                 + " ORDER BY i.source_code, i.category, r.range_id, r.revision", Map.of("analyte", analyteCode));
     }
