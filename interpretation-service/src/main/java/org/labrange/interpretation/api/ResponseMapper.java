@@ -51,18 +51,54 @@ final class ResponseMapper {
                         v.conversion().factor(), v.conversion().viaMolarMass())).orElse(null),
                 r.collectionDate().map(Object::toString).orElse(null),
                 r.interpretations().stream().map(ResponseMapper::interpretation).toList(),
-                r.notEvaluated().stream().map(n -> new NotEvaluatedView(n.source(), n.reason())).toList(),
+                notEvaluated(r),
                 r.agreement().map(a -> new AgreementView(a.unanimous(), a.flags().entrySet().stream()
                         .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().code(), (x, y) -> x,
                                 LinkedHashMap::new)), a.summary())).orElse(null),
                 r.associations().stream().map(a -> new AssociationView(a.id(), a.text(), a.conditions(),
                         joined(a.citations()), citations(a.citations()), a.basis())).toList(),
-                r.delta().map(d -> new DeltaView(d.possible(), d.reason().orElse(null),
-                        d.previous().map(v -> v.display()).orElse(null), d.previousCollectedAt().orElse(null),
-                        boxed(d.change()), boxed(d.percentChange()), boxed(d.rcvPercent()), d.significant(),
-                        d.flag().map(f -> f.code()).orElse(null))).orElse(null),
-                r.problems().stream().map(p -> new ProblemView(ProblemDocument.TYPE_BASE + p.kind(), p.field(),
-                        p.reason())).toList());
+                delta(r), problems(r));
+    }
+
+    private static List<NotEvaluatedView> notEvaluated(ResultInterpretation r) {
+        return r.notEvaluated().stream().map(n -> new NotEvaluatedView(n.source(), n.reason())).toList();
+    }
+
+    private static DeltaView delta(ResultInterpretation r) {
+        return r.delta().map(d -> new DeltaView(d.possible(), d.reason().orElse(null),
+                d.previous().map(v -> v.display()).orElse(null), d.previousCollectedAt().orElse(null),
+                boxed(d.change()), boxed(d.percentChange()), boxed(d.rcvPercent()), d.significant(),
+                d.flag().map(f -> f.code()).orElse(null))).orElse(null);
+    }
+
+    private static List<ProblemView> problems(ResultInterpretation r) {
+        return r.problems().stream().map(p -> new ProblemView(ProblemDocument.TYPE_BASE + p.kind(), p.field(),
+                p.reason())).toList();
+    }
+
+    static CompactInterpretationResponse compact(InterpretationService.Outcome outcome) {
+        return new CompactInterpretationResponse(outcome.rulesVersion(), outcome.evaluatedAt(),
+                new InterpretationResponse.RangesInfo(outcome.ranges().changeSequence(),
+                        outcome.ranges().confirmedAt().orElse(null), outcome.ranges().lastCheckFailed()),
+                outcome.results().stream().map(ResponseMapper::compact).toList(),
+                outcome.patterns().stream().map(ResponseMapper::pattern).toList());
+    }
+
+    static CompactInterpretationResponse.Result compact(ResultInterpretation r) {
+        return new CompactInterpretationResponse.Result(r.id(), r.status().name(),
+                r.analyte().map(a -> a.code()).orElse(null),
+                r.value().map(v -> v.normalised().value()).orElse(null),
+                r.value().flatMap(v -> v.comparator()).map(Comparator::symbol).orElse(null),
+                r.value().map(v -> v.unit()).orElse(null),
+                r.collectionDate().map(Object::toString).orElse(null),
+                r.interpretations().stream().map(i -> new CompactInterpretationResponse.Verdict(i.source(),
+                        i.flag().code(), i.range().revision().rangeId(), i.range().revision().revision(),
+                        i.range().text(), i.critical().flatMap(c -> c.flag()).map(f -> f.code()).orElse(null)))
+                        .toList(),
+                notEvaluated(r),
+                r.agreement().map(a -> a.unanimous()).orElse(null),
+                r.associations().stream().map(a -> a.id()).toList(),
+                delta(r), problems(r));
     }
 
     private static InterpretationView interpretation(ResultInterpretation.SourceInterpretation i) {
@@ -80,7 +116,7 @@ final class ResponseMapper {
         Population p = r.population();
         return new RangeView(r.rangeId(), r.revision(), r.category().name(), boxed(c.interval().low()),
                 c.interval().lowInclusive(), boxed(c.interval().high()), c.interval().highInclusive(), c.unit(),
-                c.interval().describe() + " " + c.unit(), r.unit(),
+                c.text(), r.unit(),
                 new PopulationView(p.sex().name(), boxed(p.ageMin()), boxed(p.ageMax()), p.ageUnit().name(),
                         p.condition().orElse(null), p.method().orElse(null)),
                 r.effectiveFrom().toString(), r.effectiveTo().map(Object::toString).orElse(null));

@@ -1,5 +1,6 @@
 package org.labrange.interpretation.domain;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
@@ -9,11 +10,18 @@ import java.util.Map;
  */
 public record AnalyteRanges(Analyte analyte, List<CanonicalRange> ranges, List<UnusableRange> unusable,
                             long changeSequence, List<String> referenceSources,
-                            Map<String, Map<RangeCategory, List<CanonicalRange>>> bySource) {
+                            Map<String, Map<RangeCategory, List<CanonicalRange>>> bySource,
+                            Map<String, Map<RangeCategory, RevisionPeriods>> periods) {
 
     public AnalyteRanges(Analyte analyte, List<CanonicalRange> ranges, List<UnusableRange> unusable,
                          long changeSequence) {
         this(analyte, ranges, unusable, changeSequence, referenceSources(ranges), index(ranges));
+    }
+
+    private AnalyteRanges(Analyte analyte, List<CanonicalRange> ranges, List<UnusableRange> unusable,
+                          long changeSequence, List<String> referenceSources,
+                          Map<String, Map<RangeCategory, List<CanonicalRange>>> bySource) {
+        this(analyte, ranges, unusable, changeSequence, referenceSources, bySource, periods(bySource));
     }
 
     public AnalyteRanges {
@@ -29,6 +37,27 @@ public record AnalyteRanges(Analyte analyte, List<CanonicalRange> ranges, List<U
             return List.of();
         }
         return ofSource.getOrDefault(category, List.of());
+    }
+
+    /**
+     * The revisions of one source and category in effect on {@code date} (active or retired), found by binary
+     * search over each range's periods; what {@link RangeSelector} then chooses from.
+     */
+    public List<CanonicalRange> inEffect(String source, RangeCategory category, LocalDate date) {
+        Map<RangeCategory, RevisionPeriods> ofSource = periods.get(source);
+        RevisionPeriods p = ofSource == null ? null : ofSource.get(category);
+        return p == null ? List.of() : p.inEffectOn(date);
+    }
+
+    private static Map<String, Map<RangeCategory, RevisionPeriods>> periods(
+            Map<String, Map<RangeCategory, List<CanonicalRange>>> bySource) {
+        Map<String, Map<RangeCategory, RevisionPeriods>> out = new java.util.HashMap<>();
+        bySource.forEach((source, byCategory) -> {
+            Map<RangeCategory, RevisionPeriods> m = new java.util.EnumMap<>(RangeCategory.class);
+            byCategory.forEach((category, list) -> m.put(category, RevisionPeriods.of(list)));
+            out.put(source, java.util.Collections.unmodifiableMap(m));
+        });
+        return java.util.Collections.unmodifiableMap(out);
     }
 
     private static List<String> referenceSources(List<CanonicalRange> ranges) {

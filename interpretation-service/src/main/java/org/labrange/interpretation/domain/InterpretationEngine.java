@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import org.labrange.interpretation.domain.Interval.Placement;
 import org.labrange.interpretation.domain.ResultInterpretation.Agreement;
@@ -110,8 +111,8 @@ public final class InterpretationEngine {
                     continue;
                 }
             }
-            RangeSelector.Choice reference = RangeSelector.choose(ranges.of(source, RangeCategory.REFERENCE), source,
-                    RangeCategory.REFERENCE, date, patient.sex(), age, result.method());
+            RangeSelector.Choice reference = select(ranges, source, RangeCategory.REFERENCE, date, patient, age,
+                    result.method());
             if (reference.range().isEmpty()) {
                 notEvaluated.add(new NotEvaluated(source, reference.rule()));
                 continue;
@@ -127,14 +128,92 @@ public final class InterpretationEngine {
                         + " was skipped: " + u.reason()));
             }
         }
-        Optional<Agreement> agreement = interpretations.isEmpty() ? Optional.empty()
-                : Optional.of(agreement(interpretations, analyte.unit()));
-        List<Association> associations = associations(analyte, interpretations);
+        Conclusions conclusions = conclusions(analyte, interpretations);
         Optional<DeltaCheck> delta = result.previous().isEmpty() ? Optional.empty()
                 : Optional.of(delta(result, value, analyte));
         Status status = interpretations.isEmpty() ? Status.NO_RANGE : Status.INTERPRETED;
         return new ResultInterpretation(result.id(), status, Optional.of(analyte), Optional.of(normalised),
-                Optional.of(date), interpretations, notEvaluated, agreement, associations, delta, List.of());
+                Optional.of(date), interpretations, notEvaluated, conclusions.agreement(), conclusions.associations(),
+                delta, List.of());
+    }
+
+    /** What follows from the flags alone: the cross-source agreement and the associations they trigger. */
+    private record Conclusions(Optional<Agreement> agreement, List<Association> associations) {
+    }
+
+    private static final Conclusions NO_CONCLUSIONS = new Conclusions(Optional.empty(), List.of());
+
+    /** Bound on remembered flag combinations; past it the map is emptied (old ranges' entries go with it). */
+    static final int MAX_REMEMBERED_CONCLUSIONS = 4096;
+
+    private final ConcurrentHashMap<Verdicts, Conclusions> conclusions = new ConcurrentHashMap<>();
+
+    /**
+     * Agreement and associations depend only on which range revision gave which flag, and a handful of
+     * combinations covers almost every result, so each combination is worked out (texts included) once.
+     */
+    private Conclusions conclusions(Analyte analyte, List<SourceInterpretation> interpretations) {
+        if (interpretations.isEmpty()) {
+            return NO_CONCLUSIONS;
+        }
+        Verdicts key = new Verdicts(analyte, interpretations);
+        Conclusions known = conclusions.get(key);
+        if (known != null) {
+            return known;
+        }
+        Conclusions fresh = new Conclusions(Optional.of(agreement(interpretations)),
+                List.copyOf(associations(analyte, interpretations)));
+        if (conclusions.size() >= MAX_REMEMBERED_CONCLUSIONS) {
+            conclusions.clear();
+        }
+        conclusions.put(key, fresh);
+        return fresh;
+    }
+
+    /**
+     * The key of {@link #conclusions}: the analyte and, per evaluated source, the range revision and the flag.
+     * Analyte and ranges compare by identity: they are immutable and compiled once per fetch of the ranges, so a
+     * re-fetch gets new keys instead of ever reusing a text built from different bounds.
+     */
+    private static final class Verdicts {
+        private final Analyte analyte;
+        private final CanonicalRange[] ranges;
+        private final Flag[] flags;
+        private final int hash;
+
+        Verdicts(Analyte analyte, List<SourceInterpretation> interpretations) {
+            this.analyte = analyte;
+            int n = interpretations.size();
+            this.ranges = new CanonicalRange[n];
+            this.flags = new Flag[n];
+            int h = System.identityHashCode(analyte);
+            for (int i = 0; i < n; i++) {
+                SourceInterpretation s = interpretations.get(i);
+                ranges[i] = s.range();
+                flags[i] = s.flag();
+                h = 31 * (31 * h + System.identityHashCode(ranges[i])) + flags[i].ordinal();
+            }
+            this.hash = h;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            if (!(o instanceof Verdicts v) || v.hash != hash || v.analyte != analyte
+                    || v.ranges.length != ranges.length) {
+                return false;
+            }
+            for (int i = 0; i < ranges.length; i++) {
+                if (v.ranges[i] != ranges[i] || v.flags[i] != flags[i]) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        @Override
+        public int hashCode() {
+            return hash;
+        }
     }
 
     private SourceInterpretation evaluate(String source, MeasuredValue value, RangeSelector.Choice reference,
@@ -168,7 +247,7 @@ public final class InterpretationEngine {
             if (p.isEmpty()) {
                 flag = value.comparator().orElseThrow().isUpperLimit() ? Flag.OFF_SCALE_LOW : Flag.OFF_SCALE_HIGH;
                 note = Optional.of("the censored value " + value.display() + " cannot be placed against "
-                        + interval.describe());
+                        + range.text());
             } else {
                 flag = switch (p.get()) {
                     case BELOW -> Flag.L;
@@ -198,9 +277,20 @@ public final class InterpretationEngine {
     private static RangeSelector.Choice optionalCategory(AnalyteRanges ranges, String source, RangeCategory category,
                                                          LocalDate date, Patient patient, Optional<PatientAge> age,
                                                          Optional<String> method) {
-        List<CanonicalRange> candidates = ranges.of(source, category);
-        return candidates.isEmpty() ? NONE
-                : RangeSelector.choose(candidates, source, category, date, patient.sex(), age, method);
+        return ranges.of(source, category).isEmpty() ? NONE : select(ranges, source, category, date, patient, age,
+                method);
+    }
+
+    /**
+     * The selector sees only the revisions in effect on the date (found by binary search), which gives the same
+     * choice as showing it every revision; when none is in effect it gets them all, so it can say why.
+     */
+    private static RangeSelector.Choice select(AnalyteRanges ranges, String source, RangeCategory category,
+                                               LocalDate date, Patient patient, Optional<PatientAge> age,
+                                               Optional<String> method) {
+        List<CanonicalRange> inEffect = ranges.inEffect(source, category, date);
+        return RangeSelector.choose(inEffect.isEmpty() ? ranges.of(source, category) : inEffect, source, category,
+                date, patient.sex(), age, method);
     }
 
     static Position position(MeasuredValue value, Interval interval) {
@@ -220,27 +310,35 @@ public final class InterpretationEngine {
         return new Position(multiple, percent);
     }
 
-    static Agreement agreement(List<SourceInterpretation> interpretations, String unit) {
+    static Agreement agreement(List<SourceInterpretation> interpretations) {
         Map<String, Flag> flags = new LinkedHashMap<>();
-        interpretations.forEach(i -> flags.put(i.source(), i.flag()));
-        Set<Flag> distinct = new LinkedHashSet<>(flags.values());
+        Map<Flag, List<SourceInterpretation>> byFlag = new LinkedHashMap<>();
+        for (SourceInterpretation i : interpretations) {
+            flags.put(i.source(), i.flag());
+            byFlag.computeIfAbsent(i.flag(), f -> new ArrayList<>()).add(i);
+        }
+        Map<String, Flag> shown = java.util.Collections.unmodifiableMap(flags);
         if (interpretations.size() == 1) {
             SourceInterpretation only = interpretations.get(0);
-            return new Agreement(true, flags, "Only " + only.source() + " evaluated: " + only.flag().display()
-                    + " (" + only.range().interval().describe() + " " + unit + ").");
+            return new Agreement(true, shown, "Only " + only.source() + " evaluated: " + only.flag().display()
+                    + " (" + only.range().text() + ").");
         }
-        if (distinct.size() == 1) {
-            return new Agreement(true, flags, "All " + interpretations.size() + " sources agree: "
-                    + distinct.iterator().next().display() + ".");
+        if (byFlag.size() == 1) {
+            return new Agreement(true, shown, "All " + interpretations.size() + " sources agree: "
+                    + byFlag.keySet().iterator().next().display() + ".");
         }
-        Map<Flag, List<SourceInterpretation>> byFlag = interpretations.stream()
-                .collect(Collectors.groupingBy(SourceInterpretation::flag, LinkedHashMap::new, Collectors.toList()));
-        String parts = byFlag.entrySet().stream()
-                .map(e -> e.getKey().display() + " by " + e.getValue().stream()
-                        .map(i -> i.source() + " (" + i.range().interval().describe() + " " + unit + ")")
-                        .collect(Collectors.joining(", ")))
-                .collect(Collectors.joining("; "));
-        return new Agreement(false, flags, "Sources disagree: " + parts + ".");
+        StringBuilder parts = new StringBuilder("Sources disagree: ");
+        String groupSeparator = "";
+        for (Map.Entry<Flag, List<SourceInterpretation>> e : byFlag.entrySet()) {
+            parts.append(groupSeparator).append(e.getKey().display()).append(" by ");
+            String separator = "";
+            for (SourceInterpretation i : e.getValue()) {
+                parts.append(separator).append(i.source()).append(" (").append(i.range().text()).append(')');
+                separator = ", ";
+            }
+            groupSeparator = "; ";
+        }
+        return new Agreement(false, shown, parts.append('.').toString());
     }
 
     private List<Association> associations(Analyte analyte, List<SourceInterpretation> interpretations) {
@@ -300,34 +398,56 @@ public final class InterpretationEngine {
     public List<PatternMatch> patterns(List<ResultInterpretation> results) {
         List<PatternMatch> out = new ArrayList<>();
         for (KnowledgeBase.PatternRule rule : knowledge.patterns()) {
+            if (rule.requires().isEmpty() || !rule.requires().stream().allMatch(req -> met(req, results))) {
+                continue;
+            }
+            // Only a matching pattern needs its explanation: build the texts now, for the results that meet it.
             Set<String> ids = new LinkedHashSet<>();
             List<String> bases = new ArrayList<>();
-            boolean allMet = true;
             for (KnowledgeBase.Requirement req : rule.requires()) {
-                boolean met = false;
                 for (ResultInterpretation r : results) {
-                    if (r.status() != Status.INTERPRETED || r.analyte().isEmpty()
-                            || !r.analyte().get().code().equals(req.analyte())) {
-                        continue;
-                    }
-                    Optional<String> basis = state(req.state(), req.multiple(), r.interpretations());
-                    if (basis.isPresent()) {
-                        met = true;
-                        ids.add(r.id());
-                        bases.add(r.id() + " (" + r.analyte().get().specimen() + ") " + basis.get());
+                    if (concerns(req, r)) {
+                        state(req.state(), req.multiple(), r.interpretations()).ifPresent(basis -> {
+                            ids.add(r.id());
+                            bases.add(r.id() + " (" + r.analyte().get().specimen() + ") " + basis);
+                        });
                     }
                 }
-                if (!met) {
-                    allMet = false;
-                    break;
-                }
             }
-            if (allMet && !rule.requires().isEmpty()) {
-                out.add(new PatternMatch(rule.id(), rule.text(), List.copyOf(ids), knowledge.cite(rule.citations()),
-                        String.join("; ", bases)));
-            }
+            out.add(new PatternMatch(rule.id(), rule.text(), List.copyOf(ids), knowledge.cite(rule.citations()),
+                    String.join("; ", bases)));
         }
         return out;
+    }
+
+    private static boolean concerns(KnowledgeBase.Requirement req, ResultInterpretation r) {
+        return r.status() == Status.INTERPRETED && r.analyte().isPresent()
+                && r.analyte().get().code().equals(req.analyte());
+    }
+
+    /** Whether at least one result meets {@code req}; answers without building any text. */
+    private static boolean met(KnowledgeBase.Requirement req, List<ResultInterpretation> results) {
+        for (ResultInterpretation r : results) {
+            if (concerns(req, r) && holds(req.state(), req.multiple(), r.interpretations())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The yes/no part of {@link #state}: same rules, no text. */
+    static boolean holds(KnowledgeBase.ResultState state, OptionalDouble multiple,
+                         List<SourceInterpretation> interpretations) {
+        if (interpretations.isEmpty()) {
+            return false;
+        }
+        return switch (state) {
+            case HIGH -> interpretations.stream().anyMatch(i -> i.flag().isHigh());
+            case NOT_HIGH -> interpretations.stream().allMatch(i -> i.flag().isNotHigh());
+            case MULTIPLE_OF_UPPER_LIMIT_AT_LEAST -> interpretations.stream()
+                    .anyMatch(i -> i.position().multipleOfUpperLimit().isPresent()
+                            && i.position().multipleOfUpperLimit().getAsDouble() >= multiple.orElseThrow());
+        };
     }
 
     /** RCV in percent for a two-sided 95 % change: √2 · Z · √(CVa² + CVi²). */
