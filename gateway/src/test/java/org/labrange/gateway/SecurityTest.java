@@ -6,15 +6,19 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.labrange.gateway.UpstreamStubs.InterpretationStub;
 import org.labrange.gateway.UpstreamStubs.RangesStub;
+import org.labrange.gateway.security.VerifiedTokenCache;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 
 import io.quarkus.test.common.QuarkusTestResource;
+import io.smallrye.jwt.auth.principal.JWTParser;
+import jakarta.inject.Inject;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 
@@ -30,6 +34,9 @@ class SecurityTest {
 
     @InterpretationStub
     WireMockServer interpretation;
+
+    @Inject
+    JWTParser tokenParser;
 
     @BeforeEach
     void reset() {
@@ -118,6 +125,17 @@ class SecurityTest {
         given().auth().oauth2(TestKeys.token("adam", "ranges-admin"))
                 .when().get("/api/v1/audit")
                 .then().statusCode(200);
+    }
+
+    @Test
+    void aRememberedTokenDoesNotVouchForACopyWithAnAlteredSignature() {
+        String token = TestKeys.token("rita", "ranges-reader");
+        given().auth().oauth2(token).when().get("/api/v1/sources").then().statusCode(200);
+        given().auth().oauth2(token).when().get("/api/v1/sources").then().statusCode(200);
+        String altered = token.substring(0, token.length() - 4) + (token.endsWith("AAAA") ? "BBBB" : "AAAA");
+        given().auth().oauth2(altered).when().get("/api/v1/sources")
+                .then().statusCode(401).contentType("application/problem+json").body("type", is(UNAUTHORIZED));
+        assertTrue(tokenParser instanceof VerifiedTokenCache, "verified tokens are remembered");
     }
 
     @Test

@@ -12,6 +12,7 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -29,11 +30,16 @@ import org.labrange.interpretation.client.RangeCache;
 import org.labrange.interpretation.support.JwtKeys;
 import org.labrange.interpretation.support.RangesServiceStub;
 import org.labrange.interpretation.support.Tokens;
+import org.labrange.interpretation.security.VerifiedTokenCache;
+import io.smallrye.jwt.auth.principal.JWTParser;
 
 @QuarkusTest
 @QuarkusTestResource(JwtKeys.class)
 @QuarkusTestResource(RangesServiceStub.class)
 class InterpretationResourceTest {
+
+    @Inject
+    JWTParser tokenParser;
 
     static final String PANEL = """
             {"patient": {"sex": "FEMALE", "birthDate": "1970-05-01"},
@@ -98,6 +104,31 @@ class InterpretationResourceTest {
     }
 
     @Test
+    void theCompactViewGivesTheSameVerdictsAndRevisionsWithoutTheTexts() {
+        post("/api/v1/interpretations?view=compact", PANEL).statusCode(200)
+                .body("ranges.changeSequence", is(4))
+                .body("results[0].status", is("INTERPRETED"))
+                .body("results[0].analyte", is("1952-1"))
+                .body("results[0].value", is(2.45f))
+                .body("results[0].unit", is("mg/L"))
+                .body("results[0].interpretations.find { it.source == 'quest' }.flag", is("N"))
+                .body("results[0].interpretations.find { it.source == 'labcorp' }.flag", is("H"))
+                .body("results[0].interpretations.find { it.source == 'labcorp' }.rangeId",
+                        is("1952e001-0000-4000-8000-000000000002"))
+                .body("results[0].interpretations.find { it.source == 'labcorp' }.revision", is(1))
+                .body("results[0].interpretations.find { it.source == 'labcorp' }.range", is("0.6–2.4 mg/L"))
+                .body("results[0].unanimous", is(false))
+                .body("results[0].associations", hasItem("b2m-serum-elevated"))
+                .body("results[0].agreement", nullValue())
+                .body("results[0].notEvaluated", nullValue())
+                .body("results[1].value", is(0.25f))
+                .body("patterns.id", hasItem("b2m-glomerular-pattern"));
+        post("/api/v1/interpretations?view=terse", PANEL).statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors[0].field", is("view"));
+    }
+
+    @Test
     void aRequestWithoutATokenIsRefused() {
         given().contentType("application/json").body(PANEL).when().post("/api/v1/interpretations")
                 .then().statusCode(401).contentType("application/problem+json")
@@ -108,6 +139,10 @@ class InterpretationResourceTest {
     void aTokenWithABrokenSignatureIsRefused() {
         String token = Tokens.bearer("interpreter");
         String tampered = token.substring(0, token.length() - 4) + (token.endsWith("AAAA") ? "BBBB" : "AAAA");
+        // the genuine token is verified (and remembered) first: its remembered verdict must not cover the copy
+        given().header("Authorization", token).contentType("application/json").body(PANEL)
+                .when().post("/api/v1/interpretations").then().statusCode(200);
+        assertTrue(tokenParser instanceof VerifiedTokenCache, "verified tokens are remembered");
         given().header("Authorization", tampered).contentType("application/json").body(PANEL)
                 .when().post("/api/v1/interpretations").then().statusCode(401)
                 .contentType("application/problem+json");
