@@ -16,6 +16,8 @@ import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -44,6 +46,9 @@ public class InterpretationResource {
             examples = @ExampleObject(name = "serum and urine B2M", value = Examples.INTERPRETATION_REQUEST)))
     @APIResponse(responseCode = "200", description = "Interpretations",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "serum B2M", value = Examples.INTERPRETATION_RESPONSE)))
+    @Parameter(name = "view", in = ParameterIn.QUERY, description = "full (default) or compact: flags and exact "
+            + "range revisions (id, number, bounds) only, without the texts the full view repeats for every result",
+            schema = @Schema(type = SchemaType.STRING, enumeration = { "full", "compact" }))
     @APIResponse(responseCode = "400", description = "Invalid batch")
     @APIResponse(responseCode = "413", description = "Too many results or too large a body")
     public Uni<Response> batch(byte[] body, @Context UriInfo uri, @Context HttpHeaders headers) {

@@ -7,6 +7,7 @@ import java.util.AbstractMap;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -39,6 +40,7 @@ class UpstreamHttp {
     private final MeterRegistry meters;
     private final Map<Upstream, WebClient> clients = new EnumMap<>(Upstream.class);
     private final Map<Upstream, URI> baseUrls = new EnumMap<>(Upstream.class);
+    private final Map<String, Timer> timers = new ConcurrentHashMap<>();
 
     UpstreamHttp(Vertx vertx, GatewayConfig config, MeterRegistry meters) {
         this.config = config;
@@ -88,14 +90,18 @@ class UpstreamHttp {
                 });
     }
 
-    /** One timer per upstream, method and outcome; paths are left out to keep the series few. */
+    /**
+     * One timer per upstream, method and outcome; paths are left out to keep the series few. The timers are
+     * registered once and then looked up (building and registering one per call showed up at ~4 % of CPU).
+     */
     private void record(Timer.Sample sample, Upstream upstream, UpstreamRequest request, String outcome) {
-        sample.stop(Timer.builder("labrange.upstream.requests")
-                .description("Calls from the gateway to its upstream services")
-                .tag("upstream", upstream.serviceName())
-                .tag("method", request.method())
-                .tag("outcome", outcome)
-                .register(meters));
+        sample.stop(timers.computeIfAbsent(upstream.serviceName() + ' ' + request.method() + ' ' + outcome,
+                key -> Timer.builder("labrange.upstream.requests")
+                        .description("Calls from the gateway to its upstream services")
+                        .tag("upstream", upstream.serviceName())
+                        .tag("method", request.method())
+                        .tag("outcome", outcome)
+                        .register(meters)));
     }
 
     private static UpstreamResponse toResponse(HttpResponse<Buffer> response) {
