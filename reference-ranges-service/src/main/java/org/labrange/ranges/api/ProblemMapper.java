@@ -109,19 +109,56 @@ public class ProblemMapper {
                 .build();
     }
 
-    private static String sqlState(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
+    /**
+     * The SQLState of the first SQLException behind {@code e}: along the causes and also among suppressed
+     * exceptions, where the transaction manager puts the driver's error when a commit fails.
+     */
+    static String sqlState(Throwable e) {
+        return sqlState(e, java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>()));
+    }
+
+    private static String sqlState(Throwable e, java.util.Set<Throwable> seen) {
+        for (Throwable t = e; t != null && seen.add(t); t = t.getCause()) {
             if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null) {
                 return sql.getSQLState();
             }
+            for (Throwable s : t.getSuppressed()) {
+                String state = sqlState(s, seen);
+                if (state != null) {
+                    return state;
+                }
+            }
         }
         return null;
+    }
+
+    /** Whether the failure is the transaction manager giving up on a commit (the change was not confirmed). */
+    static boolean commitFailed(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof jakarta.transaction.RollbackException
+                    || t instanceof jakarta.transaction.HeuristicMixedException
+                    || t instanceof jakarta.transaction.HeuristicRollbackException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
     public Response unexpected(RuntimeException e, UriInfo uri) {
         if (e instanceof WebApplicationException wae) {
             return http(wae, uri);
+        }
+        if (commitFailed(e)) {
+            // e.g. the database connection was cut while committing: the change is all there or not at all,
+            // and here it was not confirmed, so the client must look before it repeats the write
+            LOG.errorf("Commit failed (SQLState %s): %s", sqlState(e), e.getMessage());
+            return Response.status(503).type(Problems.MEDIA_TYPE).header("Retry-After", "5")
+                    .entity(Problems.of("commit-unconfirmed", "Change not confirmed", 503,
+                            "The database connection failed while the change was being committed, so it was not "
+                                    + "confirmed (a change is stored whole or not at all). Read the range's history "
+                                    + "before repeating it.", uri.getPath()))
+                    .build();
         }
         if (sqlState(e) != null) {
             return database(new PersistenceException(e), uri);
