@@ -54,15 +54,15 @@ SQL
 }
 timeline_sql() { # analyte
   cat <<SQL
-SELECT $RANGE_COLUMNS, p.effective_to FROM range_revision r
-  JOIN range_identity i ON i.id = r.range_id
-  JOIN range_revision_period p ON p.seq = r.seq
+SELECT $RANGE_COLUMNS, p.effective_to FROM range_revision_period p
+  JOIN range_identity i ON i.id = p.range_id
+  JOIN range_revision r ON r.seq = p.seq
  WHERE i.analyte_code = '$1' AND (p.effective_to IS NULL OR p.effective_to > r.effective_from)
  ORDER BY i.source_code, i.category, r.range_id, r.revision
 SQL
 }
-# Proposed rewrite of timeline(): effective_to from one window pass over the analyte's revisions instead of
-# the view's correlated subquery (which reads every later revision, for every revision: quadratic per range).
+# The timeline as one window pass written out by hand, kept for comparison with the view (V4 computes the
+# view's effective_to the same way, range by range; V1 used a correlated subquery, quadratic per range).
 timeline_window_sql() { # analyte
   cat <<SQL
 SELECT * FROM (
@@ -78,10 +78,10 @@ SQL
 }
 history_sql() { # range id
   cat <<SQL
-SELECT $RANGE_COLUMNS, p.effective_to FROM range_revision r
-  JOIN range_identity i ON i.id = r.range_id
-  JOIN range_revision_period p ON p.seq = r.seq
- WHERE r.range_id = '$1' ORDER BY r.revision
+SELECT $RANGE_COLUMNS, p.effective_to FROM range_revision_period p
+  JOIN range_identity i ON i.id = p.range_id
+  JOIN range_revision r ON r.seq = p.seq
+ WHERE p.range_id = '$1' ORDER BY r.revision
 SQL
 }
 

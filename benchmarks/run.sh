@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Reproduces every figure in BENCHMARKS.md.
 #
-#   benchmarks/run.sh                 all phases: engine, startup, load, memory, db-growth
+#   benchmarks/run.sh                 all phases: engine, startup, load, memory, sustained, faults, db-growth
 #   PHASES="engine" benchmarks/run.sh only some of them (space-separated)
 #
 # What it does (details and the meaning of each figure: BENCHMARKS.md):
@@ -14,6 +14,13 @@
 #              database counters from /q/metrics and pg_stat_database, a JFR profile of each service
 #   memory     starts the suite again with MEMORY_JVM_OPTS, runs a short mixed load
 #              (single, batch of 1,000 and of 10,000, report) and records RSS idle and peak per service
+#   sustained  SUSTAINED_SECONDS at one fixed rate through the gateway (70 % of a maximum measured first with
+#              wrk, or SUSTAINED_RATE): latency and errors per minute, RSS of each service every 5 s,
+#              heap after a full GC before and after, and whether RSS grew after the first minute
+#   faults     steady fixed-rate load (FAULTS_RATE) whose flags are checked, plus an admin writer revising a
+#              range every ~500 ms, while the interpretation service and the ranges service are restarted and
+#              the database connections dropped (FAULTS, in order): error windows, problem+json checks, a
+#              reconciliation of the writes against the range history; PASS/FAIL on correctness only
 #   db-growth  EXPLAIN ANALYZE of the ranges service's bitemporal queries on a scratch database with
 #              10 → 100,000 ranges and 1 → 1,000 revisions per range (benchmarks/db-growth.sh)
 #
@@ -24,17 +31,23 @@
 # Environment (defaults in brackets):
 #   ENGINE_GROWTH [true]  false = skip the JMH growth runs;  LOAD_GROWTH [true]  false = skip batch growth over HTTP
 #   MEMORY_JVM_OPTS [see below]  heap settings tried by the `memory` phase
+#   MEMORY_MALLOC_ARENA_MAX [2]  glibc malloc arenas in the `memory` phase (MALLOC_ARENA_MAX)
 #   REPEATS [3]  LOAD_SECONDS [30]  WARMUP_SECONDS [10]  RATES ["250 500 1000 2000"]
+#   LOAD_NO_OP [true]  end the load phase with the no-op comparison (interpretation-service restarted with
+#                      LABRANGE_BENCHMARK_NO_OP=true, then back to normal)
 #   WRK_CONNECTIONS [16]  JVM_OPTS ["-Xmx256m", as bin/labrange]  JMH_OPTS [""] extra JMH options
 #   BENCH_GATEWAY_PORT [28080]  BENCH_RANGES_PORT [28081]  BENCH_INTERPRETATION_PORT [28082]
 #   BENCH_PG_URL [postgresql://postgres@127.0.0.1:5432]  (psql connection, the server only; no database)
+#   SUSTAINED_SECONDS [300]  SUSTAINED_RATE [70 % of the measured maximum]  SUSTAINED_PERCENT [70]
+#   FAULTS_RATE [300]  FAULTS_CLEAN_SECONDS [20]
+#   FAULTS ["restart-interpretation-service restart-reference-ranges-service drop-db-connections"]
 #   LABRANGE_SKIP_BUILD [false]  true = use the existing jars
 #   OUT [benchmarks/target/results/<UTC time>]
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$ROOT"
 
-PHASES="${PHASES:-engine startup load memory db-growth}"
+PHASES="${PHASES:-engine startup load memory sustained faults db-growth}"
 REPEATS="${REPEATS:-3}"
 LOAD_SECONDS="${LOAD_SECONDS:-30}"
 WARMUP_SECONDS="${WARMUP_SECONDS:-10}"
@@ -44,7 +57,15 @@ JVM_OPTS="${JVM_OPTS:--Xmx256m}"
 JMH_OPTS="${JMH_OPTS:-}"
 ENGINE_GROWTH="${ENGINE_GROWTH:-true}"
 LOAD_GROWTH="${LOAD_GROWTH:-true}"
+LOAD_NO_OP="${LOAD_NO_OP:-true}"
+SUSTAINED_SECONDS="${SUSTAINED_SECONDS:-300}"
+SUSTAINED_RATE="${SUSTAINED_RATE:-}"
+SUSTAINED_PERCENT="${SUSTAINED_PERCENT:-70}"
+FAULTS_RATE="${FAULTS_RATE:-300}"
+FAULTS_CLEAN_SECONDS="${FAULTS_CLEAN_SECONDS:-20}"
+FAULTS="${FAULTS:-restart-interpretation-service restart-reference-ranges-service drop-db-connections}"
 MEMORY_JVM_OPTS="${MEMORY_JVM_OPTS:--Xmx128m -Xss512k -XX:MaxMetaspaceSize=128m -XX:ReservedCodeCacheSize=64m -XX:MaxDirectMemorySize=64m -XX:+UseSerialGC}"
+MEMORY_MALLOC_ARENA_MAX="${MEMORY_MALLOC_ARENA_MAX:-2}"
 GW_PORT="${BENCH_GATEWAY_PORT:-28080}"
 RANGES_PORT="${BENCH_RANGES_PORT:-28081}"
 INTERP_PORT="${BENCH_INTERPRETATION_PORT:-28082}"
@@ -138,7 +159,7 @@ start_service() { # name port env...
   local name="$1" port="$2"; shift 2
   # shellcheck disable=SC2086
   env "$@" QUARKUS_HTTP_PORT="$port" MP_JWT_VERIFY_PUBLICKEY_LOCATION="$KEY" MP_JWT_VERIFY_ISSUER=labrange-dev \
-    java $JVM_OPTS -jar "$ROOT/$name/target/quarkus-app/quarkus-run.jar" >"$OUT/logs/$name.log" 2>&1 &
+    java $JVM_OPTS -jar "$ROOT/$name/target/quarkus-app/quarkus-run.jar" >"$OUT/logs/$name${LOG_SUFFIX:-}.log" 2>&1 &
   local pid=$!
   PIDS+=("$pid")
   echo "$pid" >"$OUT/$name.pid"
@@ -197,20 +218,33 @@ create_db() {
 }
 drop_db() { psql "$PG/postgres" -qc "DROP DATABASE IF EXISTS $DB_NAME WITH (FORCE)" >/dev/null 2>&1 || true; }
 
+# each service with the environment that wires it to the others
+launch_service() { # name [extra env...]
+  local name="$1"; shift
+  case "$name" in
+    reference-ranges-service)
+      start_service reference-ranges-service "$RANGES_PORT" \
+        QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:5432/$DB_NAME" "$@" ;;
+    interpretation-service)
+      start_service interpretation-service "$INTERP_PORT" LABRANGE_RANGES_URL="http://localhost:$RANGES_PORT" "$@" ;;
+    gateway)
+      start_service gateway "$GW_PORT" LABRANGE_RANGES_URL="http://localhost:$RANGES_PORT" \
+        LABRANGE_INTERPRETATION_URL="http://localhost:$INTERP_PORT" "$@" ;;
+  esac
+}
+
 start_suite() { # repetition number
   local rep="$1" t ms
   t=$(date +%s%N)
-  start_service reference-ranges-service "$RANGES_PORT" \
-    QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:5432/$DB_NAME"
+  launch_service reference-ranges-service
   ms=$(wait_first_success "$t" "http://localhost:$RANGES_PORT/api/v1/sources" GET)
   record "startup service=reference-ranges-service rep=$rep first_success_ms=$ms rss_mib=$(rss_mib "$(pid_of reference-ranges-service)") quarkus_says=$(grep -o 'started in [0-9.]*s' "$OUT/logs/reference-ranges-service.log" | head -n 1 | tr -d 'a-z ')"
   t=$(date +%s%N)
-  start_service interpretation-service "$INTERP_PORT" LABRANGE_RANGES_URL="http://localhost:$RANGES_PORT"
+  launch_service interpretation-service
   ms=$(wait_first_success "$t" "http://localhost:$INTERP_PORT/api/v1/interpretations/single" POST "$BODIES/single.json")
   record "startup service=interpretation-service rep=$rep first_success_ms=$ms rss_mib=$(rss_mib "$(pid_of interpretation-service)") quarkus_says=$(grep -o 'started in [0-9.]*s' "$OUT/logs/interpretation-service.log" | head -n 1 | tr -d 'a-z ')"
   t=$(date +%s%N)
-  start_service gateway "$GW_PORT" LABRANGE_RANGES_URL="http://localhost:$RANGES_PORT" \
-    LABRANGE_INTERPRETATION_URL="http://localhost:$INTERP_PORT"
+  launch_service gateway
   ms=$(wait_first_success "$t" "http://localhost:$GW_PORT/api/v1/interpretations/single" POST "$BODIES/single.json")
   record "startup service=gateway rep=$rep first_success_ms=$ms rss_mib=$(rss_mib "$(pid_of gateway)") quarkus_says=$(grep -o 'started in [0-9.]*s' "$OUT/logs/gateway.log" | head -n 1 | tr -d 'a-z ')"
 }
@@ -302,12 +336,13 @@ load() {
   run_wrk warmup-report "$gw/reports" "$BODIES/report.json" 10 4 >/dev/null
   sleep 11 # let PostgreSQL publish the warm-up's statistics before the first counters are read
 
-  for body in single report batch-1 batch-1000 batch-10000; do
-    local url="$gw/interpretations"
+  for body in single report batch-1 batch-1000 batch-10000 batch-1000-compact; do
+    local url="$gw/interpretations" file="$body"
     [ "$body" = single ] && url="$gw/interpretations/single"
     [ "$body" = report ] && url="$gw/reports"
+    [ "$body" = batch-1000-compact ] && url="$gw/interpretations?view=compact" && file=batch-1000
     record "size body=$body $(curl -s -o /dev/null -w 'status=%{http_code} request_bytes=%{size_upload} response_bytes=%{size_download} seconds=%{time_total}' \
-      -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' --data-binary @"$BODIES/$body.json" "$url")"
+      -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' --data-binary @"$BODIES/$file.json" "$url")"
   done
 
   start_rss_sampler "$OUT/raw/rss-under-load.txt"
@@ -334,6 +369,13 @@ load() {
     run_wrk batch-1000 "$gw/interpretations" "$BODIES/batch-1000.json" "$LOAD_SECONDS" 4
   done
   c1=$(counters); cache_record batch-1000 "$c0" "$c1" 1000
+
+  log "batches of 1,000 through the gateway, compact view (?view=compact)"
+  c0=$(counters)
+  for rep in $(seq 1 "$REPEATS"); do
+    run_wrk batch-1000-compact "$gw/interpretations?view=compact" "$BODIES/batch-1000.json" "$LOAD_SECONDS" 4
+  done
+  c1=$(counters); cache_record batch-1000-compact "$c0" "$c1" 1000
 
   log "reports (serum + urine) through the gateway"
   c0=$(counters)
@@ -380,6 +422,33 @@ load() {
   for name in reference-ranges-service interpretation-service gateway; do
     record "rss-idle service=$name when=after-load+10s rss_mib=$(rss_mib "$(pid_of "$name")")"
   done
+  [ "$LOAD_NO_OP" = true ] && no_op_comparison
+  return 0
+}
+
+# The same two hops, payloads and token checks with interpretation-service in its benchmark-only no-op mode
+# (LABRANGE_BENCHMARK_NO_OP=true: requests are read and checked, nothing is interpreted), measured right
+# after the real thing on the same suite; interpretation ÷ no-op is the share left after our own work.
+no_op_comparison() {
+  local gw="http://localhost:$GW_PORT/api/v1"
+  log "no-op comparison: interpretation-service restarted in no-op mode"
+  stop_service interpretation-service
+  LOG_SUFFIX=".no-op" launch_service interpretation-service LABRANGE_BENCHMARK_NO_OP=true
+  wait_first_success "$(date +%s%N)" "http://localhost:$INTERP_PORT/api/v1/interpretations/single" POST \
+    "$BODIES/single.json" >/dev/null
+  run_wrk warmup-noop "$gw/interpretations/single" "$BODIES/single.json" 20 "$WRK_CONNECTIONS" >/dev/null
+  run_wrk warmup-noop-batch "$gw/interpretations" "$BODIES/batch-1000.json" 10 4 >/dev/null
+  for rep in $(seq 1 "$REPEATS"); do
+    run_wrk single-noop "$gw/interpretations/single" "$BODIES/single.json" "$LOAD_SECONDS" "$WRK_CONNECTIONS"
+  done
+  for rep in $(seq 1 "$REPEATS"); do
+    run_wrk batch-1000-noop "$gw/interpretations" "$BODIES/batch-1000.json" "$LOAD_SECONDS" 4
+  done
+  log "no-op comparison done: interpretation-service back in normal mode"
+  stop_service interpretation-service
+  LOG_SUFFIX=".after-no-op" launch_service interpretation-service
+  wait_first_success "$(date +%s%N)" "http://localhost:$INTERP_PORT/api/v1/interpretations/single" POST \
+    "$BODIES/single.json" >/dev/null
 }
 
 # the same suite with tighter memory settings: does each service stay under 300 MiB RSS?
@@ -389,7 +458,9 @@ memory() {
   create_db
   local saved="$JVM_OPTS"
   JVM_OPTS="$MEMORY_JVM_OPTS"
-  record "memory-config jvm_opts=\"$JVM_OPTS\""
+  # glibc otherwise keeps up to 8 malloc arenas per core for the JVM's and Netty's native allocations
+  export MALLOC_ARENA_MAX="$MEMORY_MALLOC_ARENA_MAX"
+  record "memory-config jvm_opts=\"$JVM_OPTS\" malloc_arena_max=$MALLOC_ARENA_MAX"
   start_suite memory
   sleep 10
   for name in reference-ranges-service interpretation-service gateway; do
@@ -412,7 +483,152 @@ memory() {
     record "memory service=$name when=idle-after-load+10s rss_mib=$(rss_mib "$(pid_of "$name")")"
   done
   stop_all
+  unset MALLOC_ARENA_MAX
   JVM_OPTS="$saved"
+}
+
+# ---------------------------------------------------------------------------------------------------------
+# long runs and faults: both reuse a running suite, or start one (once) on a fresh scratch database
+suite_running() { [ -f "$OUT/gateway.pid" ] && kill -0 "$(pid_of gateway)" 2>/dev/null; }
+ensure_suite() { # label for the start-up lines
+  suite_running && return 0
+  stop_all
+  ports_free
+  create_db
+  start_suite "$1"
+  sleep 5
+}
+
+# RSS of each service every few seconds, with the time: "epoch-seconds service MiB"
+start_rss_sampler_every() { # file seconds
+  local file="$1" every="$2"
+  (
+    end=$((SECONDS + 7200))
+    while [ $SECONDS -lt $end ]; do
+      now=$(date +%s)
+      for name in reference-ranges-service interpretation-service gateway; do
+        echo "$now $name $(rss_mib "$(pid_of "$name")")"
+      done
+      sleep "$every"
+    done
+  ) >"$file" 2>/dev/null &
+  SAMPLER_PID=$!
+}
+
+# heap in use right after a full collection (jcmd GC.run, then GC.heap_info), in MiB
+heap_after_gc() { # name
+  local pid; pid=$(pid_of "$1")
+  jcmd "$pid" GC.run >/dev/null 2>&1 || { echo NA; return 0; }
+  jcmd "$pid" GC.heap_info 2>/dev/null | awk '/total/ && /used/ {
+    for (i = 1; i < NF; i++) if ($i == "used") { v = $(i + 1); gsub(/[K,]/, "", v); printf "%.1f", v / 1024; exit } }'
+}
+
+# mean RSS in the second minute of the run against the last minute; "flat" within 5 MiB or 3 %
+rss_growth() { # file start-epoch-s seconds service
+  awk -v s="$2" -v d="$3" -v n="$4" '
+    $2 == n && $3 != "NA" && $1 >= s && $1 < s + d {
+      m = int(($1 - s) / 60) + 1; sum[m] += $3; cnt[m]++
+      if (first == "") first = $3
+      last = $3; if (m > maxm) maxm = m
+    }
+    END {
+      if (maxm == 0) { printf "service=%s samples=0", n; exit }
+      a = (maxm >= 2) ? 2 : 1; ma = sum[a] / cnt[a]; mb = sum[maxm] / cnt[maxm]; g = mb - ma
+      pct = (ma > 0) ? 100 * g / ma : 0
+      v = "flat"; if (g > 5 && pct > 3) v = "grew"; if (g < -5 && pct < -3) v = "shrank"
+      printf "service=%s rss_first_mib=%.1f rss_last_mib=%.1f minute_a=%d rss_mean_a_mib=%.1f minute_b=%d rss_mean_b_mib=%.1f growth_mib=%.1f growth_pct=%.1f verdict=%s",
+        n, first, last, a, ma, maxm, mb, g, pct, v
+    }' "$1"
+}
+
+sustained() {
+  ensure_suite sustained
+  local url="http://localhost:$GW_PORT/api/v1/interpretations/single" rate="$SUSTAINED_RATE" max="NA" line start name
+  log "sustained: warm-up, 20 s of single results at full speed"
+  run_wrk warmup-sustained "$url" "$BODIES/single.json" 20 "$WRK_CONNECTIONS" >/dev/null
+  if [ -z "$rate" ]; then
+    log "sustained: the maximum first (wrk, closed model, 20 s)"
+    run_wrk sustained-max "$url" "$BODIES/single.json" 20 "$WRK_CONNECTIONS" >/dev/null
+    max=$(grep '^wrk label=sustained-max ' "$RESULTS" | tail -n 1 | sed -n 's/.* rps=\([0-9.]*\) .*/\1/p')
+    if [ -z "$max" ]; then
+      log "sustained: no maximum was measured (is wrk installed? see logs/wrk.txt); set SUSTAINED_RATE"
+      return 1
+    fi
+    rate=$(awk -v m="$max" -v p="$SUSTAINED_PERCENT" 'BEGIN {printf "%.0f", m * p / 100}')
+  fi
+  sleep 5
+  for name in reference-ranges-service interpretation-service gateway; do
+    record "sustained-heap service=$name when=before heap_after_full_gc_mib=$(heap_after_gc "$name") rss_mib=$(rss_mib "$(pid_of "$name")")"
+  done
+  record "sustained-config rate=$rate measured_max_rps=$max percent=$SUSTAINED_PERCENT seconds=$SUSTAINED_SECONDS rss_every_s=5"
+  log "sustained: $rate req/s for ${SUSTAINED_SECONDS}s through the gateway"
+  start_rss_sampler_every "$OUT/raw/rss-sustained.txt" 5
+  java -Xmx256m -cp "$JAR" org.labrange.benchmarks.load.SustainedLoad --url "$url" --body "$BODIES/single.json" \
+    --token "$TOKEN" --rate "$rate" --duration "$SUSTAINED_SECONDS" --label sustained --hgrm-dir "$OUT/raw" \
+    >"$OUT/raw/sustained.txt" 2>"$OUT/logs/sustained.err"
+  stop_rss_sampler
+  # the interval lines carry the load average and time of their own start
+  grep '^sustained-interval ' "$OUT/raw/sustained.txt" | tee -a "$RESULTS"
+  line=$(grep '^sustained-total ' "$OUT/raw/sustained.txt")
+  record "$line"
+  start=$(( $(sed -n 's/.*start_epoch_ms=\([0-9]*\).*/\1/p' <<<"$line") / 1000 ))
+  for name in reference-ranges-service interpretation-service gateway; do
+    record "sustained-rss $(rss_growth "$OUT/raw/rss-sustained.txt" "$start" "$SUSTAINED_SECONDS" "$name")"
+  done
+  for name in reference-ranges-service interpretation-service gateway; do
+    record "sustained-heap service=$name when=after heap_after_full_gc_mib=$(heap_after_gc "$name") rss_mib=$(rss_mib "$(pid_of "$name")")"
+  done
+}
+
+FAULTS_FAILED=false
+faults() {
+  ensure_suite faults
+  local admin rc=0 line
+  admin=$("$ROOT/bin/labrange" token ranges-admin bench-faults)
+  # the harness calls this script back (--inject-fault) for each fault; it must find the same suite
+  export OUT JVM_OPTS BENCH_GATEWAY_PORT="$GW_PORT" BENCH_RANGES_PORT="$RANGES_PORT" \
+    BENCH_INTERPRETATION_PORT="$INTERP_PORT" BENCH_PG_URL="$PG"
+  log "faults: warm-up, 20 s of single results at full speed"
+  run_wrk warmup-faults "http://localhost:$GW_PORT/api/v1/interpretations/single" "$BODIES/single.json" 20 \
+    "$WRK_CONNECTIONS" >/dev/null
+  record "faults-config rate=$FAULTS_RATE clean_seconds=$FAULTS_CLEAN_SECONDS faults=$(tr ' ' ',' <<<"$FAULTS")"
+  log "faults: $FAULTS under $FAULTS_RATE req/s (takes a few minutes)"
+  start_rss_sampler_every "$OUT/raw/rss-faults.txt" 5
+  java -Xmx256m -cp "$JAR" org.labrange.benchmarks.load.FaultsUnderLoad --gateway "http://localhost:$GW_PORT" \
+    --token "$TOKEN" --admin-token "$admin" --rate "$FAULTS_RATE" --clean-seconds "$FAULTS_CLEAN_SECONDS" \
+    --faults "$(tr ' ' ',' <<<"$FAULTS")" --fault-hook "$ROOT/benchmarks/run.sh --inject-fault" \
+    --events "$OUT/raw/faults-events.txt" --timeline "$OUT/raw/faults-timeline.txt" \
+    >"$OUT/raw/faults.txt" 2>"$OUT/logs/faults.err" || rc=$?
+  stop_rss_sampler
+  # segment lines carry the load average at the segment's start
+  grep '^faults-segment ' "$OUT/raw/faults.txt" | tee -a "$RESULTS" || true
+  while IFS= read -r line; do record "$line"; done < <(grep -E '^faults-(writer|verdict) ' "$OUT/raw/faults.txt")
+  if [ "$rc" -ne 0 ]; then
+    FAULTS_FAILED=true
+    log "faults: FAIL (exit $rc), see $OUT/raw/faults.txt and $OUT/logs/faults.err"
+  fi
+}
+
+# called by FaultsUnderLoad through `run.sh --inject-fault NAME`; prints one line of key=value pairs
+inject_fault() { # name
+  local name t0 old stop_ms
+  case "$1" in
+    restart-reference-ranges-service|restart-interpretation-service|restart-gateway)
+      name="${1#restart-}"
+      [ -f "$OUT/$name.pid" ] || { echo "no $OUT/$name.pid: is OUT the running suite's?" >&2; return 1; }
+      old=$(pid_of "$name")
+      t0=$(date +%s%N)
+      stop_service "$name" # SIGTERM, then waits until it has exited
+      stop_ms=$(( ($(date +%s%N) - t0) / 1000000 ))
+      LOG_SUFFIX=".restarted-$(date -u +%H%M%S)" launch_service "$name"
+      echo "old_pid=$old stop_ms=$stop_ms new_pid=$(pid_of "$name")"
+      ;;
+    drop-db-connections)
+      echo "terminated_connections=$(psql "$PG/postgres" -Atc "SELECT count(*) FILTER (WHERE pg_terminate_backend(pid))
+        FROM pg_stat_activity WHERE datname = '$DB_NAME' AND pid <> pg_backend_pid()")"
+      ;;
+    *) echo "unknown fault: $1" >&2; return 2 ;;
+  esac
 }
 
 cleanup() {
@@ -422,6 +638,10 @@ cleanup() {
 }
 
 # ---------------------------------------------------------------------------------------------------------
+if [ "${1:-}" = "--inject-fault" ]; then
+  inject_fault "${2:?fault name}"
+  exit 0
+fi
 machine
 build
 TOKEN=$("$ROOT/bin/labrange" token interpreter bench)
@@ -433,8 +653,14 @@ if has_phase engine; then engine; fi
 if has_phase startup; then startup; fi
 if has_phase load; then load; fi
 if has_phase memory; then memory; fi
+if has_phase sustained; then sustained; fi
+if has_phase faults; then faults; fi
 cleanup
 trap - EXIT
 if has_phase db-growth; then "$ROOT/benchmarks/db-growth.sh" "$OUT/db-growth"; fi
 python3 "$ROOT/benchmarks/scripts/summarize.py" "$OUT" | tee "$OUT/summary.md"
 log "done: $OUT/summary.md"
+if [ "$FAULTS_FAILED" = true ]; then
+  log "the faults phase did not PASS (FAIL or aborted): $OUT/raw/faults.txt"
+  exit 1
+fi

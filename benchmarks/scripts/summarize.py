@@ -115,7 +115,8 @@ def main():
             print(f"| {n:,} | {mmm(its, '{:,.1f}')} | {med / n:.3f} | {n / med * 1e6:,.0f} |")
         print()
 
-    startup = group([r for r in rows if r.get("rep") != "memory"], "startup", "service")
+    # start-ups of the `memory`, `sustained` and `faults` phases are not repetitions of the start-up measurement
+    startup = group([r for r in rows if r.get("rep", "").isdigit()], "startup", "service")
     if startup:
         print("## Start-up (launch → first successful API call) and RSS\n")
         print("| service | runs | first success ms min / median / max | Quarkus 'started in' s | RSS right after first call MiB | load avg |")
@@ -211,6 +212,51 @@ def main():
             xact = sum(int(num(r.get("db_transactions")) or 0) for r in rs)
             print(f"| {label} | {len(rs)} | {ints:,} | {calls} | {mmm([num(r.get('upstream_calls_per_1000')) for r in rs], '{:.3f}')} | "
                   f"{reqs} | {xact} | {statistics.median([num(r.get('db_transactions_per_interpretation')) for r in rs]):.5f} |")
+        print()
+
+    sustained_rows = [r for r in rows if r["kind"].startswith("sustained-")]
+    if sustained_rows:
+        cfg = next((r for r in sustained_rows if r["kind"] == "sustained-config"), {})
+        total = next((r for r in sustained_rows if r["kind"] == "sustained-total"), {})
+        print("## Sustained fixed rate through the gateway (`sustained` phase)\n")
+        print(f"Rate {cfg.get('rate', '?')} req/s ({cfg.get('percent', '?')} % of a measured maximum of "
+              f"{cfg.get('measured_max_rps', 'NA')} req/s, or SUSTAINED_RATE) for {cfg.get('seconds', '?')} s: "
+              f"{total.get('sent', '?')} requests, {total.get('ok', '?')} ok, errors {total.get('errors_by_status', '?')}.\n")
+        print("| interval | requests | ok | errors | p50 ms | p99 ms | p99.9 ms | max ms | load avg at start |")
+        print("|---|---|---|---|---|---|---|---|---|")
+        for r in sustained_rows:
+            if r["kind"] == "sustained-interval":
+                print(f"| {r.get('from_s')}–{r.get('to_s')} s | {r.get('sent')} | {r.get('ok')} | {r.get('errors_by_status')} | "
+                      f"{r.get('p50_ms')} | {r.get('p99_ms')} | {r.get('p999_ms')} | {r.get('max_ms')} | {r.get('load')} |")
+        print()
+        print("| service | RSS first / last sample MiB | mean RSS minute a → minute b MiB | growth | verdict | heap after full GC before → after MiB |")
+        print("|---|---|---|---|---|---|")
+        heaps = defaultdict(dict)
+        for r in sustained_rows:
+            if r["kind"] == "sustained-heap":
+                heaps[r.get("service")][r.get("when")] = r.get("heap_after_full_gc_mib")
+        for r in sustained_rows:
+            if r["kind"] == "sustained-rss":
+                svc = r.get("service")
+                print(f"| {svc} | {r.get('rss_first_mib')} / {r.get('rss_last_mib')} | {r.get('rss_mean_a_mib')} (min {r.get('minute_a')}) → "
+                      f"{r.get('rss_mean_b_mib')} (min {r.get('minute_b')}) | {r.get('growth_mib')} MiB ({r.get('growth_pct')} %) | "
+                      f"{r.get('verdict')} | {heaps[svc].get('before', '?')} → {heaps[svc].get('after', '?')} |")
+        print()
+
+    fault_rows = [r for r in rows if r["kind"].startswith("faults-")]
+    if fault_rows:
+        print("## Faults under load (`faults` phase)\n")
+        print("| segment | hook s | settled s | load failures | first / last s | by status | writer failures | writer by status | not problem+json | p99 ms | load avg |")
+        print("|---|---|---|---|---|---|---|---|---|---|---|")
+        for r in fault_rows:
+            if r["kind"] == "faults-segment":
+                print(f"| {r.get('name')} | {r.get('hook_s', '—')} | {r.get('settled_s', '—')} | {r.get('load_failures')} | "
+                      f"{r.get('load_first_s', '—')} / {r.get('load_last_s', '—')} | {r.get('load_by_status', '—')} | "
+                      f"{r.get('writer_failures')} | {r.get('writer_by_status', '—')} | {r.get('not_problem')} | {r.get('p99_ms', '—')} | {r.get('load')} |")
+        print()
+        for r in fault_rows:
+            if r["kind"] in ("faults-writer", "faults-verdict"):
+                print("- `" + r["kind"] + "`: " + ", ".join(f"{k}={v}" for k, v in r.items() if k not in ("kind", "at")))
         print()
 
     if db_rows:
