@@ -555,8 +555,7 @@ rss_growth() { # file start-epoch-s seconds service
 sustained() {
   ensure_suite sustained
   local url="http://localhost:$GW_PORT/api/v1/interpretations/single" rate="$SUSTAINED_RATE" max="NA" line start name
-  log "sustained: warm-up, 20 s of single results at full speed"
-  run_wrk warmup-sustained "$url" "$BODIES/single.json" 20 "$WRK_CONNECTIONS" >/dev/null
+  warm_up "http://localhost:$GW_PORT/api/v1"
   if [ -z "$rate" ]; then
     log "sustained: the maximum first (wrk, closed model, 20 s)"
     run_wrk sustained-max "$url" "$BODIES/single.json" 20 "$WRK_CONNECTIONS" >/dev/null
