@@ -61,21 +61,6 @@ SELECT $RANGE_COLUMNS, p.effective_to FROM range_revision_period p
  ORDER BY i.source_code, i.category, r.range_id, r.revision
 SQL
 }
-# The timeline as one window pass written out by hand, kept for comparison with the view (V4 computes the
-# view's effective_to the same way, range by range; V1 used a correlated subquery, quadratic per range).
-timeline_window_sql() { # analyte
-  cat <<SQL
-SELECT * FROM (
-  SELECT $RANGE_COLUMNS,
-         min(r.effective_from) OVER (PARTITION BY r.range_id ORDER BY r.revision DESC
-                                     ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS effective_to
-    FROM range_revision r
-    JOIN range_identity i ON i.id = r.range_id
-   WHERE i.analyte_code = '$1') t
- WHERE t.effective_to IS NULL OR t.effective_to > t.effective_from
- ORDER BY t.source_code, t.category, t.range_id, t.revision
-SQL
-}
 history_sql() { # range id
   cat <<SQL
 SELECT $RANGE_COLUMNS, p.effective_to FROM range_revision_period p
@@ -158,6 +143,4 @@ SQL
   measure "revisions-$n-in-effect-middle-known-at" "$(in_effect_sql "$code" "$middle_date" "$middle_known")"
   measure "revisions-$n-timeline" "$(timeline_sql "$code")"
   measure "revisions-$n-history" "$(history_sql "$(q -c "SELECT md5('rev-$n-0')::uuid")")"
-  # not what the service runs: the same timeline with the valid period from a window function (proposed fix)
-  measure "revisions-$n-timeline-window-proposed" "$(timeline_window_sql "$code")"
 done

@@ -24,8 +24,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -144,9 +142,7 @@ public final class FaultsUnderLoad {
         this.gateway = gateway;
         this.token = token;
         this.adminToken = adminToken;
-        ExecutorService io = Executors.newFixedThreadPool(2, daemon("faults-load-io"));
-        this.loadClient = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(5)).executor(io).build();
+        this.loadClient = LoadHttp.client("faults-load-io");
         this.writerClient = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(5)).build();
     }
@@ -768,13 +764,6 @@ public final class FaultsUnderLoad {
         }
     }
 
-    private static java.util.concurrent.ThreadFactory daemon(String name) {
-        return r -> {
-            Thread t = new Thread(r, name);
-            t.setDaemon(true);
-            return t;
-        };
-    }
 
     private void log(String format, Object... args) {
         System.err.printf(Locale.ROOT, "[faults %6.1fs] %s%n", seconds(System.nanoTime() - t0), String.format(Locale.ROOT, format, args));

@@ -1,18 +1,12 @@
 package org.labrange.benchmarks.load;
 
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.Locale;
-import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -45,30 +39,18 @@ public final class FixedRateLoad {
     }
 
     public static void main(String[] args) throws Exception {
-        Map<String, String> opt = options(args);
-        URI url = URI.create(required(opt, "url"));
-        byte[] body = Files.readAllBytes(Path.of(required(opt, "body")));
-        String token = opt.getOrDefault("token", System.getenv().getOrDefault("TOKEN", ""));
-        double rate = Double.parseDouble(opt.getOrDefault("rate", "1000"));
-        int duration = Integer.parseInt(opt.getOrDefault("duration", "30"));
-        int warmup = Integer.parseInt(opt.getOrDefault("warmup", "10"));
-        int maxInFlight = Integer.parseInt(opt.getOrDefault("max-in-flight", "2000"));
-        String label = opt.getOrDefault("label", url.getPath());
+        CommandLine cl = CommandLine.parse(args);
+        URI url = URI.create(cl.required("url"));
+        byte[] body = Files.readAllBytes(Path.of(cl.required("body")));
+        String token = cl.text("token", System.getenv().getOrDefault("TOKEN", ""));
+        double rate = cl.decimal("rate", 1000);
+        int duration = cl.integer("duration", 30);
+        int warmup = cl.integer("warmup", 10);
+        int maxInFlight = cl.integer("max-in-flight", 2000);
+        String label = cl.text("label", url.getPath());
 
-        ExecutorService io = Executors.newFixedThreadPool(2, r -> {
-            Thread t = new Thread(r, "load-io");
-            t.setDaemon(true);
-            return t;
-        });
-        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(5)).executor(io).build();
-        HttpRequest.Builder template = HttpRequest.newBuilder(url).timeout(Duration.ofSeconds(30))
-                .header("Content-Type", "application/json").header("Accept", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
-        if (!token.isEmpty()) {
-            template.header("Authorization", "Bearer " + token);
-        }
-        HttpRequest request = template.build();
+        HttpClient client = LoadHttp.client("load-io");
+        HttpRequest request = LoadHttp.jsonPost(url, body, token);
 
         // latencies up to 60 s with 3 significant digits
         Recorder recorder = new Recorder(TimeUnit.SECONDS.toNanos(60), 3);
@@ -133,34 +115,15 @@ public final class FixedRateLoad {
                 ms(measured.getValueAtPercentile(50)), ms(measured.getValueAtPercentile(90)),
                 ms(measured.getValueAtPercentile(99)), ms(measured.getValueAtPercentile(99.9)),
                 ms(measured.getMaxValue())));
-        if (opt.containsKey("hgrm")) {
-            try (var out = new java.io.PrintStream(Files.newOutputStream(Path.of(opt.get("hgrm"))))) {
+        if (cl.has("hgrm")) {
+            try (var out = new java.io.PrintStream(Files.newOutputStream(Path.of(cl.required("hgrm"))))) {
                 measured.outputPercentileDistribution(out, 1_000_000.0);
             }
         }
-        io.shutdownNow();
     }
 
     private static double ms(long nanos) {
         return nanos / 1_000_000.0;
     }
 
-    private static Map<String, String> options(String[] args) throws IOException {
-        Map<String, String> out = new LinkedHashMap<>();
-        for (int i = 0; i < args.length; i++) {
-            if (!args[i].startsWith("--") || i + 1 >= args.length) {
-                throw new IllegalArgumentException("expected --name value pairs, got " + String.join(" ", args));
-            }
-            out.put(args[i].substring(2), args[++i]);
-        }
-        return out;
-    }
-
-    private static String required(Map<String, String> opt, String name) {
-        String v = opt.get(name);
-        if (v == null) {
-            throw new IllegalArgumentException("--" + name + " is required");
-        }
-        return v;
-    }
 }

@@ -8,7 +8,6 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -17,8 +16,6 @@ import java.util.Map;
 import java.util.StringJoiner;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
@@ -84,20 +81,8 @@ public final class SustainedLoad {
         int maxInFlight = cl.integer("max-in-flight", 2000);
         String label = cl.text("label", "sustained");
 
-        ExecutorService io = Executors.newFixedThreadPool(2, r -> {
-            Thread t = new Thread(r, "sustained-io");
-            t.setDaemon(true);
-            return t;
-        });
-        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(5)).executor(io).build();
-        HttpRequest.Builder template = HttpRequest.newBuilder(url).timeout(Duration.ofSeconds(30))
-                .header("Content-Type", "application/json").header("Accept", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
-        if (!token.isEmpty()) {
-            template.header("Authorization", "Bearer " + token);
-        }
-        HttpRequest request = template.build();
+        HttpClient client = LoadHttp.client("sustained-io");
+        HttpRequest request = LoadHttp.jsonPost(url, body, token);
 
         int intervalCount = (duration + intervalSeconds - 1) / intervalSeconds;
         Interval[] intervals = new Interval[intervalCount];
@@ -188,7 +173,6 @@ public final class SustainedLoad {
         if (cl.has("hgrm-dir")) {
             writeDistribution(all, Path.of(cl.text("hgrm-dir", "."), label + "-all.hgrm"));
         }
-        io.shutdownNow();
     }
 
     /** A failure the client saw without an HTTP answer, named by its kind. */

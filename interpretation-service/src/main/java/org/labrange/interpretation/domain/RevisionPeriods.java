@@ -54,11 +54,10 @@ public final class RevisionPeriods {
         private final CanonicalRange[] revisions;
         private final LocalDate[] starts;
         private final boolean disjoint;
-        /** Every revision in the order served, scanned when the periods are not disjoint. */
+        /** Every revision in the order served; kept only when the periods are not disjoint, to be scanned. */
         private final List<CanonicalRange> served;
 
         Range(List<CanonicalRange> all) {
-            served = List.copyOf(all);
             revisions = all.stream()
                     .filter(r -> r.revision().effectiveTo().map(to -> to.isAfter(r.revision().effectiveFrom()))
                             .orElse(true))
@@ -73,6 +72,7 @@ public final class RevisionPeriods {
                 }
             }
             disjoint = ok;
+            served = ok ? List.of() : List.copyOf(all);
         }
 
         void collect(LocalDate date, List<CanonicalRange> out) {
