@@ -19,12 +19,12 @@ import java.sql.Statement;
  */
 public final class LocalDatabase {
 
-    private LocalDatabase() {
-    }
+    private LocalDatabase() {}
 
     public static void main(String[] args) throws IOException, SQLException, InterruptedException {
         if (args.length > 0 && args[0].equals("ensure")) {
-            System.exit(ensureOnServer(args[1], args.length > 2 ? args[2] : "postgres", args.length > 3 ? args[3] : ""));
+            System.exit(
+                    ensureOnServer(args[1], args.length > 2 ? args[2] : "postgres", args.length > 3 ? args[3] : ""));
         }
         Path dataDir = Path.of(args.length > 0 ? args[0] : ".labrange/pgdata").toAbsolutePath();
         int port = args.length > 1 ? Integer.parseInt(args[1]) : 55432;
@@ -45,7 +45,11 @@ public final class LocalDatabase {
 
     /** Starts (or restarts on the same data) a PostgreSQL on {@code port}. */
     public static EmbeddedPostgres start(Path dataDir, int port) throws IOException {
-        return EmbeddedPostgres.builder().setDataDirectory(dataDir).setCleanDataDirectory(false).setPort(port).start();
+        return EmbeddedPostgres.builder()
+                .setDataDirectory(dataDir)
+                .setCleanDataDirectory(false)
+                .setPort(port)
+                .start();
     }
 
     private static int ensureOnServer(String jdbcUrl, String user, String password) {
@@ -53,8 +57,10 @@ public final class LocalDatabase {
         int query = jdbcUrl.indexOf('?', slash);
         String name = jdbcUrl.substring(slash + 1, query >= 0 ? query : jdbcUrl.length());
         String admin = jdbcUrl.substring(0, slash + 1) + "postgres" + (query >= 0 ? jdbcUrl.substring(query) : "");
-        try (Connection c = java.sql.DriverManager.getConnection(admin, user, password); Statement s = c.createStatement()) {
-            try (ResultSet rs = s.executeQuery("SELECT 1 FROM pg_database WHERE datname = '" + name.replace("'", "''") + "'")) {
+        try (Connection c = java.sql.DriverManager.getConnection(admin, user, password);
+                Statement s = c.createStatement()) {
+            try (ResultSet rs =
+                    s.executeQuery("SELECT 1 FROM pg_database WHERE datname = '" + name.replace("'", "''") + "'")) {
                 if (rs.next()) {
                     return 0;
                 }
@@ -69,7 +75,8 @@ public final class LocalDatabase {
     }
 
     public static void ensureDatabase(EmbeddedPostgres postgres, String name) throws SQLException {
-        try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+        try (Connection c = postgres.getPostgresDatabase().getConnection();
+                Statement s = c.createStatement()) {
             try (ResultSet rs = s.executeQuery("SELECT 1 FROM pg_database WHERE datname = '" + name + "'")) {
                 if (rs.next()) {
                     return;

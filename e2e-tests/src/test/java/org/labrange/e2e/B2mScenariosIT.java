@@ -33,19 +33,25 @@ class B2mScenariosIT {
     }
 
     static ValidatableResponse interpret(String... results) {
-        return given().baseUri(suite.gatewayUrl()).auth().oauth2(suite.interpreter()).contentType("application/json")
+        return given().baseUri(suite.gatewayUrl())
+                .auth()
+                .oauth2(suite.interpreter())
+                .contentType("application/json")
                 .body("{" + PATIENT + ",\"results\":[" + String.join(",", results) + "]}")
-                .post("/api/v1/interpretations").then();
+                .post("/api/v1/interpretations")
+                .then();
     }
 
     @Test
     void serumAt245IsNormalForQuestButHighForLabcorpAndMosby() {
-        interpret(result("s1", "serum", "2.45", "mg/L")).statusCode(200)
+        interpret(result("s1", "serum", "2.45", "mg/L"))
+                .statusCode(200)
                 .body("results[0].status", equalTo("INTERPRETED"))
                 .body("results[0].interpretations.find { it.source == 'quest' }.flag", equalTo("N"))
                 .body("results[0].interpretations.find { it.source == 'labcorp' }.flag", equalTo("H"))
                 .body("results[0].interpretations.find { it.source == 'mosby-pagana-2022' }.flag", equalTo("H"))
-                .body("results[0].interpretations.find { it.source == 'labcorp' }.range.rangeId",
+                .body(
+                        "results[0].interpretations.find { it.source == 'labcorp' }.range.rangeId",
                         equalTo("1952e001-0000-4000-8000-000000000002"))
                 .body("results[0].interpretations.find { it.source == 'labcorp' }.range.revision", equalTo(1))
                 .body("results[0].agreement.unanimous", equalTo(false));
@@ -53,10 +59,12 @@ class B2mScenariosIT {
 
     @Test
     void urineAt025IsNormalAndAt40IsHighWithTheToxicExcessPattern() {
-        interpret(result("u1", "urine", "0.25", "mg/L")).statusCode(200)
+        interpret(result("u1", "urine", "0.25", "mg/L"))
+                .statusCode(200)
                 .body("results[0].interpretations.find { it.source == 'mosby-pagana-2022' }.flag", equalTo("N"))
                 .body("patterns.id", not(hasItem("b2m-urine-toxic-excess")));
-        interpret(result("u2", "urine", "40", "mg/L")).statusCode(200)
+        interpret(result("u2", "urine", "40", "mg/L"))
+                .statusCode(200)
                 .body("results[0].interpretations.find { it.source == 'mosby-pagana-2022' }.flag", equalTo("H"))
                 .body("results[0].associations.id", hasItem("b2m-urine-elevated"))
                 .body("patterns.id", hasItem("b2m-urine-toxic-excess"));
@@ -64,14 +72,16 @@ class B2mScenariosIT {
 
     @Test
     void highSerumWithNormalUrineIsTheGlomerularPattern() {
-        interpret(result("s1", "serum", "3.1", "mg/L"), result("u1", "urine", "0.2", "mg/L")).statusCode(200)
+        interpret(result("s1", "serum", "3.1", "mg/L"), result("u1", "urine", "0.2", "mg/L"))
+                .statusCode(200)
                 .body("patterns.id", hasItem("b2m-glomerular-pattern"))
                 .body("patterns.id", not(hasItem("b2m-tubular-pattern")));
     }
 
     @Test
     void normalSerumWithHighUrineIsTheTubularPattern() {
-        interpret(result("s1", "serum", "1.5", "mg/L"), result("u1", "urine", "2.0", "mg/L")).statusCode(200)
+        interpret(result("s1", "serum", "1.5", "mg/L"), result("u1", "urine", "2.0", "mg/L"))
+                .statusCode(200)
                 .body("patterns.id", hasItem("b2m-tubular-pattern"))
                 .body("patterns.id", not(hasItem("b2m-glomerular-pattern")));
     }
@@ -79,7 +89,8 @@ class B2mScenariosIT {
     @ParameterizedTest(name = "{0} {1}")
     @CsvSource({"2.45, mcg/mL", "2.45, ug/mL", "2450, µg/L", "207.5, nmol/L"})
     void unitsPeopleTypeAreConvertedToMilligramsPerLitre(String value, String unit) {
-        interpret(result("s1", "serum", value, unit)).statusCode(200)
+        interpret(result("s1", "serum", value, unit))
+                .statusCode(200)
                 .body("results[0].value.unit", equalTo("mg/L"))
                 .body("results[0].value.normalised", closeTo(2.45, 0.01))
                 .body("results[0].interpretations.find { it.source == 'labcorp' }.flag", equalTo("H"));
@@ -87,7 +98,8 @@ class B2mScenariosIT {
 
     @Test
     void unconvertibleUnitIsRejectedByNameAndNeverGuessed() {
-        interpret(result("s1", "serum", "2.45", "mmHg"), result("s2", "serum", "1.0", "mg/L")).statusCode(200)
+        interpret(result("s1", "serum", "2.45", "mmHg"), result("s2", "serum", "1.0", "mg/L"))
+                .statusCode(200)
                 .body("results[0].status", equalTo("REJECTED"))
                 .body("results[0].problems[0].reason", org.hamcrest.Matchers.containsString("mmHg"))
                 .body("results[0].interpretations", org.hamcrest.Matchers.empty())

@@ -45,8 +45,10 @@ class HostileInputIT {
     void hostileRequestsAreRefusedWithProblemDocumentsNeverServerErrorsAndWriteNothing() {
         HostileCorpus corpus = HostileCorpus.load();
         System.out.println("Hostile corpus: " + corpus.cases().size() + " cases " + corpus.countsByCategory());
-        assertTrue(corpus.cases().size() >= MINIMUM_CORPUS,
-                "the hostile corpus shrank below " + MINIMUM_CORPUS + " cases: " + corpus.cases().size());
+        assertTrue(
+                corpus.cases().size() >= MINIMUM_CORPUS,
+                "the hostile corpus shrank below " + MINIMUM_CORPUS + " cases: "
+                        + corpus.cases().size());
 
         long sequenceBefore = latestSequence();
         int auditBefore = auditEntries();
@@ -65,18 +67,21 @@ class HostileInputIT {
         long sequenceAfter = latestSequence();
         int auditAfter = auditEntries();
         if (sequenceAfter != sequenceBefore) {
-            failures.add("range change sequence moved from " + sequenceBefore + " to " + sequenceAfter + ": a hostile request wrote a range");
+            failures.add("range change sequence moved from " + sequenceBefore + " to " + sequenceAfter
+                    + ": a hostile request wrote a range");
         }
         if (auditAfter != auditBefore) {
-            failures.add("audit log grew from " + auditBefore + " to " + auditAfter + " entries: a hostile request wrote something");
+            failures.add("audit log grew from " + auditBefore + " to " + auditAfter
+                    + " entries: a hostile request wrote something");
         }
         // The gateway and both services must still answer an ordinary request normally after the corpus.
         interpretationStillWorks().ifPresent(failures::add);
 
-        knownBugs.forEach(c -> System.out.println("SKIPPED (known bug, not sent) " + c.id() + ": " + c.knownBug().get()));
+        knownBugs.forEach(c -> System.out.println(
+                "SKIPPED (known bug, not sent) " + c.id() + ": " + c.knownBug().get()));
         if (!failures.isEmpty()) {
-            fail(failures.size() + " of " + (corpus.cases().size() - knownBugs.size()) + " hostile cases answered wrongly:\n  "
-                    + String.join("\n  ", failures));
+            fail(failures.size() + " of " + (corpus.cases().size() - knownBugs.size())
+                    + " hostile cases answered wrongly:\n  " + String.join("\n  ", failures));
         }
     }
 
@@ -109,11 +114,16 @@ class HostileInputIT {
     }
 
     private static Optional<String> interpretationStillWorks() {
-        HostileHttp.Answer answer = send("POST", "/api/v1/interpretations/single", "interpreter",
+        HostileHttp.Answer answer = send(
+                "POST",
+                "/api/v1/interpretations/single",
+                "interpreter",
                 "{\"patient\":{\"sex\":\"FEMALE\",\"age\":\"P45Y\"},\"sources\":[\"labcorp\"],"
                         + "\"result\":{\"id\":\"s\",\"analyte\":\"B2M\",\"specimen\":\"serum\",\"value\":\"2.45\",\"unit\":\"mg/L\","
                         + "\"collectedAt\":\"2026-11-20T08:00:00Z\"}}");
-        return answer.status() == 200 ? Optional.empty()
-                : Optional.of("an ordinary interpretation after the corpus answered " + answer.status() + ": " + answer.bodyText());
+        return answer.status() == 200
+                ? Optional.empty()
+                : Optional.of("an ordinary interpretation after the corpus answered " + answer.status() + ": "
+                        + answer.bodyText());
     }
 }

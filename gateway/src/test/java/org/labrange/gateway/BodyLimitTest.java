@@ -9,6 +9,11 @@ import static org.hamcrest.Matchers.is;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.github.tomakehurst.wiremock.WireMockServer;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
 import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.net.URL;
@@ -16,17 +21,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.labrange.gateway.UpstreamStubs.InterpretationStub;
-
-import com.github.tomakehurst.wiremock.WireMockServer;
-
-import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.common.http.TestHTTPResource;
-import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
 
 @QuarkusTest
 @QuarkusTestResource(UpstreamStubs.class)
@@ -41,8 +38,11 @@ class BodyLimitTest {
     @BeforeEach
     void reset() {
         interpretation.resetAll();
-        interpretation.stubFor(post("/api/v1/interpretations").willReturn(aResponse().withStatus(200)
-                .withHeader("Content-Type", "application/json").withBody("{\"results\":[],\"patterns\":[]}")));
+        interpretation.stubFor(post("/api/v1/interpretations")
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody("{\"results\":[],\"patterns\":[]}")));
     }
 
     @Test
@@ -50,11 +50,18 @@ class BodyLimitTest {
         String batch = batch(10_000);
         assertTrue(batch.length() > 1_000_000, "the batch should be realistic in size");
 
-        given().auth().oauth2(TestKeys.token("ida", "interpreter")).contentType(ContentType.JSON).body(batch)
-                .when().post("/api/v1/interpretations")
-                .then().statusCode(200);
+        given().auth()
+                .oauth2(TestKeys.token("ida", "interpreter"))
+                .contentType(ContentType.JSON)
+                .body(batch)
+                .when()
+                .post("/api/v1/interpretations")
+                .then()
+                .statusCode(200);
 
-        assertEquals(batch.length(), interpretation.getAllServeEvents().get(0).getRequest().getBody().length);
+        assertEquals(
+                batch.length(),
+                interpretation.getAllServeEvents().get(0).getRequest().getBody().length);
     }
 
     @Test
@@ -63,9 +70,15 @@ class BodyLimitTest {
         String oversize = batch(40_000);
         assertTrue(oversize.length() > 4 * 1024 * 1024, "the body must exceed the limit");
 
-        given().auth().oauth2(TestKeys.token("ida", "interpreter")).contentType(ContentType.JSON).body(oversize)
-                .when().post("/api/v1/interpretations")
-                .then().statusCode(413).contentType("application/problem+json")
+        given().auth()
+                .oauth2(TestKeys.token("ida", "interpreter"))
+                .contentType(ContentType.JSON)
+                .body(oversize)
+                .when()
+                .post("/api/v1/interpretations")
+                .then()
+                .statusCode(413)
+                .contentType("application/problem+json")
                 .body("type", is("https://labrange.dev/problems/payload-too-large"))
                 .body("status", is(413));
 
@@ -88,7 +101,8 @@ class BodyLimitTest {
         HttpResponse<String> response = postStreamed(batch);
 
         assertEquals(200, response.statusCode());
-        assertEquals(batch, interpretation.getAllServeEvents().get(0).getRequest().getBodyAsString());
+        assertEquals(
+                batch, interpretation.getAllServeEvents().get(0).getRequest().getBodyAsString());
     }
 
     /** Sends the body without Content-Length (chunked), as a streaming client would. */
@@ -104,12 +118,14 @@ class BodyLimitTest {
     }
 
     private static String batch(int size) {
-        StringBuilder json = new StringBuilder("{\"patient\":{\"sex\":\"FEMALE\",\"birthDate\":\"1970-05-01\"},\"results\":[");
+        StringBuilder json =
+                new StringBuilder("{\"patient\":{\"sex\":\"FEMALE\",\"birthDate\":\"1970-05-01\"},\"results\":[");
         for (int i = 0; i < size; i++) {
             if (i > 0) {
                 json.append(',');
             }
-            json.append("{\"id\":\"r").append(i)
+            json.append("{\"id\":\"r")
+                    .append(i)
                     .append("\",\"analyte\":\"B2M\",\"specimen\":\"serum\",\"value\":\"2.45\",\"unit\":\"mg/L\",")
                     .append("\"collectedAt\":\"2026-11-20T08:00:00Z\"}");
         }

@@ -6,26 +6,22 @@ import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.http.Fault;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
+import jakarta.inject.Inject;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.logging.Handler;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
-
-import jakarta.inject.Inject;
-
 import org.jboss.logmanager.ExtLogRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.labrange.gateway.UpstreamStubs.RangesStub;
-
-import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.http.Fault;
-
-import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.junit.QuarkusTest;
-import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
 
 @QuarkusTest
 @QuarkusTestResource(UpstreamStubs.class)
@@ -48,12 +44,10 @@ class CorrelationLoggingTest {
         }
 
         @Override
-        public void flush() {
-        }
+        public void flush() {}
 
         @Override
-        public void close() {
-        }
+        public void close() {}
     };
 
     @BeforeEach
@@ -72,9 +66,13 @@ class CorrelationLoggingTest {
     void logLinesWrittenWhileCallingAnUpstreamCarryTheRequestId() {
         ranges.stubFor(get("/api/v1/sources").willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
 
-        given().auth().oauth2(TestKeys.token("rita", "ranges-reader")).header("X-Request-Id", "log-check-1")
-                .when().get("/api/v1/sources")
-                .then().statusCode(503);
+        given().auth()
+                .oauth2(TestKeys.token("rita", "ranges-reader"))
+                .header("X-Request-Id", "log-check-1")
+                .when()
+                .get("/api/v1/sources")
+                .then()
+                .statusCode(503);
 
         assertFalse(requestIdsLogged.isEmpty(), "the failed calls should have been logged");
         // one line per attempt (the retries run in later callbacks); each must name the request

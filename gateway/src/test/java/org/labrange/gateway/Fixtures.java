@@ -8,8 +8,7 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 /** Upstream answers shaped as the two services' contracts describe, for serum and urine B2M. */
 final class Fixtures {
 
-    private Fixtures() {
-    }
+    private Fixtures() {}
 
     static final String SOURCES = """
             [{"code":"quest","name":"Quest Diagnostics","kind":"LAB","citation":"Quest test directory","url":null},
@@ -80,8 +79,11 @@ final class Fixtures {
              "specimen":"SERUM_PLASMA","unit":"mg/L","molarMassGramsPerMole":11800}""";
 
     static void json(WireMockServer server, String path, String body) {
-        server.stubFor(get(path).willReturn(aResponse().withStatus(200)
-                .withHeader("Content-Type", "application/json").withBody(body)));
+        server.stubFor(get(path)
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody(body)));
     }
 
     static void rangesServiceKnowsSerumB2m(WireMockServer ranges) {

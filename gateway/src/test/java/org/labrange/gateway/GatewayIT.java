@@ -9,13 +9,11 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.is;
 
-import org.junit.jupiter.api.Test;
-import org.labrange.gateway.UpstreamStubs.RangesStub;
-
 import com.github.tomakehurst.wiremock.WireMockServer;
-
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusIntegrationTest;
+import org.junit.jupiter.api.Test;
+import org.labrange.gateway.UpstreamStubs.RangesStub;
 
 /** Smoke test of the packaged application (java -jar quarkus-run.jar) with stubbed upstreams. */
 @QuarkusIntegrationTest
@@ -28,25 +26,39 @@ class GatewayIT {
     @Test
     void packagedGatewayIsAliveAndDocumentsItsApi() {
         given().when().get("/q/health/live").then().statusCode(200).body("status", is("UP"));
-        given().accept("application/json").when().get("/q/openapi").then().statusCode(200)
+        given().accept("application/json")
+                .when()
+                .get("/q/openapi")
+                .then()
+                .statusCode(200)
                 .body("paths.keySet()", hasItem("/api/v1/reports"));
     }
 
     @Test
     void packagedGatewayRejectsAnonymousCallsWithAProblemDocument() {
-        given().when().get("/api/v1/sources")
-                .then().statusCode(401).contentType("application/problem+json")
+        given().when()
+                .get("/api/v1/sources")
+                .then()
+                .statusCode(401)
+                .contentType("application/problem+json")
                 .body("type", is("https://labrange.dev/problems/unauthorized"));
     }
 
     @Test
     void packagedGatewayForwardsAnAuthorisedReadWithItsCorrelationId() {
-        ranges.stubFor(get("/api/v1/sources").willReturn(aResponse().withStatus(200)
-                .withHeader("Content-Type", "application/json").withBody("[{\"code\":\"labcorp\"}]")));
+        ranges.stubFor(get("/api/v1/sources")
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody("[{\"code\":\"labcorp\"}]")));
 
-        given().auth().oauth2(TestKeys.token("rita", "ranges-reader")).header("X-Request-Id", "it-smoke-1")
-                .when().get("/api/v1/sources")
-                .then().statusCode(200)
+        given().auth()
+                .oauth2(TestKeys.token("rita", "ranges-reader"))
+                .header("X-Request-Id", "it-smoke-1")
+                .when()
+                .get("/api/v1/sources")
+                .then()
+                .statusCode(200)
                 .header("X-Request-Id", "it-smoke-1")
                 .body("[0].code", is("labcorp"));
 

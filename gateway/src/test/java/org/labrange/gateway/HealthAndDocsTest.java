@@ -7,15 +7,13 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.is;
 
+import com.github.tomakehurst.wiremock.WireMockServer;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.labrange.gateway.UpstreamStubs.InterpretationStub;
 import org.labrange.gateway.UpstreamStubs.RangesStub;
-
-import com.github.tomakehurst.wiremock.WireMockServer;
-
-import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.junit.QuarkusTest;
 
 @QuarkusTest
 @QuarkusTestResource(UpstreamStubs.class)
@@ -35,11 +33,15 @@ class HealthAndDocsTest {
 
     @Test
     void readinessReportsEachUpstreamWithoutFailingWhenOneIsDown() {
-        ranges.stubFor(get("/q/health/ready").willReturn(aResponse().withStatus(200).withBody("{\"status\":\"UP\"}")));
-        interpretation.stubFor(get("/q/health/ready").willReturn(aResponse().withStatus(503).withBody("{\"status\":\"DOWN\"}")));
+        ranges.stubFor(
+                get("/q/health/ready").willReturn(aResponse().withStatus(200).withBody("{\"status\":\"UP\"}")));
+        interpretation.stubFor(
+                get("/q/health/ready").willReturn(aResponse().withStatus(503).withBody("{\"status\":\"DOWN\"}")));
 
-        given().when().get("/q/health/ready")
-                .then().statusCode(200)
+        given().when()
+                .get("/q/health/ready")
+                .then()
+                .statusCode(200)
                 .body("status", is("UP"))
                 .body("checks.find { it.name == 'upstreams' }.data.'reference-ranges-service'", is("UP"))
                 .body("checks.find { it.name == 'upstreams' }.data.'interpretation-service'", is("DOWN"));
@@ -52,13 +54,17 @@ class HealthAndDocsTest {
 
     @Test
     void openApiDocumentDescribesThePublicApiWithB2mExamples() {
-        given().accept("application/json").when().get("/q/openapi")
-                .then().statusCode(200)
+        given().accept("application/json")
+                .when()
+                .get("/q/openapi")
+                .then()
+                .statusCode(200)
                 .body("paths.keySet()", hasItem("/api/v1/reports"))
                 .body("paths.keySet()", hasItem("/api/v1/analytes/{code}/overview"))
                 .body("paths.keySet()", hasItem("/api/v1/ranges/{id}/revisions/{n}"))
                 .body("paths.'/api/v1/reports'.post.responses.'503'.description", containsString("unavailable"))
-                .body("paths.'/api/v1/reports'.post.requestBody.content.'application/json'.examples.keySet()",
+                .body(
+                        "paths.'/api/v1/reports'.post.requestBody.content.'application/json'.examples.keySet()",
                         hasItem("serum and urine B2M with an earlier serum result"));
     }
 
@@ -70,9 +76,17 @@ class HealthAndDocsTest {
     @Test
     void prometheusMetricsIncludeCallsToTheUpstreams() {
         Fixtures.json(ranges, "/api/v1/sources", "[]");
-        given().auth().oauth2(TestKeys.token("rita", "ranges-reader")).when().get("/api/v1/sources").then().statusCode(200);
+        given().auth()
+                .oauth2(TestKeys.token("rita", "ranges-reader"))
+                .when()
+                .get("/api/v1/sources")
+                .then()
+                .statusCode(200);
 
-        given().when().get("/q/metrics").then().statusCode(200)
+        given().when()
+                .get("/q/metrics")
+                .then()
+                .statusCode(200)
                 .body(containsString("jvm_"))
                 .body(containsString("labrange_upstream_requests_seconds_count{"))
                 .body(containsString("upstream=\"reference-ranges-service\""));

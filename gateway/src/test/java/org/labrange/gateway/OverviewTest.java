@@ -9,14 +9,12 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.is;
 
+import com.github.tomakehurst.wiremock.WireMockServer;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.labrange.gateway.UpstreamStubs.RangesStub;
-
-import com.github.tomakehurst.wiremock.WireMockServer;
-
-import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.junit.QuarkusTest;
 
 @QuarkusTest
 @QuarkusTestResource(UpstreamStubs.class)
@@ -36,9 +34,12 @@ class OverviewTest {
         Fixtures.json(ranges, "/api/v1/analytes/1952-1", Fixtures.SERUM_ANALYTE);
         Fixtures.json(ranges, "/api/v1/ranges?analyte=1952-1&sex=FEMALE", Fixtures.SERUM_RANGES_IN_EFFECT);
 
-        given().auth().oauth2(TestKeys.token("rita", "ranges-reader"))
-                .when().get("/api/v1/analytes/1952-1/overview?sex=FEMALE")
-                .then().statusCode(200)
+        given().auth()
+                .oauth2(TestKeys.token("rita", "ranges-reader"))
+                .when()
+                .get("/api/v1/analytes/1952-1/overview?sex=FEMALE")
+                .then()
+                .statusCode(200)
                 .body("analyte.code", is("1952-1"))
                 .body("sources.sourceCode", contains("labcorp", "quest"))
                 .body("sources[0].name", is("Labcorp"))
@@ -60,13 +61,22 @@ class OverviewTest {
     void overviewOfAnUnknownAnalyteKeepsTheUpstreamNotFoundProblem() {
         Fixtures.rangesServiceKnowsSerumB2m(ranges);
         Fixtures.json(ranges, "/api/v1/ranges?analyte=9999-9", "[]");
-        ranges.stubFor(get("/api/v1/analytes/9999-9").willReturn(aResponse().withStatus(404)
-                .withHeader("Content-Type", "application/problem+json")
-                .withBody("{\"type\":\"https://labrange.dev/problems/not-found\",\"title\":\"Not found\",\"status\":404,\"detail\":\"No analyte 9999-9\"}")));
+        ranges.stubFor(
+                get("/api/v1/analytes/9999-9")
+                        .willReturn(
+                                aResponse()
+                                        .withStatus(404)
+                                        .withHeader("Content-Type", "application/problem+json")
+                                        .withBody(
+                                                "{\"type\":\"https://labrange.dev/problems/not-found\",\"title\":\"Not found\",\"status\":404,\"detail\":\"No analyte 9999-9\"}")));
 
-        given().auth().oauth2(TestKeys.token("rita", "ranges-reader"))
-                .when().get("/api/v1/analytes/9999-9/overview")
-                .then().statusCode(404).contentType("application/problem+json")
+        given().auth()
+                .oauth2(TestKeys.token("rita", "ranges-reader"))
+                .when()
+                .get("/api/v1/analytes/9999-9/overview")
+                .then()
+                .statusCode(404)
+                .contentType("application/problem+json")
                 .body("detail", is("No analyte 9999-9"));
     }
 }

@@ -18,24 +18,20 @@ import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.Date;
-
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.http.Fault;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
 import jakarta.inject.Inject;
-
+import java.util.Date;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.labrange.gateway.UpstreamStubs.InterpretationStub;
 import org.labrange.gateway.UpstreamStubs.RangesStub;
 import org.labrange.gateway.client.ServiceVersions;
-
-import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.http.Fault;
-
-import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
-import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
 
 @QuarkusTest
 @QuarkusTestResource(UpstreamStubs.class)
@@ -71,8 +67,12 @@ class ReportTest {
         ranges.resetAll();
         interpretation.resetAll();
         versions.forget();
-        Fixtures.json(interpretation, "/q/info", "{\"build\":{\"artifact\":\"interpretation-service\",\"version\":\"1.4.0\"}}");
-        Fixtures.json(ranges, "/q/info", "{\"build\":{\"artifact\":\"reference-ranges-service\",\"version\":\"2.1.0\"}}");
+        Fixtures.json(
+                interpretation,
+                "/q/info",
+                "{\"build\":{\"artifact\":\"interpretation-service\",\"version\":\"1.4.0\"}}");
+        Fixtures.json(
+                ranges, "/q/info", "{\"build\":{\"artifact\":\"reference-ranges-service\",\"version\":\"2.1.0\"}}");
     }
 
     @AfterEach
@@ -81,8 +81,12 @@ class ReportTest {
     }
 
     private void interpretationAnswers(String body, int delayMillis) {
-        interpretation.stubFor(post("/api/v1/interpretations").willReturn(aResponse().withStatus(200).withFixedDelay(delayMillis)
-                .withHeader("Content-Type", "application/json").withBody(body)));
+        interpretation.stubFor(post("/api/v1/interpretations")
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withFixedDelay(delayMillis)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody(body)));
     }
 
     @Test
@@ -91,9 +95,15 @@ class ReportTest {
         interpretationAnswers(Fixtures.interpretation(Fixtures.SERUM_RESULT, Fixtures.URINE_NO_RANGE), 0);
         String token = TestKeys.token("ida", "interpreter");
 
-        given().auth().oauth2(token).header("X-Request-Id", "report-req-1").contentType(ContentType.JSON).body(PANEL)
-                .when().post("/api/v1/reports")
-                .then().statusCode(200)
+        given().auth()
+                .oauth2(token)
+                .header("X-Request-Id", "report-req-1")
+                .contentType(ContentType.JSON)
+                .body(PANEL)
+                .when()
+                .post("/api/v1/reports")
+                .then()
+                .statusCode(200)
                 .header("X-Request-Id", "report-req-1")
                 .body("reportId", is("rep-42"))
                 .body("patient.id", is("patient-0042"))
@@ -105,7 +115,8 @@ class ReportTest {
                 .body("results[0].ranges.find { it.source == 'labcorp' }.revisionUsed", is(1))
                 .body("results[0].ranges.find { it.source == 'labcorp' }.latestRevision", is(2))
                 .body("results[0].ranges.find { it.source == 'labcorp' }.usedRevisionIsLatest", is(false))
-                .body("results[0].ranges.find { it.source == 'labcorp' }.revisions.reason",
+                .body(
+                        "results[0].ranges.find { it.source == 'labcorp' }.revisions.reason",
                         contains("Initial load", "Method change to turbidimetry"))
                 .body("results[0].ranges.find { it.source == 'quest' }.usedRevisionIsLatest", is(true))
                 .body("disagreements[0].resultId", is("s1"))
@@ -129,11 +140,15 @@ class ReportTest {
         interpretation.verify(postRequestedFor(urlEqualTo("/api/v1/interpretations"))
                 .withHeader("Authorization", equalTo("Bearer " + token))
                 .withHeader("X-Request-Id", equalTo("report-req-1")));
-        String forwarded = interpretation.findAll(postRequestedFor(urlEqualTo("/api/v1/interpretations"))).get(0).getBodyAsString();
+        String forwarded = interpretation
+                .findAll(postRequestedFor(urlEqualTo("/api/v1/interpretations")))
+                .get(0)
+                .getBodyAsString();
         assertFalse(forwarded.contains("patient-0042"), "the patient id stays at the gateway");
         assertFalse(forwarded.contains("rep-42"), "the report id stays at the gateway");
         assertTrue(forwarded.contains("\"previous\""), "everything else of the batch is passed on");
-        ranges.verify(getRequestedFor(urlEqualTo("/api/v1/ranges/rl/revisions")).withHeader("X-Request-Id", equalTo("report-req-1")));
+        ranges.verify(getRequestedFor(urlEqualTo("/api/v1/ranges/rl/revisions"))
+                .withHeader("X-Request-Id", equalTo("report-req-1")));
     }
 
     @Test
@@ -141,9 +156,14 @@ class ReportTest {
         Fixtures.rangesServiceKnowsSerumB2m(ranges);
         interpretationAnswers(Fixtures.interpretation(Fixtures.SERUM_RESULT, Fixtures.URINE_NO_RANGE), 0);
 
-        given().auth().oauth2(TestKeys.token("ida", "interpreter")).contentType(ContentType.JSON).body(PANEL)
-                .when().post("/api/v1/reports")
-                .then().statusCode(200)
+        given().auth()
+                .oauth2(TestKeys.token("ida", "interpreter"))
+                .contentType(ContentType.JSON)
+                .body(PANEL)
+                .when()
+                .post("/api/v1/reports")
+                .then()
+                .statusCode(200)
                 .header("X-Report-Complete", "false")
                 .body("complete", is(false))
                 .body("warnings.code", hasItem("no-range"))
@@ -156,9 +176,14 @@ class ReportTest {
         Fixtures.rangesServiceKnowsSerumB2m(ranges);
         interpretationAnswers(Fixtures.interpretation(Fixtures.SERUM_RESULT), 0);
 
-        given().auth().oauth2(TestKeys.token("adam", "ranges-admin")).contentType(ContentType.JSON).body(SERUM_ONLY)
-                .when().post("/api/v1/reports")
-                .then().statusCode(200)
+        given().auth()
+                .oauth2(TestKeys.token("adam", "ranges-admin"))
+                .contentType(ContentType.JSON)
+                .body(SERUM_ONLY)
+                .when()
+                .post("/api/v1/reports")
+                .then()
+                .statusCode(200)
                 .header("X-Report-Complete", "true")
                 .body("complete", is(true))
                 .body("warnings", empty())
@@ -172,9 +197,14 @@ class ReportTest {
         Fixtures.rangesServiceKnowsSerumB2m(ranges); // no /q/info on reference-ranges-service
         interpretationAnswers(Fixtures.interpretation(Fixtures.SERUM_RESULT), 0);
 
-        given().auth().oauth2(TestKeys.token("ida", "interpreter")).contentType(ContentType.JSON).body(SERUM_ONLY)
-                .when().post("/api/v1/reports")
-                .then().statusCode(200)
+        given().auth()
+                .oauth2(TestKeys.token("ida", "interpreter"))
+                .contentType(ContentType.JSON)
+                .body(SERUM_ONLY)
+                .when()
+                .post("/api/v1/reports")
+                .then()
+                .statusCode(200)
                 .body("complete", is(true))
                 .body("provenance.services.find { it.name == 'reference-ranges-service' }.version", nullValue())
                 .body("warnings.code", hasItems("service-version-unknown"))
@@ -186,25 +216,43 @@ class ReportTest {
         Fixtures.rangesServiceKnowsSerumB2m(ranges);
         interpretationAnswers(Fixtures.interpretation(Fixtures.SERUM_RESULT), 2500);
 
-        given().auth().oauth2(TestKeys.token("ida", "interpreter")).contentType(ContentType.JSON).body(SERUM_ONLY)
-                .when().post("/api/v1/reports")
-                .then().statusCode(200);
+        given().auth()
+                .oauth2(TestKeys.token("ida", "interpreter"))
+                .contentType(ContentType.JSON)
+                .body(SERUM_ONLY)
+                .when()
+                .post("/api/v1/reports")
+                .then()
+                .statusCode(200);
 
-        Date interpretationAsked = interpretation.findAll(postRequestedFor(urlEqualTo("/api/v1/interpretations"))).get(0).getLoggedDate();
-        Date sourcesAsked = ranges.findAll(getRequestedFor(urlEqualTo("/api/v1/sources"))).get(0).getLoggedDate();
+        Date interpretationAsked = interpretation
+                .findAll(postRequestedFor(urlEqualTo("/api/v1/interpretations")))
+                .get(0)
+                .getLoggedDate();
+        Date sourcesAsked = ranges.findAll(getRequestedFor(urlEqualTo("/api/v1/sources")))
+                .get(0)
+                .getLoggedDate();
         Date interpretationAnswered = new Date(interpretationAsked.getTime() + 2500);
-        assertTrue(sourcesAsked.before(interpretationAnswered),
+        assertTrue(
+                sourcesAsked.before(interpretationAnswered),
                 "the sources must be asked for before the interpretation has answered");
     }
 
     @Test
     void interpretationServiceDownGivesAServiceUnavailableProblemNotAPartialReport() {
         Fixtures.rangesServiceKnowsSerumB2m(ranges);
-        interpretation.stubFor(post("/api/v1/interpretations").willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+        interpretation.stubFor(
+                post("/api/v1/interpretations").willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
 
-        given().auth().oauth2(TestKeys.token("ida", "interpreter")).contentType(ContentType.JSON).body(PANEL)
-                .when().post("/api/v1/reports")
-                .then().statusCode(503).contentType("application/problem+json")
+        given().auth()
+                .oauth2(TestKeys.token("ida", "interpreter"))
+                .contentType(ContentType.JSON)
+                .body(PANEL)
+                .when()
+                .post("/api/v1/reports")
+                .then()
+                .statusCode(503)
+                .contentType("application/problem+json")
                 .body("type", is("https://labrange.dev/problems/upstream-unavailable"))
                 .body("upstream", is("interpretation-service"))
                 .body("results", nullValue());
@@ -215,32 +263,53 @@ class ReportTest {
         ranges.stubFor(get("/api/v1/sources").willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
         interpretationAnswers(Fixtures.interpretation(Fixtures.SERUM_RESULT), 0);
 
-        given().auth().oauth2(TestKeys.token("ida", "interpreter")).contentType(ContentType.JSON).body(PANEL)
-                .when().post("/api/v1/reports")
-                .then().statusCode(503).contentType("application/problem+json")
+        given().auth()
+                .oauth2(TestKeys.token("ida", "interpreter"))
+                .contentType(ContentType.JSON)
+                .body(PANEL)
+                .when()
+                .post("/api/v1/reports")
+                .then()
+                .statusCode(503)
+                .contentType("application/problem+json")
                 .body("upstream", is("reference-ranges-service"));
     }
 
     @Test
     void interpretationServiceValidationProblemIsPassedThrough() {
         Fixtures.rangesServiceKnowsSerumB2m(ranges);
-        String problem = "{\"type\":\"https://labrange.dev/problems/validation\",\"title\":\"Invalid request\",\"status\":400,"
-                + "\"detail\":\"1 field is invalid\",\"errors\":[{\"field\":\"patient.sex\",\"reason\":\"unknown value\"}]}";
-        interpretation.stubFor(post("/api/v1/interpretations").willReturn(aResponse().withStatus(400)
-                .withHeader("Content-Type", "application/problem+json").withBody(problem)));
+        String problem =
+                "{\"type\":\"https://labrange.dev/problems/validation\",\"title\":\"Invalid request\",\"status\":400,"
+                        + "\"detail\":\"1 field is invalid\",\"errors\":[{\"field\":\"patient.sex\",\"reason\":\"unknown value\"}]}";
+        interpretation.stubFor(post("/api/v1/interpretations")
+                .willReturn(aResponse()
+                        .withStatus(400)
+                        .withHeader("Content-Type", "application/problem+json")
+                        .withBody(problem)));
 
-        given().auth().oauth2(TestKeys.token("ida", "interpreter")).contentType(ContentType.JSON).body(PANEL)
-                .when().post("/api/v1/reports")
-                .then().statusCode(400).contentType("application/problem+json")
+        given().auth()
+                .oauth2(TestKeys.token("ida", "interpreter"))
+                .contentType(ContentType.JSON)
+                .body(PANEL)
+                .when()
+                .post("/api/v1/reports")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
                 .body("errors[0].field", is("patient.sex"));
     }
 
     @Test
     void panelWithoutResultsIsRejectedBeforeAnyUpstreamCall() {
-        given().auth().oauth2(TestKeys.token("ida", "interpreter")).contentType(ContentType.JSON)
+        given().auth()
+                .oauth2(TestKeys.token("ida", "interpreter"))
+                .contentType(ContentType.JSON)
                 .body("{\"patient\":{\"sex\":\"FEMALE\"},\"results\":[]}")
-                .when().post("/api/v1/reports")
-                .then().statusCode(400).contentType("application/problem+json")
+                .when()
+                .post("/api/v1/reports")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
                 .body("type", is("https://labrange.dev/problems/validation"))
                 .body("errors[0].field", is("results"));
 
@@ -249,8 +318,14 @@ class ReportTest {
 
     @Test
     void malformedJsonIsABadRequestProblem() {
-        given().auth().oauth2(TestKeys.token("ida", "interpreter")).contentType(ContentType.JSON).body("{\"results\":[")
-                .when().post("/api/v1/reports")
-                .then().statusCode(400).contentType("application/problem+json");
+        given().auth()
+                .oauth2(TestKeys.token("ida", "interpreter"))
+                .contentType(ContentType.JSON)
+                .body("{\"results\":[")
+                .when()
+                .post("/api/v1/reports")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json");
     }
 }

@@ -10,22 +10,19 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.notNullValue;
 
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.http.Fault;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
 import jakarta.inject.Inject;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.labrange.gateway.UpstreamStubs.InterpretationStub;
 import org.labrange.gateway.UpstreamStubs.RangesStub;
-
-import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.http.Fault;
-import com.github.tomakehurst.wiremock.stubbing.Scenario;
-
-import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
-import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
 
 @QuarkusTest
 @QuarkusTestResource(UpstreamStubs.class)
@@ -55,14 +52,25 @@ class ResilienceTest {
 
     @Test
     void readThatLosesItsConnectionOnceIsRetried() {
-        ranges.stubFor(get("/api/v1/sources").inScenario("flaky").whenScenarioStateIs(Scenario.STARTED)
-                .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)).willSetStateTo("recovered"));
-        ranges.stubFor(get("/api/v1/sources").inScenario("flaky").whenScenarioStateIs("recovered")
-                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody("[]")));
+        ranges.stubFor(get("/api/v1/sources")
+                .inScenario("flaky")
+                .whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER))
+                .willSetStateTo("recovered"));
+        ranges.stubFor(get("/api/v1/sources")
+                .inScenario("flaky")
+                .whenScenarioStateIs("recovered")
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody("[]")));
 
-        given().auth().oauth2(TestKeys.token("rita", "ranges-reader"))
-                .when().get("/api/v1/sources")
-                .then().statusCode(200);
+        given().auth()
+                .oauth2(TestKeys.token("rita", "ranges-reader"))
+                .when()
+                .get("/api/v1/sources")
+                .then()
+                .statusCode(200);
 
         ranges.verify(2, getRequestedFor(urlEqualTo("/api/v1/sources")));
     }
@@ -71,9 +79,15 @@ class ResilienceTest {
     void writeThatLosesItsConnectionIsNeverRepeated() {
         ranges.stubFor(post("/api/v1/ranges").willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
 
-        given().auth().oauth2(TestKeys.token("adam", "ranges-admin")).contentType(ContentType.JSON).body("{}")
-                .when().post("/api/v1/ranges")
-                .then().statusCode(503).contentType("application/problem+json")
+        given().auth()
+                .oauth2(TestKeys.token("adam", "ranges-admin"))
+                .contentType(ContentType.JSON)
+                .body("{}")
+                .when()
+                .post("/api/v1/ranges")
+                .then()
+                .statusCode(503)
+                .contentType("application/problem+json")
                 .body("type", is(UNAVAILABLE))
                 .body("upstream", is("reference-ranges-service"));
 
@@ -82,12 +96,19 @@ class ResilienceTest {
 
     @Test
     void interpretationServiceDownIsAServiceUnavailableProblemNamingIt() {
-        interpretation.stubFor(post("/api/v1/interpretations").willReturn(aResponse().withFault(Fault.EMPTY_RESPONSE)));
+        interpretation.stubFor(
+                post("/api/v1/interpretations").willReturn(aResponse().withFault(Fault.EMPTY_RESPONSE)));
 
-        given().auth().oauth2(TestKeys.token("ida", "interpreter")).contentType(ContentType.JSON).body("{\"results\":[]}")
+        given().auth()
+                .oauth2(TestKeys.token("ida", "interpreter"))
+                .contentType(ContentType.JSON)
+                .body("{\"results\":[]}")
                 .header("X-Request-Id", "down-1")
-                .when().post("/api/v1/interpretations")
-                .then().statusCode(503).contentType("application/problem+json")
+                .when()
+                .post("/api/v1/interpretations")
+                .then()
+                .statusCode(503)
+                .contentType("application/problem+json")
                 .header("Retry-After", notNullValue())
                 .body("type", is(UNAVAILABLE))
                 .body("upstream", is("interpretation-service"))
@@ -99,12 +120,20 @@ class ResilienceTest {
     @Test
     void upstreamThatStaysSilentBeyondTheReadTimeoutIsAServiceUnavailableProblem() {
         // the test profile's read timeout is 3 s
-        ranges.stubFor(get("/api/v1/changes/latest").willReturn(aResponse().withFixedDelay(6000).withStatus(200)
-                .withHeader("Content-Type", "application/json").withBody("{\"latestSequence\":1}")));
+        ranges.stubFor(get("/api/v1/changes/latest")
+                .willReturn(aResponse()
+                        .withFixedDelay(6000)
+                        .withStatus(200)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody("{\"latestSequence\":1}")));
 
-        given().auth().oauth2(TestKeys.token("rita", "ranges-reader"))
-                .when().get("/api/v1/changes/latest")
-                .then().statusCode(503).contentType("application/problem+json")
+        given().auth()
+                .oauth2(TestKeys.token("rita", "ranges-reader"))
+                .when()
+                .get("/api/v1/changes/latest")
+                .then()
+                .statusCode(503)
+                .contentType("application/problem+json")
                 .body("upstream", is("reference-ranges-service"));
 
         // a timed-out call may still be running upstream, so it is not repeated
@@ -120,11 +149,16 @@ class ResilienceTest {
         }
         int reached = ranges.getAllServeEvents().size();
 
-        given().auth().oauth2(token).when().get("/api/v1/analytes")
-                .then().statusCode(503)
+        given().auth()
+                .oauth2(token)
+                .when()
+                .get("/api/v1/analytes")
+                .then()
+                .statusCode(503)
                 .body("upstream", is("reference-ranges-service"))
                 .body("detail", org.hamcrest.Matchers.containsString("circuit breaker"));
 
-        org.junit.jupiter.api.Assertions.assertEquals(reached, ranges.getAllServeEvents().size());
+        org.junit.jupiter.api.Assertions.assertEquals(
+                reached, ranges.getAllServeEvents().size());
     }
 }

@@ -17,16 +17,14 @@ import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import com.github.tomakehurst.wiremock.WireMockServer;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.labrange.gateway.UpstreamStubs.InterpretationStub;
 import org.labrange.gateway.UpstreamStubs.RangesStub;
-
-import com.github.tomakehurst.wiremock.WireMockServer;
-
-import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
 
 @QuarkusTest
 @QuarkusTestResource(UpstreamStubs.class)
@@ -49,14 +47,21 @@ class RoutingTest {
 
     @Test
     void rangeReadIsForwardedWithTokenAndRequestIdAndKeepsTheEtag() {
-        ranges.stubFor(get("/api/v1/ranges/r-1").willReturn(aResponse().withStatus(200)
-                .withHeader("Content-Type", "application/json").withHeader("ETag", "\"3\"")
-                .withBody("{\"rangeId\":\"r-1\",\"revision\":3}")));
+        ranges.stubFor(get("/api/v1/ranges/r-1")
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withHeader("Content-Type", "application/json")
+                        .withHeader("ETag", "\"3\"")
+                        .withBody("{\"rangeId\":\"r-1\",\"revision\":3}")));
         String token = TestKeys.token("rita", "ranges-reader");
 
-        given().auth().oauth2(token).header("X-Request-Id", "lab-req-77")
-                .when().get("/api/v1/ranges/r-1")
-                .then().statusCode(200)
+        given().auth()
+                .oauth2(token)
+                .header("X-Request-Id", "lab-req-77")
+                .when()
+                .get("/api/v1/ranges/r-1")
+                .then()
+                .statusCode(200)
                 .header("ETag", "\"3\"")
                 .header("X-Request-Id", "lab-req-77")
                 .body("revision", is(3));
@@ -68,42 +73,64 @@ class RoutingTest {
 
     @Test
     void requestIdIsCreatedWhenAbsentAndPassedToTheUpstream() {
-        ranges.stubFor(get("/api/v1/sources").willReturn(aResponse().withStatus(200)
-                .withHeader("Content-Type", "application/json").withBody("[]")));
+        ranges.stubFor(get("/api/v1/sources")
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody("[]")));
 
-        String requestId = given().auth().oauth2(TestKeys.token("rita", "ranges-reader"))
-                .when().get("/api/v1/sources")
-                .then().statusCode(200)
+        String requestId = given().auth()
+                .oauth2(TestKeys.token("rita", "ranges-reader"))
+                .when()
+                .get("/api/v1/sources")
+                .then()
+                .statusCode(200)
                 .header("X-Request-Id", matchesPattern("[0-9a-f-]{36}"))
-                .extract().header("X-Request-Id");
+                .extract()
+                .header("X-Request-Id");
 
         ranges.verify(getRequestedFor(urlEqualTo("/api/v1/sources")).withHeader("X-Request-Id", equalTo(requestId)));
     }
 
     @Test
     void rangeQueryParametersArePassedOnUnchanged() {
-        String query = "analyte=1952-1&sex=FEMALE&age=P45Y&effectiveOn=2026-01-01&knownAt=2026-11-24T00%3A00%3A00Z&includeRetired=true";
-        ranges.stubFor(get("/api/v1/ranges?" + query).willReturn(aResponse().withStatus(200)
-                .withHeader("Content-Type", "application/json").withBody("[]")));
+        String query =
+                "analyte=1952-1&sex=FEMALE&age=P45Y&effectiveOn=2026-01-01&knownAt=2026-11-24T00%3A00%3A00Z&includeRetired=true";
+        ranges.stubFor(get("/api/v1/ranges?" + query)
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody("[]")));
 
-        given().urlEncodingEnabled(false).auth().oauth2(TestKeys.token("ida", "interpreter"))
-                .when().get("/api/v1/ranges?" + query)
-                .then().statusCode(200);
+        given().urlEncodingEnabled(false)
+                .auth()
+                .oauth2(TestKeys.token("ida", "interpreter"))
+                .when()
+                .get("/api/v1/ranges?" + query)
+                .then()
+                .statusCode(200);
 
         ranges.verify(getRequestedFor(urlEqualTo("/api/v1/ranges?" + query)));
     }
 
     @Test
     void createdRangeKeepsEtagAndItsLocationPointsAtTheGateway() {
-        ranges.stubFor(post("/api/v1/ranges").willReturn(aResponse().withStatus(201)
-                .withHeader("Content-Type", "application/json").withHeader("ETag", "\"1\"")
-                .withHeader("Location", ranges.baseUrl() + "/api/v1/ranges/r-9")
-                .withBody("{\"rangeId\":\"r-9\",\"revision\":1}")));
+        ranges.stubFor(post("/api/v1/ranges")
+                .willReturn(aResponse()
+                        .withStatus(201)
+                        .withHeader("Content-Type", "application/json")
+                        .withHeader("ETag", "\"1\"")
+                        .withHeader("Location", ranges.baseUrl() + "/api/v1/ranges/r-9")
+                        .withBody("{\"rangeId\":\"r-9\",\"revision\":1}")));
 
-        given().auth().oauth2(TestKeys.token("adam", "ranges-admin")).contentType(ContentType.JSON)
+        given().auth()
+                .oauth2(TestKeys.token("adam", "ranges-admin"))
+                .contentType(ContentType.JSON)
                 .body("{\"analyteCode\":\"1952-1\",\"sourceCode\":\"labcorp\",\"high\":2.4}")
-                .when().post("/api/v1/ranges")
-                .then().statusCode(201)
+                .when()
+                .post("/api/v1/ranges")
+                .then()
+                .statusCode(201)
                 .header("ETag", "\"1\"")
                 .header("Location", matchesPattern("http://localhost:\\d+/api/v1/ranges/r-9"))
                 .header("Location", org.hamcrest.Matchers.not(startsWith(ranges.baseUrl())))
@@ -116,16 +143,27 @@ class RoutingTest {
 
     @Test
     void revisionForwardsIfMatchAndPassesThePreconditionProblemThrough() {
-        String problem = "{\"type\":\"https://labrange.dev/problems/stale-revision\",\"title\":\"Stale revision\",\"status\":412,\"detail\":\"now at 2\"}";
-        ranges.stubFor(put("/api/v1/ranges/r-1").withHeader("If-Match", equalTo("\"1\""))
-                .willReturn(aResponse().withStatus(412).withHeader("Content-Type", "application/problem+json").withBody(problem)));
+        String problem =
+                "{\"type\":\"https://labrange.dev/problems/stale-revision\",\"title\":\"Stale revision\",\"status\":412,\"detail\":\"now at 2\"}";
+        ranges.stubFor(put("/api/v1/ranges/r-1")
+                .withHeader("If-Match", equalTo("\"1\""))
+                .willReturn(aResponse()
+                        .withStatus(412)
+                        .withHeader("Content-Type", "application/problem+json")
+                        .withBody(problem)));
 
-        String body = given().auth().oauth2(TestKeys.token("adam", "ranges-admin")).contentType(ContentType.JSON)
-                .header("If-Match", "\"1\"").body("{\"high\":2.5}")
-                .when().put("/api/v1/ranges/r-1")
-                .then().statusCode(412)
+        String body = given().auth()
+                .oauth2(TestKeys.token("adam", "ranges-admin"))
+                .contentType(ContentType.JSON)
+                .header("If-Match", "\"1\"")
+                .body("{\"high\":2.5}")
+                .when()
+                .put("/api/v1/ranges/r-1")
+                .then()
+                .statusCode(412)
                 .contentType("application/problem+json")
-                .extract().asString();
+                .extract()
+                .asString();
 
         assertEquals(problem, body);
         ranges.verify(putRequestedFor(urlEqualTo("/api/v1/ranges/r-1")).withHeader("If-Match", equalTo("\"1\"")));
@@ -133,63 +171,108 @@ class RoutingTest {
 
     @Test
     void upstreamNotFoundProblemIsPassedThroughUnchanged() {
-        ranges.stubFor(get("/api/v1/ranges/42").willReturn(aResponse().withStatus(404)
-                .withHeader("Content-Type", "application/problem+json").withBody(PROBLEM_404)));
+        ranges.stubFor(get("/api/v1/ranges/42")
+                .willReturn(aResponse()
+                        .withStatus(404)
+                        .withHeader("Content-Type", "application/problem+json")
+                        .withBody(PROBLEM_404)));
 
-        String body = given().auth().oauth2(TestKeys.token("rita", "ranges-reader"))
-                .when().get("/api/v1/ranges/42")
-                .then().statusCode(404).contentType("application/problem+json")
-                .extract().asString();
+        String body = given().auth()
+                .oauth2(TestKeys.token("rita", "ranges-reader"))
+                .when()
+                .get("/api/v1/ranges/42")
+                .then()
+                .statusCode(404)
+                .contentType("application/problem+json")
+                .extract()
+                .asString();
 
         assertEquals(PROBLEM_404, body);
     }
 
     @Test
     void csvImportIsForwardedAsCsvWithItsQuery() {
-        ranges.stubFor(post(urlPathEqualTo("/api/v1/ranges/import")).willReturn(aResponse().withStatus(200)
-                .withHeader("Content-Type", "application/json").withBody("{\"imported\":1}")));
+        ranges.stubFor(post(urlPathEqualTo("/api/v1/ranges/import"))
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody("{\"imported\":1}")));
         String csv = "analyteCode,sourceCode,high,unit\n1953-9,mosby-pagana-2022,300,ug/L\n";
 
-        given().urlEncodingEnabled(false).auth().oauth2(TestKeys.token("adam", "ranges-admin")).contentType("text/csv").body(csv)
-                .when().post("/api/v1/ranges/import?dryRun=true&reason=annual%20review&effectiveFrom=2027-01-01")
-                .then().statusCode(200).body("imported", is(1));
+        given().urlEncodingEnabled(false)
+                .auth()
+                .oauth2(TestKeys.token("adam", "ranges-admin"))
+                .contentType("text/csv")
+                .body(csv)
+                .when()
+                .post("/api/v1/ranges/import?dryRun=true&reason=annual%20review&effectiveFrom=2027-01-01")
+                .then()
+                .statusCode(200)
+                .body("imported", is(1));
 
-        ranges.verify(postRequestedFor(urlEqualTo("/api/v1/ranges/import?dryRun=true&reason=annual%20review&effectiveFrom=2027-01-01"))
+        ranges.verify(postRequestedFor(
+                        urlEqualTo("/api/v1/ranges/import?dryRun=true&reason=annual%20review&effectiveFrom=2027-01-01"))
                 .withHeader("Content-Type", matching("text/csv.*"))
                 .withRequestBody(equalTo(csv)));
     }
 
     @Test
     void csvExportKeepsTheUpstreamContentType() {
-        ranges.stubFor(get("/api/v1/ranges/export").withHeader("Accept", equalTo("text/csv"))
-                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "text/csv").withBody("a,b\n1,2\n")));
+        ranges.stubFor(get("/api/v1/ranges/export")
+                .withHeader("Accept", equalTo("text/csv"))
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withHeader("Content-Type", "text/csv")
+                        .withBody("a,b\n1,2\n")));
 
-        String body = given().auth().oauth2(TestKeys.token("rita", "ranges-reader")).accept("text/csv")
-                .when().get("/api/v1/ranges/export")
-                .then().statusCode(200).contentType("text/csv").extract().asString();
+        String body = given().auth()
+                .oauth2(TestKeys.token("rita", "ranges-reader"))
+                .accept("text/csv")
+                .when()
+                .get("/api/v1/ranges/export")
+                .then()
+                .statusCode(200)
+                .contentType("text/csv")
+                .extract()
+                .asString();
 
         assertEquals("a,b\n1,2\n", body);
     }
 
     @Test
     void notModifiedChangeFeedIsPassedThrough() {
-        ranges.stubFor(get("/api/v1/changes/latest").withHeader("If-None-Match", equalTo("\"7\""))
+        ranges.stubFor(get("/api/v1/changes/latest")
+                .withHeader("If-None-Match", equalTo("\"7\""))
                 .willReturn(aResponse().withStatus(304).withHeader("ETag", "\"7\"")));
 
-        given().auth().oauth2(TestKeys.token("rita", "ranges-reader")).header("If-None-Match", "\"7\"")
-                .when().get("/api/v1/changes/latest")
-                .then().statusCode(304).header("ETag", "\"7\"");
+        given().auth()
+                .oauth2(TestKeys.token("rita", "ranges-reader"))
+                .header("If-None-Match", "\"7\"")
+                .when()
+                .get("/api/v1/changes/latest")
+                .then()
+                .statusCode(304)
+                .header("ETag", "\"7\"");
     }
 
     @Test
     void interpretationBatchGoesToTheInterpretationService() {
-        interpretation.stubFor(post("/api/v1/interpretations").willReturn(aResponse().withStatus(200)
-                .withHeader("Content-Type", "application/json").withBody("{\"rulesVersion\":\"r1\",\"results\":[],\"patterns\":[]}")));
+        interpretation.stubFor(post("/api/v1/interpretations")
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody("{\"rulesVersion\":\"r1\",\"results\":[],\"patterns\":[]}")));
         String token = TestKeys.token("ida", "interpreter");
 
-        given().auth().oauth2(token).contentType(ContentType.JSON).body("{\"results\":[]}")
-                .when().post("/api/v1/interpretations")
-                .then().statusCode(200).body("rulesVersion", is("r1"));
+        given().auth()
+                .oauth2(token)
+                .contentType(ContentType.JSON)
+                .body("{\"results\":[]}")
+                .when()
+                .post("/api/v1/interpretations")
+                .then()
+                .statusCode(200)
+                .body("rulesVersion", is("r1"));
 
         interpretation.verify(postRequestedFor(urlEqualTo("/api/v1/interpretations"))
                 .withHeader("Authorization", equalTo("Bearer " + token))
@@ -199,23 +282,38 @@ class RoutingTest {
 
     @Test
     void uninterpretableSingleResultKeepsItsUnprocessableProblem() {
-        String problem = "{\"type\":\"https://labrange.dev/problems/unconvertible-unit\",\"title\":\"Unconvertible unit\",\"status\":422,\"detail\":\"kg cannot be converted to mg/L\"}";
-        interpretation.stubFor(post("/api/v1/interpretations/single").willReturn(aResponse().withStatus(422)
-                .withHeader("Content-Type", "application/problem+json").withBody(problem)));
+        String problem =
+                "{\"type\":\"https://labrange.dev/problems/unconvertible-unit\",\"title\":\"Unconvertible unit\",\"status\":422,\"detail\":\"kg cannot be converted to mg/L\"}";
+        interpretation.stubFor(post("/api/v1/interpretations/single")
+                .willReturn(aResponse()
+                        .withStatus(422)
+                        .withHeader("Content-Type", "application/problem+json")
+                        .withBody(problem)));
 
-        String body = given().auth().oauth2(TestKeys.token("adam", "ranges-admin")).contentType(ContentType.JSON)
+        String body = given().auth()
+                .oauth2(TestKeys.token("adam", "ranges-admin"))
+                .contentType(ContentType.JSON)
                 .body("{\"result\":{\"id\":\"s1\",\"analyte\":\"B2M\",\"value\":\"1\",\"unit\":\"kg\"}}")
-                .when().post("/api/v1/interpretations/single")
-                .then().statusCode(422).contentType("application/problem+json").extract().asString();
+                .when()
+                .post("/api/v1/interpretations/single")
+                .then()
+                .statusCode(422)
+                .contentType("application/problem+json")
+                .extract()
+                .asString();
 
         assertEquals(problem, body);
     }
 
     @Test
     void unknownPathIsANotFoundProblem() {
-        given().auth().oauth2(TestKeys.token("rita", "ranges-reader"))
-                .when().get("/api/v1/nothing-here")
-                .then().statusCode(404).contentType("application/problem+json")
+        given().auth()
+                .oauth2(TestKeys.token("rita", "ranges-reader"))
+                .when()
+                .get("/api/v1/nothing-here")
+                .then()
+                .statusCode(404)
+                .contentType("application/problem+json")
                 .body("status", is(404));
     }
 }

@@ -8,19 +8,17 @@ import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.github.tomakehurst.wiremock.WireMockServer;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.smallrye.jwt.auth.principal.JWTParser;
+import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.labrange.gateway.UpstreamStubs.InterpretationStub;
 import org.labrange.gateway.UpstreamStubs.RangesStub;
 import org.labrange.gateway.security.VerifiedTokenCache;
-
-import com.github.tomakehurst.wiremock.WireMockServer;
-
-import io.quarkus.test.common.QuarkusTestResource;
-import io.smallrye.jwt.auth.principal.JWTParser;
-import jakarta.inject.Inject;
-import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
 
 @QuarkusTest
 @QuarkusTestResource(UpstreamStubs.class)
@@ -42,15 +40,20 @@ class SecurityTest {
     void reset() {
         ranges.resetAll();
         interpretation.resetAll();
-        ranges.stubFor(get("/api/v1/sources").willReturn(aResponse().withStatus(200)
-                .withHeader("Content-Type", "application/json").withBody("[]")));
+        ranges.stubFor(get("/api/v1/sources")
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody("[]")));
     }
 
     @Test
     void requestWithoutTokenIsAnUnauthorizedProblemAndNeverReachesAnUpstream() {
         given().header("X-Request-Id", "no-token-1")
-                .when().get("/api/v1/sources")
-                .then().statusCode(401)
+                .when()
+                .get("/api/v1/sources")
+                .then()
+                .statusCode(401)
                 .contentType("application/problem+json")
                 .header("WWW-Authenticate", notNullValue())
                 .header("X-Request-Id", "no-token-1")
@@ -64,9 +67,13 @@ class SecurityTest {
 
     @Test
     void expiredTokenIsAnUnauthorizedProblem() {
-        given().auth().oauth2(TestKeys.expiredToken("rita", "ranges-reader"))
-                .when().get("/api/v1/sources")
-                .then().statusCode(401).contentType("application/problem+json")
+        given().auth()
+                .oauth2(TestKeys.expiredToken("rita", "ranges-reader"))
+                .when()
+                .get("/api/v1/sources")
+                .then()
+                .statusCode(401)
+                .contentType("application/problem+json")
                 .body("type", is(UNAUTHORIZED));
 
         assertEquals(0, ranges.getAllServeEvents().size());
@@ -74,9 +81,13 @@ class SecurityTest {
 
     @Test
     void tokenSignedByAnUntrustedKeyIsAnUnauthorizedProblem() {
-        given().auth().oauth2(TestKeys.foreignToken("mallory", "ranges-admin"))
-                .when().get("/api/v1/sources")
-                .then().statusCode(401).contentType("application/problem+json")
+        given().auth()
+                .oauth2(TestKeys.foreignToken("mallory", "ranges-admin"))
+                .when()
+                .get("/api/v1/sources")
+                .then()
+                .statusCode(401)
+                .contentType("application/problem+json")
                 .body("type", is(UNAUTHORIZED));
 
         assertEquals(0, ranges.getAllServeEvents().size());
@@ -85,16 +96,25 @@ class SecurityTest {
     @Test
     void garbageBearerValueIsAnUnauthorizedProblem() {
         given().header("Authorization", "Bearer not-a-jwt")
-                .when().get("/api/v1/sources")
-                .then().statusCode(401).contentType("application/problem+json")
+                .when()
+                .get("/api/v1/sources")
+                .then()
+                .statusCode(401)
+                .contentType("application/problem+json")
                 .body("type", is(UNAUTHORIZED));
     }
 
     @Test
     void readerCannotWriteRanges() {
-        given().auth().oauth2(TestKeys.token("rita", "ranges-reader")).contentType(ContentType.JSON).body("{}")
-                .when().post("/api/v1/ranges")
-                .then().statusCode(403).contentType("application/problem+json")
+        given().auth()
+                .oauth2(TestKeys.token("rita", "ranges-reader"))
+                .contentType(ContentType.JSON)
+                .body("{}")
+                .when()
+                .post("/api/v1/ranges")
+                .then()
+                .statusCode(403)
+                .contentType("application/problem+json")
                 .body("type", is(FORBIDDEN))
                 .body("status", is(403));
 
@@ -104,27 +124,51 @@ class SecurityTest {
     @Test
     void readerCannotInterpretOrBuildReports() {
         String token = TestKeys.token("rita", "ranges-reader");
-        given().auth().oauth2(token).contentType(ContentType.JSON).body("{\"results\":[]}")
-                .when().post("/api/v1/interpretations")
-                .then().statusCode(403).contentType("application/problem+json").body("type", is(FORBIDDEN));
-        given().auth().oauth2(token).contentType(ContentType.JSON).body("{\"results\":[{\"id\":\"s1\"}]}")
-                .when().post("/api/v1/reports")
-                .then().statusCode(403).contentType("application/problem+json").body("type", is(FORBIDDEN));
+        given().auth()
+                .oauth2(token)
+                .contentType(ContentType.JSON)
+                .body("{\"results\":[]}")
+                .when()
+                .post("/api/v1/interpretations")
+                .then()
+                .statusCode(403)
+                .contentType("application/problem+json")
+                .body("type", is(FORBIDDEN));
+        given().auth()
+                .oauth2(token)
+                .contentType(ContentType.JSON)
+                .body("{\"results\":[{\"id\":\"s1\"}]}")
+                .when()
+                .post("/api/v1/reports")
+                .then()
+                .statusCode(403)
+                .contentType("application/problem+json")
+                .body("type", is(FORBIDDEN));
 
         assertEquals(0, interpretation.getAllServeEvents().size());
     }
 
     @Test
     void interpreterCannotReadTheAuditTrailButAnAdminCan() {
-        ranges.stubFor(get("/api/v1/audit").willReturn(aResponse().withStatus(200)
-                .withHeader("Content-Type", "application/json").withBody("[]")));
+        ranges.stubFor(get("/api/v1/audit")
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody("[]")));
 
-        given().auth().oauth2(TestKeys.token("ida", "interpreter"))
-                .when().get("/api/v1/audit")
-                .then().statusCode(403).body("type", is(FORBIDDEN));
-        given().auth().oauth2(TestKeys.token("adam", "ranges-admin"))
-                .when().get("/api/v1/audit")
-                .then().statusCode(200);
+        given().auth()
+                .oauth2(TestKeys.token("ida", "interpreter"))
+                .when()
+                .get("/api/v1/audit")
+                .then()
+                .statusCode(403)
+                .body("type", is(FORBIDDEN));
+        given().auth()
+                .oauth2(TestKeys.token("adam", "ranges-admin"))
+                .when()
+                .get("/api/v1/audit")
+                .then()
+                .statusCode(200);
     }
 
     @Test
@@ -133,24 +177,38 @@ class SecurityTest {
         given().auth().oauth2(token).when().get("/api/v1/sources").then().statusCode(200);
         given().auth().oauth2(token).when().get("/api/v1/sources").then().statusCode(200);
         String altered = token.substring(0, token.length() - 4) + (token.endsWith("AAAA") ? "BBBB" : "AAAA");
-        given().auth().oauth2(altered).when().get("/api/v1/sources")
-                .then().statusCode(401).contentType("application/problem+json").body("type", is(UNAUTHORIZED));
+        given().auth()
+                .oauth2(altered)
+                .when()
+                .get("/api/v1/sources")
+                .then()
+                .statusCode(401)
+                .contentType("application/problem+json")
+                .body("type", is(UNAUTHORIZED));
         assertTrue(tokenParser instanceof VerifiedTokenCache, "verified tokens are remembered");
     }
 
     @Test
     void everyRoleMayRead() {
-        for (String role : new String[] { "ranges-reader", "ranges-admin", "interpreter" }) {
-            given().auth().oauth2(TestKeys.token("someone", role))
-                    .when().get("/api/v1/sources")
-                    .then().statusCode(200);
+        for (String role : new String[] {"ranges-reader", "ranges-admin", "interpreter"}) {
+            given().auth()
+                    .oauth2(TestKeys.token("someone", role))
+                    .when()
+                    .get("/api/v1/sources")
+                    .then()
+                    .statusCode(200);
         }
     }
 
     @Test
     void tokenWithoutAnyLabrangeRoleIsForbidden() {
-        given().auth().oauth2(TestKeys.token("guest", "visitor"))
-                .when().get("/api/v1/sources")
-                .then().statusCode(403).contentType("application/problem+json").body("type", is(FORBIDDEN));
+        given().auth()
+                .oauth2(TestKeys.token("guest", "visitor"))
+                .when()
+                .get("/api/v1/sources")
+                .then()
+                .statusCode(403)
+                .contentType("application/problem+json")
+                .body("type", is(FORBIDDEN));
     }
 }

@@ -1,5 +1,6 @@
 package org.labrange.gateway;
 
+import io.smallrye.jwt.build.Jwt;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -11,11 +12,9 @@ import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.PrivateKey;
 import java.security.spec.PKCS8EncodedKeySpec;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.Set;
-import java.time.Instant;
-
-import io.smallrye.jwt.build.Jwt;
 
 /**
  * A key pair made at test time (nothing secret is kept in the repository) and the tokens signed
@@ -28,8 +27,7 @@ public final class TestKeys {
     static final String PRIVATE_KEY = "private.pem";
     private static final Path DIR = Path.of("target", "test-jwt").toAbsolutePath();
 
-    private TestKeys() {
-    }
+    private TestKeys() {}
 
     static synchronized Path generate() {
         try {
@@ -38,8 +36,11 @@ public final class TestKeys {
             }
             KeyPair pair = newPair();
             Files.createDirectories(DIR);
-            Files.writeString(DIR.resolve(PUBLIC_KEY), pem("PUBLIC KEY", pair.getPublic().getEncoded()));
-            Files.writeString(DIR.resolve(PRIVATE_KEY), pem("PRIVATE KEY", pair.getPrivate().getEncoded()));
+            Files.writeString(
+                    DIR.resolve(PUBLIC_KEY), pem("PUBLIC KEY", pair.getPublic().getEncoded()));
+            Files.writeString(
+                    DIR.resolve(PRIVATE_KEY),
+                    pem("PRIVATE KEY", pair.getPrivate().getEncoded()));
             return DIR;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -47,25 +48,38 @@ public final class TestKeys {
     }
 
     public static String token(String user, String... roles) {
-        return Jwt.issuer(ISSUER).upn(user).groups(Set.of(roles)).expiresIn(3600).sign(privateKey());
+        return Jwt.issuer(ISSUER)
+                .upn(user)
+                .groups(Set.of(roles))
+                .expiresIn(3600)
+                .sign(privateKey());
     }
 
     public static String expiredToken(String user, String... roles) {
         Instant past = Instant.now().minusSeconds(7200);
-        return Jwt.issuer(ISSUER).upn(user).groups(Set.of(roles)).issuedAt(past).expiresAt(past.plusSeconds(600))
+        return Jwt.issuer(ISSUER)
+                .upn(user)
+                .groups(Set.of(roles))
+                .issuedAt(past)
+                .expiresAt(past.plusSeconds(600))
                 .sign(privateKey());
     }
 
     /** A well-formed token signed by a key the gateway does not trust. */
     public static String foreignToken(String user, String... roles) {
-        return Jwt.issuer(ISSUER).upn(user).groups(Set.of(roles)).expiresIn(3600).sign(newPair().getPrivate());
+        return Jwt.issuer(ISSUER)
+                .upn(user)
+                .groups(Set.of(roles))
+                .expiresIn(3600)
+                .sign(newPair().getPrivate());
     }
 
     private static PrivateKey privateKey() {
         try {
             String pem = Files.readString(generate().resolve(PRIVATE_KEY), StandardCharsets.US_ASCII);
             String base64 = pem.replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
-            return KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(base64)));
+            return KeyFactory.getInstance("RSA")
+                    .generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(base64)));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (GeneralSecurityException e) {
@@ -84,7 +98,8 @@ public final class TestKeys {
     }
 
     private static String pem(String type, byte[] der) {
-        return "-----BEGIN " + type + "-----\n" + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
-                .encodeToString(der) + "\n-----END " + type + "-----\n";
+        return "-----BEGIN " + type + "-----\n"
+                + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+                        .encodeToString(der) + "\n-----END " + type + "-----\n";
     }
 }

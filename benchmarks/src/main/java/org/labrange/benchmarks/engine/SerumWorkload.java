@@ -45,33 +45,64 @@ public final class SerumWorkload {
 
     public SerumWorkload(int revisionsPerRange) {
         units = UnitConverter.fromBundledEssence();
-        engine = new InterpretationEngine(units, KnowledgeBaseLoader.fromClasspath(KnowledgeBaseLoader.DEFAULT_LOCATION),
-                ZoneOffset.UTC);
-        Analyte b2m = new Analyte("1952-1", "Beta-2 microglobulin, serum/plasma", List.of("B2M"), "SERUM_PLASMA",
-                "mg/L", OptionalDouble.of(11800), OptionalDouble.empty(), OptionalDouble.empty());
-        Population adults = new Population(Sex.ANY, OptionalDouble.of(18), OptionalDouble.empty(), AgeUnit.YEARS,
-                Optional.empty(), Optional.empty());
+        engine = new InterpretationEngine(
+                units, KnowledgeBaseLoader.fromClasspath(KnowledgeBaseLoader.DEFAULT_LOCATION), ZoneOffset.UTC);
+        Analyte b2m = new Analyte(
+                "1952-1",
+                "Beta-2 microglobulin, serum/plasma",
+                List.of("B2M"),
+                "SERUM_PLASMA",
+                "mg/L",
+                OptionalDouble.of(11800),
+                OptionalDouble.empty(),
+                OptionalDouble.empty());
+        Population adults = new Population(
+                Sex.ANY,
+                OptionalDouble.of(18),
+                OptionalDouble.empty(),
+                AgeUnit.YEARS,
+                Optional.empty(),
+                Optional.empty());
         List<RangeRevision> revisions = new ArrayList<>();
-        revisions.addAll(history("1952e001-0000-4000-8000-000000000001", "quest", Interval.atMost(2.51), adults,
+        revisions.addAll(history(
+                "1952e001-0000-4000-8000-000000000001", "quest", Interval.atMost(2.51), adults, revisionsPerRange));
+        revisions.addAll(history(
+                "1952e001-0000-4000-8000-000000000002",
+                "labcorp",
+                Interval.closed(0.6, 2.4),
+                Population.everyone(),
                 revisionsPerRange));
-        revisions.addAll(history("1952e001-0000-4000-8000-000000000002", "labcorp", Interval.closed(0.6, 2.4),
-                Population.everyone(), revisionsPerRange));
-        revisions.addAll(history("1952e001-0000-4000-8000-000000000003", "mosby-pagana-2022",
-                Interval.closed(0.7, 1.8), Population.everyone(), revisionsPerRange));
+        revisions.addAll(history(
+                "1952e001-0000-4000-8000-000000000003",
+                "mosby-pagana-2022",
+                Interval.closed(0.7, 1.8),
+                Population.everyone(),
+                revisionsPerRange));
         ranges = AnalyteRanges.compile(b2m, revisions, 7, units);
         patient = new Patient(Optional.of(Sex.FEMALE), Optional.of(LocalDate.parse("1970-05-01")), Optional.empty());
     }
 
     /** Revision n is in effect from 2000-01-01 + (n-1) days until the next one; the last one is open-ended. */
-    private static List<RangeRevision> history(String id, String source, Interval interval, Population population,
-                                               int count) {
+    private static List<RangeRevision> history(
+            String id, String source, Interval interval, Population population, int count) {
         LocalDate start = LocalDate.parse("2000-01-01");
         List<RangeRevision> out = new ArrayList<>(count);
         for (int n = 1; n <= count; n++) {
             LocalDate from = start.plusDays(n - 1L);
             Optional<LocalDate> to = n == count ? Optional.empty() : Optional.of(from.plusDays(1));
-            out.add(new RangeRevision(id, n, "1952-1", source, RangeCategory.REFERENCE, interval, "mg/L", population,
-                    true, from, to, Optional.empty()));
+            out.add(new RangeRevision(
+                    id,
+                    n,
+                    "1952-1",
+                    source,
+                    RangeCategory.REFERENCE,
+                    interval,
+                    "mg/L",
+                    population,
+                    true,
+                    from,
+                    to,
+                    Optional.empty()));
         }
         return out;
     }
@@ -83,8 +114,15 @@ public final class SerumWorkload {
             List<LabResult.PreviousResult> previous = i % 4 == 0
                     ? List.of(new LabResult.PreviousResult("1.9", "mg/L", COLLECTED_AT.minusSeconds(200L * 86_400)))
                     : List.of();
-            out.add(new LabResult("s" + i, "1952-1", Optional.of("serum"), VALUES[i % VALUES.length],
-                    UNITS[i % UNITS.length], COLLECTED_AT, Optional.empty(), previous));
+            out.add(new LabResult(
+                    "s" + i,
+                    "1952-1",
+                    Optional.of("serum"),
+                    VALUES[i % VALUES.length],
+                    UNITS[i % UNITS.length],
+                    COLLECTED_AT,
+                    Optional.empty(),
+                    previous));
         }
         return out;
     }

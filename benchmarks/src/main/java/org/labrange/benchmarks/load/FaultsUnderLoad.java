@@ -65,8 +65,7 @@ public final class FaultsUnderLoad {
     private static final String REASON_PREFIX = "bench faults writer ";
 
     /** A serum B2M value in mg/L and the flag each seeded source must give it (see V2__seed_b2m.sql). */
-    record Expectation(String value, Map<String, String> flags) {
-    }
+    record Expectation(String value, Map<String, String> flags) {}
 
     // Quest: high ≤ 2.51 inclusive, no low bound, adults; Labcorp: 0.6–2.4 inclusive; Mosby/Pagana: 0.7–1.8 inclusive
     static final List<Expectation> EXPECTATIONS = List.of(
@@ -86,8 +85,7 @@ public final class FaultsUnderLoad {
     }
 
     /** A request or write that did not succeed; {@code why} is an HTTP status or a client-side failure. */
-    record Failure(String actor, long atNanos, String why, boolean httpAnswer, boolean problemDocument) {
-    }
+    record Failure(String actor, long atNanos, String why, boolean httpAnswer, boolean problemDocument) {}
 
     /** One injected fault and what the harness saw of it. */
     static final class Fault {
@@ -143,14 +141,16 @@ public final class FaultsUnderLoad {
         this.token = token;
         this.adminToken = adminToken;
         this.loadClient = LoadHttp.client("faults-load-io");
-        this.writerClient = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(5)).build();
+        this.writerClient = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5))
+                .build();
     }
 
     public static void main(String[] args) throws Exception {
         CommandLine cl = CommandLine.parse(args);
-        FaultsUnderLoad run = new FaultsUnderLoad(URI.create(cl.required("gateway")), cl.required("token"),
-                cl.required("admin-token"));
+        FaultsUnderLoad run = new FaultsUnderLoad(
+                URI.create(cl.required("gateway")), cl.required("token"), cl.required("admin-token"));
         System.exit(run.run(cl));
     }
 
@@ -191,8 +191,11 @@ public final class FaultsUnderLoad {
         warmUp.startNanos = t0;
         warmUp.hookEndNanos = t0;
         awaitRecovery(warmUp, quietSeconds, recoveryMaxSeconds);
-        log("before the first fault: %s", warmUp.settledNanos < 0 ? "failures did not stop"
-                : String.format(Locale.ROOT, "no failure since %.1f s", seconds(warmUp.settledNanos - t0)));
+        log(
+                "before the first fault: %s",
+                warmUp.settledNanos < 0
+                        ? "failures did not stop"
+                        : String.format(Locale.ROOT, "no failure since %.1f s", seconds(warmUp.settledNanos - t0)));
         sleepSeconds(cleanSeconds);
         Histogram before = latency.getIntervalHistogram();
         for (Fault fault : faults) {
@@ -201,11 +204,19 @@ public final class FaultsUnderLoad {
             log("fault %s", fault.name);
             inject(hook, fault);
             fault.hookEndNanos = System.nanoTime();
-            log("fault %s: hook done after %.1f s (exit %d) %s", fault.name, seconds(fault.hookEndNanos - fault.startNanos),
-                    fault.hookExit, fault.hookSaid);
+            log(
+                    "fault %s: hook done after %.1f s (exit %d) %s",
+                    fault.name, seconds(fault.hookEndNanos - fault.startNanos), fault.hookExit, fault.hookSaid);
             awaitRecovery(fault, quietSeconds, recoveryMaxSeconds);
-            log("fault %s: %s", fault.name, fault.settledNanos < 0 ? "NOT recovered"
-                    : String.format(Locale.ROOT, "settled %.1f s after it began", seconds(fault.settledNanos - fault.startNanos)));
+            log(
+                    "fault %s: %s",
+                    fault.name,
+                    fault.settledNanos < 0
+                            ? "NOT recovered"
+                            : String.format(
+                                    Locale.ROOT,
+                                    "settled %.1f s after it began",
+                                    seconds(fault.settledNanos - fault.startNanos)));
             sleepSeconds(cleanSeconds);
             fault.latency = latency.getIntervalHistogram();
         }
@@ -222,9 +233,14 @@ public final class FaultsUnderLoad {
     private void reportProgress() {
         while (loadRunning) {
             sleepMillis(10_000);
-            log("load sent=%d ok=%d failed=%d mismatches=%d; writer acknowledged=%d unknown=%d; load average %s",
-                    loadSent.get(), loadOk.get(), failures.stream().filter(f -> f.actor().equals("load")).count(),
-                    mismatches.get(), acknowledged.size() + confirmedFromHistory.size(), outcomeUnknown.size(),
+            log(
+                    "load sent=%d ok=%d failed=%d mismatches=%d; writer acknowledged=%d unknown=%d; load average %s",
+                    loadSent.get(),
+                    loadOk.get(),
+                    failures.stream().filter(f -> f.actor().equals("load")).count(),
+                    mismatches.get(),
+                    acknowledged.size() + confirmedFromHistory.size(),
+                    outcomeUnknown.size(),
                     LoadAverage.now());
         }
     }
@@ -239,19 +255,28 @@ public final class FaultsUnderLoad {
     }
 
     private HttpRequest interpretation(byte[] body) {
-        return HttpRequest.newBuilder(gateway.resolve("/api/v1/interpretations/single")).timeout(Duration.ofSeconds(15))
-                .header("Content-Type", "application/json").header("Accept", "application/json")
-                .header("Authorization", "Bearer " + token).POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
+        return HttpRequest.newBuilder(gateway.resolve("/api/v1/interpretations/single"))
+                .timeout(Duration.ofSeconds(15))
+                .header("Content-Type", "application/json")
+                .header("Accept", "application/json")
+                .header("Authorization", "Bearer " + token)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                .build();
     }
 
     /** Each expectation once before anything else: a wrong expectation must not pass for a fault. */
     private boolean precheck(List<byte[]> bodies) throws IOException, InterruptedException {
         boolean ok = true;
         for (int i = 0; i < bodies.size(); i++) {
-            HttpResponse<String> response = loadClient.send(interpretation(bodies.get(i)), HttpResponse.BodyHandlers.ofString());
-            Optional<String> wrong = response.statusCode() == 200 ? checkFlags(EXPECTATIONS.get(i), response.body())
+            HttpResponse<String> response =
+                    loadClient.send(interpretation(bodies.get(i)), HttpResponse.BodyHandlers.ofString());
+            Optional<String> wrong = response.statusCode() == 200
+                    ? checkFlags(EXPECTATIONS.get(i), response.body())
                     : Optional.of("status " + response.statusCode() + ": " + response.body());
-            log("precheck %s mg/L → %s", EXPECTATIONS.get(i).value(), wrong.orElse("flags as expected " + EXPECTATIONS.get(i).flags()));
+            log(
+                    "precheck %s mg/L → %s",
+                    EXPECTATIONS.get(i).value(),
+                    wrong.orElse("flags as expected " + EXPECTATIONS.get(i).flags()));
             ok &= wrong.isEmpty();
         }
         return ok;
@@ -276,25 +301,31 @@ public final class FaultsUnderLoad {
                 continue;
             }
             int which = (int) (i % requests.size());
-            loadClient.sendAsync(requests.get(which), HttpResponse.BodyHandlers.ofString()).whenComplete((response, error) -> {
-                inFlight.release();
-                latency.recordValue(Math.min(System.nanoTime() - due, MAX_TRACKED_NANOS));
-                if (error != null) {
-                    fail(new Failure("load", due, SustainedLoad.clientFailure(error), false, false));
-                } else if (response.statusCode() == 200) {
-                    loadOk.incrementAndGet();
-                    lastLoadOkNanos.accumulateAndGet(due, Math::max);
-                    tick(due, 0);
-                    checkFlags(EXPECTATIONS.get(which), response.body()).ifPresent(wrong -> {
-                        if (mismatches.incrementAndGet() <= 20) {
-                            mismatchSamples.add(String.format(Locale.ROOT, "t=%.3fs value=%s %s", seconds(due - t0),
-                                    EXPECTATIONS.get(which).value(), wrong));
+            loadClient
+                    .sendAsync(requests.get(which), HttpResponse.BodyHandlers.ofString())
+                    .whenComplete((response, error) -> {
+                        inFlight.release();
+                        latency.recordValue(Math.min(System.nanoTime() - due, MAX_TRACKED_NANOS));
+                        if (error != null) {
+                            fail(new Failure("load", due, SustainedLoad.clientFailure(error), false, false));
+                        } else if (response.statusCode() == 200) {
+                            loadOk.incrementAndGet();
+                            lastLoadOkNanos.accumulateAndGet(due, Math::max);
+                            tick(due, 0);
+                            checkFlags(EXPECTATIONS.get(which), response.body()).ifPresent(wrong -> {
+                                if (mismatches.incrementAndGet() <= 20) {
+                                    mismatchSamples.add(String.format(
+                                            Locale.ROOT,
+                                            "t=%.3fs value=%s %s",
+                                            seconds(due - t0),
+                                            EXPECTATIONS.get(which).value(),
+                                            wrong));
+                                }
+                            });
+                        } else {
+                            fail(new Failure("load", due, answerKind(response), true, isProblem(response)));
                         }
                     });
-                } else {
-                    fail(new Failure("load", due, answerKind(response), true, isProblem(response)));
-                }
-            });
         }
         try {
             if (!inFlight.tryAcquire(maxInFlight, 30, TimeUnit.SECONDS)) {
@@ -315,7 +346,9 @@ public final class FaultsUnderLoad {
         }
         Map<String, String> seen = new HashMap<>();
         for (JsonNode interpretation : answer.path("interpretations")) {
-            seen.put(interpretation.path("source").asText(), interpretation.path("flag").asText(null));
+            seen.put(
+                    interpretation.path("source").asText(),
+                    interpretation.path("flag").asText(null));
         }
         List<String> wrong = new ArrayList<>();
         expected.flags().forEach((source, flag) -> {
@@ -349,13 +382,15 @@ public final class FaultsUnderLoad {
 
     /** An error answer a client can act on: RFC 9457 media type and a non-empty title and detail. */
     private static boolean isProblem(HttpResponse<String> response) {
-        boolean mediaType = response.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json");
+        boolean mediaType =
+                response.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json");
         if (!mediaType) {
             return false;
         }
         try {
             JsonNode problem = JSON.readTree(response.body());
-            return !problem.path("title").asText("").isBlank() && !problem.path("detail").asText("").isBlank();
+            return !problem.path("title").asText("").isBlank()
+                    && !problem.path("detail").asText("").isBlank();
         } catch (IOException e) {
             return false;
         }
@@ -377,8 +412,10 @@ public final class FaultsUnderLoad {
     // ------------------------------------------------------------------------------------------------- writer
 
     private HttpRequest.Builder admin(String path) {
-        return HttpRequest.newBuilder(gateway.resolve("/api/v1" + path)).timeout(Duration.ofSeconds(15))
-                .header("Accept", "application/json").header("Authorization", "Bearer " + adminToken);
+        return HttpRequest.newBuilder(gateway.resolve("/api/v1" + path))
+                .timeout(Duration.ofSeconds(15))
+                .header("Accept", "application/json")
+                .header("Authorization", "Bearer " + adminToken);
     }
 
     private HttpResponse<String> send(HttpRequest request) throws IOException, InterruptedException {
@@ -388,15 +425,21 @@ public final class FaultsUnderLoad {
     /** A source of its own and one range in it, so the writer never changes a flag the load checks. */
     private void setUpRange(String runId) throws IOException, InterruptedException {
         String source = "bench-faults-" + runId;
-        HttpResponse<String> created = send(admin("/sources").header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"code\":\"" + source + "\",\"name\":\"Benchmark faults " + runId
-                        + "\",\"kind\":\"LOCAL\",\"citation\":\"benchmarks/run.sh faults\",\"reason\":\"faults benchmark\"}"))
+        HttpResponse<String> created = send(admin("/sources")
+                .header("Content-Type", "application/json")
+                .POST(
+                        HttpRequest.BodyPublishers.ofString(
+                                "{\"code\":\"" + source + "\",\"name\":\"Benchmark faults " + runId
+                                        + "\",\"kind\":\"LOCAL\",\"citation\":\"benchmarks/run.sh faults\",\"reason\":\"faults benchmark\"}"))
                 .build());
         require(created, 201, "create source");
-        HttpResponse<String> range = send(admin("/ranges").header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"analyteCode\":\"1952-1\",\"sourceCode\":\"" + source
-                        + "\",\"category\":\"REFERENCE\",\"low\":0.6,\"high\":2.4,\"unit\":\"mg/L\","
-                        + "\"effectiveFrom\":\"2024-01-01\",\"reason\":\"faults benchmark: the range the writer revises\"}"))
+        HttpResponse<String> range = send(admin("/ranges")
+                .header("Content-Type", "application/json")
+                .POST(
+                        HttpRequest.BodyPublishers.ofString(
+                                "{\"analyteCode\":\"1952-1\",\"sourceCode\":\"" + source
+                                        + "\",\"category\":\"REFERENCE\",\"low\":0.6,\"high\":2.4,\"unit\":\"mg/L\","
+                                        + "\"effectiveFrom\":\"2024-01-01\",\"reason\":\"faults benchmark: the range the writer revises\"}"))
                 .build());
         require(range, 201, "create range");
         JsonNode revision = JSON.readTree(range.body());
@@ -430,9 +473,12 @@ public final class FaultsUnderLoad {
      * again with the same {@code If-Match}, which the service refuses (412) should the first attempt land late.
      */
     private void write(String writeId, long sequence) throws InterruptedException {
-        String body = String.format(Locale.ROOT,
+        String body = String.format(
+                Locale.ROOT,
                 "{\"low\":0.6,\"high\":%.2f,\"unit\":\"mg/L\",\"effectiveFrom\":\"2024-01-01\",\"reason\":\"%s%s\"}",
-                2.4 + (sequence % 7) * 0.01, REASON_PREFIX, writeId);
+                2.4 + (sequence % 7) * 0.01,
+                REASON_PREFIX,
+                writeId);
         int ifMatch = expectedRevision;
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
         boolean unknown = false;
@@ -440,8 +486,11 @@ public final class FaultsUnderLoad {
             long at = System.nanoTime();
             HttpResponse<String> response;
             try {
-                response = send(admin("/ranges/" + rangeId).header("Content-Type", "application/json")
-                        .header("If-Match", "\"" + ifMatch + "\"").PUT(HttpRequest.BodyPublishers.ofString(body)).build());
+                response = send(admin("/ranges/" + rangeId)
+                        .header("Content-Type", "application/json")
+                        .header("If-Match", "\"" + ifMatch + "\"")
+                        .PUT(HttpRequest.BodyPublishers.ofString(body))
+                        .build());
             } catch (IOException e) {
                 fail(new Failure("writer", at, SustainedLoad.clientFailure(e), false, false));
                 response = null;
@@ -511,7 +560,8 @@ public final class FaultsUnderLoad {
     private Optional<List<JsonNode>> history() throws InterruptedException {
         long at = System.nanoTime();
         try {
-            HttpResponse<String> response = send(admin("/ranges/" + rangeId + "/revisions").GET().build());
+            HttpResponse<String> response =
+                    send(admin("/ranges/" + rangeId + "/revisions").GET().build());
             if (response.statusCode() != 200) {
                 fail(new Failure("writer", at, "read-" + answerKind(response), true, isProblem(response)));
                 return Optional.empty();
@@ -558,7 +608,8 @@ public final class FaultsUnderLoad {
         long giveUp = fault.startNanos + TimeUnit.SECONDS.toNanos(maxSeconds);
         while (System.nanoTime() < giveUp) {
             long now = System.nanoTime();
-            boolean answering = lastLoadOkNanos.get() > fault.hookEndNanos && lastWriterAckNanos.get() > fault.hookEndNanos;
+            boolean answering =
+                    lastLoadOkNanos.get() > fault.hookEndNanos && lastWriterAckNanos.get() > fault.hookEndNanos;
             long lastFailure = lastFailureNanos.get();
             if (answering && now - Math.max(lastFailure, fault.hookEndNanos) >= quiet) {
                 fault.settledNanos = Math.max(lastFailure, fault.hookEndNanos);
@@ -588,47 +639,91 @@ public final class FaultsUnderLoad {
         mismatchSamples.forEach(sample -> log("mismatch %s", sample));
 
         Reconciliation rec = reconcile();
-        System.out.println(String.format(Locale.ROOT,
+        System.out.println(String.format(
+                Locale.ROOT,
                 "faults-writer range=%s acknowledged=%d outcome_unknown=%d unknown_found_in_history=%d retried=%d "
                         + "abandoned=%d refused=%d unexpected_412=%d history_revisions=%d history_write_ids=%d lost=%d "
                         + "duplicated=%d ack_revision_mismatch=%d landed_unacknowledged=%d gapless=%s reconciled=%s",
-                rangeId, acknowledged.size(), outcomeUnknown.size(), confirmedFromHistory.size(), writerRetries,
-                abandoned.size(), refused.size(), unexpectedPreconditionFailures, rec.revisions, rec.writeIds, rec.lost.size(),
-                rec.duplicated.size(), rec.revisionMismatch, rec.landedUnacknowledged.size(), rec.gapless, rec.readable));
+                rangeId,
+                acknowledged.size(),
+                outcomeUnknown.size(),
+                confirmedFromHistory.size(),
+                writerRetries,
+                abandoned.size(),
+                refused.size(),
+                unexpectedPreconditionFailures,
+                rec.revisions,
+                rec.writeIds,
+                rec.lost.size(),
+                rec.duplicated.size(),
+                rec.revisionMismatch,
+                rec.landedUnacknowledged.size(),
+                rec.gapless,
+                rec.readable));
         if (!rec.lost.isEmpty() || !rec.duplicated.isEmpty()) {
             log("lost %s duplicated %s", rec.lost, rec.duplicated);
         }
 
         long clientErrors = all.stream().filter(f -> !f.httpAnswer()).count();
-        boolean pass = mismatches.get() == 0 && notProblem == 0 && rec.readable && rec.lost.isEmpty()
-                && rec.duplicated.isEmpty() && rec.revisionMismatch == 0 && rec.gapless && abandoned.isEmpty();
-        System.out.println(String.format(Locale.ROOT,
+        boolean pass = mismatches.get() == 0
+                && notProblem == 0
+                && rec.readable
+                && rec.lost.isEmpty()
+                && rec.duplicated.isEmpty()
+                && rec.revisionMismatch == 0
+                && rec.gapless
+                && abandoned.isEmpty();
+        System.out.println(String.format(
+                Locale.ROOT,
                 "faults-verdict result=%s load_sent=%d load_ok=%d load_failed=%d flag_mismatches=%d "
                         + "not_problem_answers=%d client_side_failures=%d lost_writes=%d duplicated_writes=%d gapless=%s",
-                pass ? "PASS" : "FAIL", loadSent.get(), loadOk.get(), all.stream().filter(f -> f.actor().equals("load")).count(),
-                mismatches.get(), notProblem, clientErrors, rec.lost.size(), rec.duplicated.size(),
+                pass ? "PASS" : "FAIL",
+                loadSent.get(),
+                loadOk.get(),
+                all.stream().filter(f -> f.actor().equals("load")).count(),
+                mismatches.get(),
+                notProblem,
+                clientErrors,
+                rec.lost.size(),
+                rec.duplicated.size(),
                 rec.gapless));
 
         if (cl.has("events")) {
             try (PrintStream out = new PrintStream(Files.newOutputStream(Path.of(cl.text("events", "events.txt"))))) {
                 out.println("# seconds-since-start actor why http-answer problem-document");
                 for (Failure f : all) {
-                    out.printf(Locale.ROOT, "%.3f %s %s %s %s%n", seconds(f.atNanos() - t0), f.actor(), f.why(),
-                            f.httpAnswer(), f.problemDocument());
+                    out.printf(
+                            Locale.ROOT,
+                            "%.3f %s %s %s %s%n",
+                            seconds(f.atNanos() - t0),
+                            f.actor(),
+                            f.why(),
+                            f.httpAnswer(),
+                            f.problemDocument());
                 }
                 for (Fault fault : faults) {
-                    out.printf(Locale.ROOT, "# fault %s at %.3f, hook done at %.3f%n", fault.name,
-                            seconds(fault.startNanos - t0), seconds(fault.hookEndNanos - t0));
+                    out.printf(
+                            Locale.ROOT,
+                            "# fault %s at %.3f, hook done at %.3f%n",
+                            fault.name,
+                            seconds(fault.startNanos - t0),
+                            seconds(fault.hookEndNanos - t0));
                 }
             }
         }
         if (cl.has("timeline")) {
-            try (PrintStream out = new PrintStream(Files.newOutputStream(Path.of(cl.text("timeline", "timeline.txt"))))) {
+            try (PrintStream out =
+                    new PrintStream(Files.newOutputStream(Path.of(cl.text("timeline", "timeline.txt"))))) {
                 out.println("# second load_ok load_failed writer_acknowledged writer_failed");
                 int last = (int) Math.min((endNanos - t0) / 1_000_000_000L + 1, perSecond.length() / 4);
                 for (int s = 0; s < last; s++) {
-                    out.printf("%d %d %d %d %d%n", s, perSecond.get(4 * s), perSecond.get(4 * s + 1),
-                            perSecond.get(4 * s + 2), perSecond.get(4 * s + 3));
+                    out.printf(
+                            "%d %d %d %d %d%n",
+                            s,
+                            perSecond.get(4 * s),
+                            perSecond.get(4 * s + 1),
+                            perSecond.get(4 * s + 2),
+                            perSecond.get(4 * s + 3));
                 }
             }
         }
@@ -636,8 +731,8 @@ public final class FaultsUnderLoad {
     }
 
     /** Prints one segment's line; returns its count of error answers that were not problem documents. */
-    private long segment(String name, long origin, long from, long until, List<Failure> all, Histogram latencyOf,
-            Fault fault) {
+    private long segment(
+            String name, long origin, long from, long until, List<Failure> all, Histogram latencyOf, Fault fault) {
         List<Failure> load = new ArrayList<>();
         List<Failure> writer = new ArrayList<>();
         for (Failure f : all) {
@@ -645,20 +740,33 @@ public final class FaultsUnderLoad {
                 (f.actor().equals("load") ? load : writer).add(f);
             }
         }
-        long notProblem = load.stream().filter(f -> f.httpAnswer() && !f.problemDocument()).count()
-                + writer.stream().filter(f -> f.httpAnswer() && !f.problemDocument()).count();
+        long notProblem = load.stream()
+                        .filter(f -> f.httpAnswer() && !f.problemDocument())
+                        .count()
+                + writer.stream()
+                        .filter(f -> f.httpAnswer() && !f.problemDocument())
+                        .count();
         StringBuilder line = new StringBuilder("faults-segment name=").append(name);
         if (fault != null) {
-            line.append(String.format(Locale.ROOT, " at_s=%.1f hook_s=%.2f hook_exit=%d settled_s=%s",
-                    seconds(fault.startNanos - t0), seconds(fault.hookEndNanos - fault.startNanos), fault.hookExit,
-                    fault.settledNanos < 0 ? "never" : String.format(Locale.ROOT, "%.2f", seconds(fault.settledNanos - origin))));
+            line.append(String.format(
+                    Locale.ROOT,
+                    " at_s=%.1f hook_s=%.2f hook_exit=%d settled_s=%s",
+                    seconds(fault.startNanos - t0),
+                    seconds(fault.hookEndNanos - fault.startNanos),
+                    fault.hookExit,
+                    fault.settledNanos < 0
+                            ? "never"
+                            : String.format(Locale.ROOT, "%.2f", seconds(fault.settledNanos - origin))));
         }
         line.append(String.format(Locale.ROOT, " length_s=%.1f", seconds(until - from)));
         line.append(window("load", load, origin)).append(window("writer", writer, origin));
         line.append(" not_problem=").append(notProblem);
         if (latencyOf != null && latencyOf.getTotalCount() > 0) {
-            line.append(String.format(Locale.ROOT, " p50_ms=%.2f p99_ms=%.2f max_ms=%.2f",
-                    SustainedLoad.ms(latencyOf.getValueAtPercentile(50)), SustainedLoad.ms(latencyOf.getValueAtPercentile(99)),
+            line.append(String.format(
+                    Locale.ROOT,
+                    " p50_ms=%.2f p99_ms=%.2f max_ms=%.2f",
+                    SustainedLoad.ms(latencyOf.getValueAtPercentile(50)),
+                    SustainedLoad.ms(latencyOf.getValueAtPercentile(99)),
                     SustainedLoad.ms(latencyOf.getMaxValue())));
         }
         if (fault != null && !fault.hookSaid.isEmpty()) {
@@ -675,9 +783,17 @@ public final class FaultsUnderLoad {
         }
         Map<String, Long> byWhy = new TreeMap<>();
         failed.forEach(f -> byWhy.merge(f.why(), 1L, Long::sum));
-        return String.format(Locale.ROOT, " %s_failures=%d %s_first_s=%.3f %s_last_s=%.3f %s_by_status=%s", actor,
-                failed.size(), actor, seconds(failed.get(0).atNanos() - origin), actor,
-                seconds(failed.get(failed.size() - 1).atNanos() - origin), actor, SustainedLoad.describe(byWhy));
+        return String.format(
+                Locale.ROOT,
+                " %s_failures=%d %s_first_s=%.3f %s_last_s=%.3f %s_by_status=%s",
+                actor,
+                failed.size(),
+                actor,
+                seconds(failed.get(0).atNanos() - origin),
+                actor,
+                seconds(failed.get(failed.size() - 1).atNanos() - origin),
+                actor,
+                SustainedLoad.describe(byWhy));
     }
 
     /** The range's history against what the writer believes it wrote. */
@@ -764,8 +880,11 @@ public final class FaultsUnderLoad {
         }
     }
 
-
     private void log(String format, Object... args) {
-        System.err.printf(Locale.ROOT, "[faults %6.1fs] %s%n", seconds(System.nanoTime() - t0), String.format(Locale.ROOT, format, args));
+        System.err.printf(
+                Locale.ROOT,
+                "[faults %6.1fs] %s%n",
+                seconds(System.nanoTime() - t0),
+                String.format(Locale.ROOT, format, args));
     }
 }

@@ -35,8 +35,7 @@ import org.HdrHistogram.Recorder;
  */
 public final class FixedRateLoad {
 
-    private FixedRateLoad() {
-    }
+    private FixedRateLoad() {}
 
     public static void main(String[] args) throws Exception {
         CommandLine cl = CommandLine.parse(args);
@@ -108,12 +107,21 @@ public final class FixedRateLoad {
         long rejectedCount = rejected.get() - measuredRejected;
         double seconds = (end - measuredStart) / 1e9;
 
-        System.out.println(String.format(Locale.ROOT,
+        System.out.println(String.format(
+                Locale.ROOT,
                 "label=%s target_rps=%.0f duration_s=%d ok=%d failed=%d not_sent=%d achieved_rps=%.1f "
                         + "p50_ms=%.2f p90_ms=%.2f p99_ms=%.2f p999_ms=%.2f max_ms=%.2f",
-                label, rate, duration, okCount, failedCount, rejectedCount, okCount / seconds,
-                ms(measured.getValueAtPercentile(50)), ms(measured.getValueAtPercentile(90)),
-                ms(measured.getValueAtPercentile(99)), ms(measured.getValueAtPercentile(99.9)),
+                label,
+                rate,
+                duration,
+                okCount,
+                failedCount,
+                rejectedCount,
+                okCount / seconds,
+                ms(measured.getValueAtPercentile(50)),
+                ms(measured.getValueAtPercentile(90)),
+                ms(measured.getValueAtPercentile(99)),
+                ms(measured.getValueAtPercentile(99.9)),
                 ms(measured.getMaxValue())));
         if (cl.has("hgrm")) {
             try (var out = new java.io.PrintStream(Files.newOutputStream(Path.of(cl.required("hgrm"))))) {
@@ -125,5 +133,4 @@ public final class FixedRateLoad {
     private static double ms(long nanos) {
         return nanos / 1_000_000.0;
     }
-
 }

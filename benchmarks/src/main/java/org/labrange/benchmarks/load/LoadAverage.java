@@ -7,8 +7,7 @@ import java.nio.file.Path;
 /** The machine's load averages as run.sh writes them ({@code 1min/5min/15min}); "NA" where /proc is missing. */
 final class LoadAverage {
 
-    private LoadAverage() {
-    }
+    private LoadAverage() {}
 
     static String now() {
         try {

@@ -45,10 +45,10 @@ import org.HdrHistogram.Recorder;
 public final class SustainedLoad {
 
     private static final long MAX_TRACKED_NANOS = TimeUnit.SECONDS.toNanos(60);
-    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter CLOCK =
+            DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneOffset.UTC);
 
-    private SustainedLoad() {
-    }
+    private SustainedLoad() {}
 
     /** What happened to the requests due in one interval. */
     private static final class Interval {
@@ -104,7 +104,11 @@ public final class SustainedLoad {
                 interval.loadAtStart = LoadAverage.now();
                 interval.clockAtStart = CLOCK.format(Instant.now());
                 if (i > 0) {
-                    System.err.printf(Locale.ROOT, "%s: interval %d starts (%s)%n", label, i / perInterval + 1,
+                    System.err.printf(
+                            Locale.ROOT,
+                            "%s: interval %d starts (%s)%n",
+                            label,
+                            i / perInterval + 1,
                             interval.loadAtStart);
                 }
             }
@@ -149,27 +153,53 @@ public final class SustainedLoad {
             ok += in.ok.sum();
             notSent += in.notSent.sum();
             in.errors.forEach((why, n) -> allErrors.merge(why, n.sum(), Long::sum));
-            System.out.println(String.format(Locale.ROOT,
+            System.out.println(String.format(
+                    Locale.ROOT,
                     "sustained-interval label=%s interval=%d from_s=%d to_s=%d sent=%d ok=%d errors=%d "
                             + "errors_by_status=%s p50_ms=%.2f p90_ms=%.2f p99_ms=%.2f p999_ms=%.2f max_ms=%.2f "
                             + "load=%s at=%s",
-                    label, k + 1, k * intervalSeconds, Math.min((k + 1) * intervalSeconds, duration),
-                    in.sent.sum(), in.ok.sum(), in.errorCount(), describe(snapshot(in.errors)),
-                    ms(in.histogram.getValueAtPercentile(50)), ms(in.histogram.getValueAtPercentile(90)),
-                    ms(in.histogram.getValueAtPercentile(99)), ms(in.histogram.getValueAtPercentile(99.9)),
-                    ms(in.histogram.getMaxValue()), in.loadAtStart, in.clockAtStart));
+                    label,
+                    k + 1,
+                    k * intervalSeconds,
+                    Math.min((k + 1) * intervalSeconds, duration),
+                    in.sent.sum(),
+                    in.ok.sum(),
+                    in.errorCount(),
+                    describe(snapshot(in.errors)),
+                    ms(in.histogram.getValueAtPercentile(50)),
+                    ms(in.histogram.getValueAtPercentile(90)),
+                    ms(in.histogram.getValueAtPercentile(99)),
+                    ms(in.histogram.getValueAtPercentile(99.9)),
+                    ms(in.histogram.getMaxValue()),
+                    in.loadAtStart,
+                    in.clockAtStart));
             if (cl.has("hgrm-dir")) {
-                writeDistribution(in.histogram, Path.of(cl.text("hgrm-dir", "."), label + "-interval-" + (k + 1) + ".hgrm"));
+                writeDistribution(
+                        in.histogram, Path.of(cl.text("hgrm-dir", "."), label + "-interval-" + (k + 1) + ".hgrm"));
             }
         }
         long errors = allErrors.values().stream().mapToLong(Long::longValue).sum();
-        System.out.println(String.format(Locale.ROOT,
+        System.out.println(String.format(
+                Locale.ROOT,
                 "sustained-total label=%s target_rps=%.0f duration_s=%d interval_s=%d sent=%d ok=%d errors=%d "
                         + "errors_by_status=%s not_sent=%d achieved_rps=%.1f p50_ms=%.2f p90_ms=%.2f p99_ms=%.2f "
                         + "p999_ms=%.2f max_ms=%.2f start_epoch_ms=%d",
-                label, rate, duration, intervalSeconds, sent, ok, errors, describe(allErrors), notSent, ok / seconds,
-                ms(all.getValueAtPercentile(50)), ms(all.getValueAtPercentile(90)), ms(all.getValueAtPercentile(99)),
-                ms(all.getValueAtPercentile(99.9)), ms(all.getMaxValue()), startEpochMs));
+                label,
+                rate,
+                duration,
+                intervalSeconds,
+                sent,
+                ok,
+                errors,
+                describe(allErrors),
+                notSent,
+                ok / seconds,
+                ms(all.getValueAtPercentile(50)),
+                ms(all.getValueAtPercentile(90)),
+                ms(all.getValueAtPercentile(99)),
+                ms(all.getValueAtPercentile(99.9)),
+                ms(all.getMaxValue()),
+                startEpochMs));
         if (cl.has("hgrm-dir")) {
             writeDistribution(all, Path.of(cl.text("hgrm-dir", "."), label + "-all.hgrm"));
         }

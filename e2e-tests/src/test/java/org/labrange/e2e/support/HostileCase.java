@@ -34,21 +34,47 @@ import java.util.stream.Stream;
  * knownBug    the case finds a bug not fixed yet: it is skipped, loudly, until the mark is removed
  * </pre>
  */
-public record HostileCase(String category, String name, String method, String path, String token,
-                          List<Map.Entry<String, String>> headers, Set<String> removedHeaders, Optional<Supplier<byte[]>> body,
-                          boolean chunked, Set<Integer> exactStatuses, Optional<Integer> statusClass,
-                          Optional<String> type, Optional<String> resultStatus, boolean emptyList,
-                          Optional<String> knownBug) {
+public record HostileCase(
+        String category,
+        String name,
+        String method,
+        String path,
+        String token,
+        List<Map.Entry<String, String>> headers,
+        Set<String> removedHeaders,
+        Optional<Supplier<byte[]>> body,
+        boolean chunked,
+        Set<Integer> exactStatuses,
+        Optional<Integer> statusClass,
+        Optional<String> type,
+        Optional<String> resultStatus,
+        boolean emptyList,
+        Optional<String> knownBug) {
 
-    private static final Set<String> FIELDS = Set.of("name", "method", "path", "token", "headers", "body", "bodyParts",
-            "bodyBase64", "chunked", "expect", "type", "resultStatus", "emptyList", "knownBug", "comment");
+    private static final Set<String> FIELDS = Set.of(
+            "name",
+            "method",
+            "path",
+            "token",
+            "headers",
+            "body",
+            "bodyParts",
+            "bodyBase64",
+            "chunked",
+            "expect",
+            "type",
+            "resultStatus",
+            "emptyList",
+            "knownBug",
+            "comment");
 
     public String id() {
         return category + "/" + name;
     }
 
     public boolean allowsStatus(int status) {
-        return exactStatuses.contains(status) || statusClass.map(c -> status / 100 == c).orElse(false);
+        return exactStatuses.contains(status)
+                || statusClass.map(c -> status / 100 == c).orElse(false);
     }
 
     public String expectation() {
@@ -59,7 +85,8 @@ public record HostileCase(String category, String name, String method, String pa
     }
 
     public boolean allowsSuccess() {
-        return exactStatuses.stream().anyMatch(s -> s < 300) || statusClass.map(c -> c == 2).orElse(false);
+        return exactStatuses.stream().anyMatch(s -> s < 300)
+                || statusClass.map(c -> c == 2).orElse(false);
     }
 
     @SuppressWarnings("unchecked")
@@ -85,7 +112,10 @@ public record HostileCase(String category, String name, String method, String pa
         }
         // Bodies are built when sent: the oversized ones would otherwise all sit in memory at once.
         Optional<Supplier<byte[]>> body = Optional.empty();
-        if (Stream.of("body", "bodyParts", "bodyBase64").filter(raw::containsKey).count() > 1) {
+        if (Stream.of("body", "bodyParts", "bodyBase64")
+                        .filter(raw::containsKey)
+                        .count()
+                > 1) {
             throw new IllegalArgumentException(where + ": body, bodyParts and bodyBase64 are exclusive");
         }
         if (raw.containsKey("body")) {
@@ -103,7 +133,8 @@ public record HostileCase(String category, String name, String method, String pa
         Set<Integer> exact = new LinkedHashSet<>();
         Optional<Integer> statusClass = Optional.empty();
         Object expect = raw.get("expect");
-        List<Object> expectations = expect instanceof List<?> list ? (List<Object>) list : List.of(expect == null ? "" : expect);
+        List<Object> expectations =
+                expect instanceof List<?> list ? (List<Object>) list : List.of(expect == null ? "" : expect);
         for (Object e : expectations) {
             if (e instanceof Number n) {
                 exact.add(n.intValue());
@@ -113,19 +144,32 @@ public record HostileCase(String category, String name, String method, String pa
                 throw new IllegalArgumentException(where + ": expect must be a status, \"4xx\" or a list of them");
             }
         }
-        HostileCase c = new HostileCase(category, name, required(raw, "method", where), required(raw, "path", where),
-                required(raw, "token", where), List.copyOf(headers), Set.copyOf(removed), body,
-                Boolean.TRUE.equals(raw.get("chunked")), Set.copyOf(exact), statusClass,
-                Optional.ofNullable((String) raw.get("type")), Optional.ofNullable((String) raw.get("resultStatus")),
-                Boolean.TRUE.equals(raw.get("emptyList")), Optional.ofNullable((String) raw.get("knownBug")));
+        HostileCase c = new HostileCase(
+                category,
+                name,
+                required(raw, "method", where),
+                required(raw, "path", where),
+                required(raw, "token", where),
+                List.copyOf(headers),
+                Set.copyOf(removed),
+                body,
+                Boolean.TRUE.equals(raw.get("chunked")),
+                Set.copyOf(exact),
+                statusClass,
+                Optional.ofNullable((String) raw.get("type")),
+                Optional.ofNullable((String) raw.get("resultStatus")),
+                Boolean.TRUE.equals(raw.get("emptyList")),
+                Optional.ofNullable((String) raw.get("knownBug")));
         if (c.allowsSuccess() && c.resultStatus.isEmpty() && !c.emptyList) {
-            throw new IllegalArgumentException(where + " (" + name + "): a case that accepts a success must say what the "
-                    + "success contains (resultStatus or emptyList)");
+            throw new IllegalArgumentException(
+                    where + " (" + name + "): a case that accepts a success must say what the "
+                            + "success contains (resultStatus or emptyList)");
         }
         return c;
     }
 
-    private static void addHeader(List<Map.Entry<String, String>> headers, Set<String> removed, String name, Object value) {
+    private static void addHeader(
+            List<Map.Entry<String, String>> headers, Set<String> removed, String name, Object value) {
         if (value == null) {
             removed.add(name.toLowerCase(java.util.Locale.ROOT));
         } else {
@@ -146,8 +190,11 @@ public record HostileCase(String category, String name, String method, String pa
         if (!(spec instanceof List<?> list)) {
             return spec;
         }
-        return list.stream().map(part -> part instanceof Map<?, ?> generator && generator.get("times") instanceof Number
-                ? Map.of("repeat", String.valueOf(generator.get("repeat")), "times", 1) : part).toList();
+        return list.stream()
+                .map(part -> part instanceof Map<?, ?> generator && generator.get("times") instanceof Number
+                        ? Map.of("repeat", String.valueOf(generator.get("repeat")), "times", 1)
+                        : part)
+                .toList();
     }
 
     /** ["a", {"repeat": "b", "times": 3}, "c"] → "abbbc". */
@@ -159,7 +206,8 @@ public record HostileCase(String category, String name, String method, String pa
         for (Object part : list) {
             if (part instanceof String text) {
                 out.append(text);
-            } else if (part instanceof Map<?, ?> generator && generator.get("repeat") instanceof String unit
+            } else if (part instanceof Map<?, ?> generator
+                    && generator.get("repeat") instanceof String unit
                     && generator.get("times") instanceof Number times) {
                 out.append(unit.repeat(times.intValue()));
             } else {
@@ -172,8 +220,7 @@ public record HostileCase(String category, String name, String method, String pa
     /** Compact JSON that keeps non-ASCII characters as they are (homoglyphs must reach the server unescaped). */
     static final class JsonText {
 
-        private JsonText() {
-        }
+        private JsonText() {}
 
         static String write(Object value) {
             StringBuilder out = new StringBuilder();

@@ -55,7 +55,8 @@ public final class HostileCorpus {
         List<HostileCase> cases = new ArrayList<>();
         Set<String> ids = new HashSet<>();
         try (Stream<Path> files = Files.list(Path.of(root.toURI()))) {
-            for (Path file : files.filter(f -> f.toString().endsWith(".jsonl")).sorted().toList()) {
+            for (Path file :
+                    files.filter(f -> f.toString().endsWith(".jsonl")).sorted().toList()) {
                 String category = file.getFileName().toString().replaceFirst("\\.jsonl$", "");
                 List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
                 for (int i = 0; i < lines.size(); i++) {
@@ -99,12 +100,14 @@ public final class HostileCorpus {
         headers.addAll(c.headers());
         HostileHttp.Answer answer;
         try {
-            answer = http.send(c.method(), c.path(), headers, c.body().map(Supplier::get).orElse(null), c.chunked());
+            answer = http.send(
+                    c.method(), c.path(), headers, c.body().map(Supplier::get).orElse(null), c.chunked());
         } catch (IOException | RuntimeException e) {
             return Optional.of("no HTTP answer (" + e + ")");
         }
         List<String> wrong = judge(c, answer);
-        return wrong.isEmpty() ? Optional.empty()
+        return wrong.isEmpty()
+                ? Optional.empty()
                 : Optional.of(String.join("; ", wrong) + " — answered " + answer.status() + " "
                         + answer.header("content-type").orElse("(no content type)") + " " + excerpt(answer.bodyText()));
     }
@@ -118,9 +121,13 @@ public final class HostileCorpus {
         if (!c.allowsStatus(status)) {
             wrong.add("expected " + c.expectation() + " but got " + status);
         }
-        answer.header("x-request-id").filter(id -> !SANE_REQUEST_ID.matcher(id).matches())
+        answer.header("x-request-id")
+                .filter(id -> !SANE_REQUEST_ID.matcher(id).matches())
                 .ifPresent(id -> wrong.add("unsafe X-Request-Id echoed: " + excerpt(id)));
-        answer.headers().stream().map(Map.Entry::getKey).filter(name -> name.startsWith("x-injected")).findFirst()
+        answer.headers().stream()
+                .map(Map.Entry::getKey)
+                .filter(name -> name.startsWith("x-injected"))
+                .findFirst()
                 .ifPresent(name -> wrong.add("an injected header came back: " + name));
         answer.header("set-cookie").ifPresent(cookie -> wrong.add("the answer sets a cookie: " + excerpt(cookie)));
         Object json = parse(answer.bodyText());
@@ -145,7 +152,8 @@ public final class HostileCorpus {
         Object type = problem.get("type");
         if (!(type instanceof String t) || !t.startsWith(PROBLEM_TYPE_BASE)) {
             wrong.add("problem type missing or not under " + PROBLEM_TYPE_BASE);
-        } else if (c.type().isPresent() && !t.equals(PROBLEM_TYPE_BASE + c.type().get())) {
+        } else if (c.type().isPresent()
+                && !t.equals(PROBLEM_TYPE_BASE + c.type().get())) {
             wrong.add("expected problem type " + c.type().get() + " but got " + t);
         }
         if (!(problem.get("title") instanceof String title) || title.isBlank()) {

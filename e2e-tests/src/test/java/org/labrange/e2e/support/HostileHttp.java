@@ -42,8 +42,10 @@ public final class HostileHttp {
     public record Answer(int status, List<Map.Entry<String, String>> headers, byte[] body) {
 
         public Optional<String> header(String name) {
-            return headers.stream().filter(h -> h.getKey().equals(name.toLowerCase(Locale.ROOT)))
-                    .map(Map.Entry::getValue).findFirst();
+            return headers.stream()
+                    .filter(h -> h.getKey().equals(name.toLowerCase(Locale.ROOT)))
+                    .map(Map.Entry::getValue)
+                    .findFirst();
         }
 
         public String bodyText() {
@@ -55,7 +57,8 @@ public final class HostileHttp {
      * Sends one request. {@code headers} are written exactly as given (values may contain CR/LF); Host,
      * Connection and Content-Length are added unless already present. A {@code null} body sends none.
      */
-    public Answer send(String method, String path, List<Map.Entry<String, String>> headers, byte[] body, boolean chunked)
+    public Answer send(
+            String method, String path, List<Map.Entry<String, String>> headers, byte[] body, boolean chunked)
             throws IOException {
         try (Socket socket = new Socket()) {
             socket.connect(new InetSocketAddress(host, port), 5_000);
@@ -69,27 +72,34 @@ public final class HostileHttp {
                 head.append("Connection: close\r\n");
             }
             for (Map.Entry<String, String> header : headers) {
-                head.append(header.getKey()).append(": ").append(header.getValue()).append("\r\n");
+                head.append(header.getKey())
+                        .append(": ")
+                        .append(header.getValue())
+                        .append("\r\n");
             }
             if (body != null && !has(headers, "content-length") && !has(headers, "transfer-encoding")) {
-                head.append(chunked ? "Transfer-Encoding: chunked" : "Content-Length: " + body.length).append("\r\n");
+                head.append(chunked ? "Transfer-Encoding: chunked" : "Content-Length: " + body.length)
+                        .append("\r\n");
             }
             head.append("\r\n");
             byte[] headBytes = head.toString().getBytes(StandardCharsets.UTF_8);
             OutputStream out = socket.getOutputStream();
             AtomicReference<IOException> writeFailure = new AtomicReference<>();
-            Thread writer = new Thread(() -> {
-                try {
-                    out.write(headBytes);
-                    if (body != null) {
-                        writeBody(out, body, chunked);
-                    }
-                    out.flush();
-                } catch (IOException e) {
-                    // The server may answer and close before it has read everything (e.g. 413): that is allowed.
-                    writeFailure.set(e);
-                }
-            }, "hostile-writer");
+            Thread writer = new Thread(
+                    () -> {
+                        try {
+                            out.write(headBytes);
+                            if (body != null) {
+                                writeBody(out, body, chunked);
+                            }
+                            out.flush();
+                        } catch (IOException e) {
+                            // The server may answer and close before it has read everything (e.g. 413): that is
+                            // allowed.
+                            writeFailure.set(e);
+                        }
+                    },
+                    "hostile-writer");
             writer.setDaemon(true);
             writer.start();
             try {
@@ -145,16 +155,20 @@ public final class HostileHttp {
         for (String line = line(in); line != null && !line.isEmpty(); line = line(in)) {
             int colon = line.indexOf(':');
             if (colon > 0) {
-                headers.add(Map.entry(line.substring(0, colon).strip().toLowerCase(Locale.ROOT),
+                headers.add(Map.entry(
+                        line.substring(0, colon).strip().toLowerCase(Locale.ROOT),
                         line.substring(colon + 1).strip()));
             }
         }
         Answer partial = new Answer(status, headers, new byte[0]);
         byte[] body;
-        if (partial.header("transfer-encoding").map(v -> v.toLowerCase(Locale.ROOT).contains("chunked")).orElse(false)) {
+        if (partial.header("transfer-encoding")
+                .map(v -> v.toLowerCase(Locale.ROOT).contains("chunked"))
+                .orElse(false)) {
             body = chunkedBody(in);
         } else if (partial.header("content-length").isPresent()) {
-            body = in.readNBytes(Integer.parseInt(partial.header("content-length").get().strip()));
+            body = in.readNBytes(
+                    Integer.parseInt(partial.header("content-length").get().strip()));
         } else {
             body = in.readAllBytes();
         }

@@ -10,8 +10,8 @@ import java.security.PublicKey;
 import java.security.Signature;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.Optional;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -60,7 +60,8 @@ public final class HostileTokens {
             case "reader" -> bearer(rs256(key, claims("hostile-reader", List.of("ranges-reader"), ISSUER, 0)));
             case "interpreter" -> bearer(rs256(key, claims("hostile-clinician", List.of("interpreter"), ISSUER, 0)));
             case "no-roles" -> bearer(rs256(key, claims("hostile-nobody", List.of(), ISSUER, 0)));
-            case "unknown-role" -> bearer(rs256(key, claims("hostile-root", List.of("root", "superuser", "RANGES-ADMIN"), ISSUER, 0)));
+            case "unknown-role" ->
+                bearer(rs256(key, claims("hostile-root", List.of("root", "superuser", "RANGES-ADMIN"), ISSUER, 0)));
             case "expired" -> bearer(rs256(key, claims("hostile-admin", ALL_ROLES, ISSUER, -7200)));
             case "unsigned" -> bearer(unsigned());
             case "wrong-key" -> bearer(rs256(strangerKey, claims("hostile-stranger", ALL_ROLES, ISSUER, 0)));
@@ -79,8 +80,8 @@ public final class HostileTokens {
     private static String claims(String user, List<String> roles, String issuer, long shift) {
         long issued = Instant.now().getEpochSecond() + shift;
         String groups = roles.stream().map(r -> "\"" + r + "\"").collect(Collectors.joining(",", "[", "]"));
-        return "{\"iss\":\"" + issuer + "\",\"upn\":\"" + user + "\",\"groups\":" + groups
-                + ",\"iat\":" + issued + ",\"exp\":" + (issued + 3600) + ",\"jti\":\"" + java.util.UUID.randomUUID() + "\"}";
+        return "{\"iss\":\"" + issuer + "\",\"upn\":\"" + user + "\",\"groups\":" + groups + ",\"iat\":" + issued
+                + ",\"exp\":" + (issued + 3600) + ",\"jti\":\"" + java.util.UUID.randomUUID() + "\"}";
     }
 
     private static String rs256(PrivateKey signer, String claims) {
@@ -97,14 +98,17 @@ public final class HostileTokens {
 
     /** {@code alg: none}, admin claims, empty signature. */
     private static String unsigned() {
-        return b64("{\"alg\":\"none\",\"typ\":\"JWT\"}") + "." + b64(claims("hostile-admin", ALL_ROLES, ISSUER, 0)) + ".";
+        return b64("{\"alg\":\"none\",\"typ\":\"JWT\"}") + "." + b64(claims("hostile-admin", ALL_ROLES, ISSUER, 0))
+                + ".";
     }
 
     /** The classic key-confusion attack: HS256 with the server's public key (PEM text) as the shared secret. */
     private String hmacWithPublicKey() {
-        String signingInput = b64("{\"alg\":\"HS256\",\"typ\":\"JWT\"}") + "." + b64(claims("hostile-admin", ALL_ROLES, ISSUER, 0));
+        String signingInput =
+                b64("{\"alg\":\"HS256\",\"typ\":\"JWT\"}") + "." + b64(claims("hostile-admin", ALL_ROLES, ISSUER, 0));
         String pem = "-----BEGIN PUBLIC KEY-----\n"
-                + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(publicKey.getEncoded())
+                + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+                        .encodeToString(publicKey.getEncoded())
                 + "\n-----END PUBLIC KEY-----\n";
         try {
             Mac mac = Mac.getInstance("HmacSHA256");

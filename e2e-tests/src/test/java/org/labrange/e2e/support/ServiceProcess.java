@@ -19,7 +19,8 @@ import java.util.concurrent.TimeUnit;
 /** One packaged service running as a real process (java -jar quarkus-run.jar) on its own port. */
 public final class ServiceProcess {
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private final String name;
     private final Path jar;
@@ -49,7 +50,8 @@ public final class ServiceProcess {
             throw new IllegalStateException(jar + " is missing: package the services first (./mvnw -B verify does)");
         }
         List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx256m", "-jar", jar.toString()));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().putAll(env);
         builder.environment().put("QUARKUS_HTTP_PORT", Integer.toString(port));
@@ -59,7 +61,9 @@ public final class ServiceProcess {
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start " + name, e);
         }
-        await("%s ready on %s".formatted(name, url())).atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(250))
+        await("%s ready on %s".formatted(name, url()))
+                .atMost(Duration.ofSeconds(120))
+                .pollInterval(Duration.ofMillis(250))
                 .until(() -> {
                     if (!process.isAlive()) {
                         throw new IllegalStateException(name + " exited with " + process.exitValue() + "; see " + log);
@@ -70,8 +74,11 @@ public final class ServiceProcess {
 
     public boolean ready() {
         try {
-            HttpResponse<Void> response = HTTP.send(HttpRequest.newBuilder(URI.create(url() + "/q/health/ready"))
-                    .timeout(Duration.ofSeconds(3)).build(), HttpResponse.BodyHandlers.discarding());
+            HttpResponse<Void> response = HTTP.send(
+                    HttpRequest.newBuilder(URI.create(url() + "/q/health/ready"))
+                            .timeout(Duration.ofSeconds(3))
+                            .build(),
+                    HttpResponse.BodyHandlers.discarding());
             return response.statusCode() == 200;
         } catch (IOException e) {
             return false;

@@ -11,8 +11,8 @@ import java.security.KeyPairGenerator;
 import java.security.NoSuchAlgorithmException;
 import java.sql.SQLException;
 import java.util.Base64;
-import java.util.Map;
 import java.util.List;
+import java.util.Map;
 import org.jose4j.jws.AlgorithmIdentifiers;
 import org.jose4j.jws.JsonWebSignature;
 import org.jose4j.jwt.JwtClaims;
@@ -28,7 +28,8 @@ public final class Suite {
 
     private static Suite instance;
 
-    private final Path root = Path.of(System.getProperty("labrange.root", "..")).toAbsolutePath().normalize();
+    private final Path root =
+            Path.of(System.getProperty("labrange.root", "..")).toAbsolutePath().normalize();
     private final Path work;
     private final Path dataDir;
     private final int databasePort = freePort();
@@ -41,9 +42,9 @@ public final class Suite {
     public static synchronized Suite get() {
         if (instance == null) {
             // Decimal values in answers compare as doubles (closeTo), whole numbers stay integers.
-            io.restassured.RestAssured.config = io.restassured.RestAssured.config().jsonConfig(
-                    io.restassured.config.JsonConfig.jsonConfig().numberReturnType(
-                            io.restassured.path.json.config.JsonPathConfig.NumberReturnType.DOUBLE));
+            io.restassured.RestAssured.config = io.restassured.RestAssured.config()
+                    .jsonConfig(io.restassured.config.JsonConfig.jsonConfig()
+                            .numberReturnType(io.restassured.path.json.config.JsonPathConfig.NumberReturnType.DOUBLE));
             instance = new Suite();
             Runtime.getRuntime().addShutdownHook(new Thread(instance::stopAll));
         }
@@ -56,26 +57,60 @@ public final class Suite {
             dataDir = work.resolve("pgdata");
             keys = generateKeys();
             Path publicKey = work.resolve("public.pem");
-            Files.writeString(publicKey, "-----BEGIN PUBLIC KEY-----\n"
-                    + Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(keys.getPublic().getEncoded())
-                    + "\n-----END PUBLIC KEY-----\n");
+            Files.writeString(
+                    publicKey,
+                    "-----BEGIN PUBLIC KEY-----\n"
+                            + Base64.getMimeEncoder(64, "\n".getBytes())
+                                    .encodeToString(keys.getPublic().getEncoded())
+                            + "\n-----END PUBLIC KEY-----\n");
             startDatabase();
             Path logs = Path.of(System.getProperty("labrange.logs", "target/e2e-logs"));
-            Map<String, String> jwt = Map.of("MP_JWT_VERIFY_PUBLICKEY_LOCATION", publicKey.toString(),
-                    "MP_JWT_VERIFY_ISSUER", "labrange-dev");
+            Map<String, String> jwt = Map.of(
+                    "MP_JWT_VERIFY_PUBLICKEY_LOCATION", publicKey.toString(), "MP_JWT_VERIFY_ISSUER", "labrange-dev");
             int rangesPort = freePort();
             int interpretationPort = freePort();
             int gatewayPort = freePort();
-            ranges = new ServiceProcess("reference-ranges-service", jar("reference-ranges-service"), rangesPort,
-                    merge(jwt, Map.of("QUARKUS_DATASOURCE_JDBC_URL", postgres.getJdbcUrl("postgres", "labrange"),
-                            "QUARKUS_DATASOURCE_USERNAME", "postgres", "QUARKUS_DATASOURCE_PASSWORD", "")), logs);
-            interpretation = new ServiceProcess("interpretation-service", jar("interpretation-service"), interpretationPort,
-                    merge(jwt, Map.of("LABRANGE_RANGES_URL", "http://localhost:" + rangesPort,
-                            // Short bounds so the fault tests see the documented behaviour quickly.
-                            "LABRANGE_RANGES_CHECK_INTERVAL", "1s", "LABRANGE_RANGES_MAX_STALENESS", "5s")), logs);
-            gateway = new ServiceProcess("gateway", jar("gateway"), gatewayPort,
-                    merge(jwt, Map.of("LABRANGE_RANGES_URL", "http://localhost:" + rangesPort,
-                            "LABRANGE_INTERPRETATION_URL", "http://localhost:" + interpretationPort)), logs);
+            ranges = new ServiceProcess(
+                    "reference-ranges-service",
+                    jar("reference-ranges-service"),
+                    rangesPort,
+                    merge(
+                            jwt,
+                            Map.of(
+                                    "QUARKUS_DATASOURCE_JDBC_URL",
+                                    postgres.getJdbcUrl("postgres", "labrange"),
+                                    "QUARKUS_DATASOURCE_USERNAME",
+                                    "postgres",
+                                    "QUARKUS_DATASOURCE_PASSWORD",
+                                    "")),
+                    logs);
+            interpretation = new ServiceProcess(
+                    "interpretation-service",
+                    jar("interpretation-service"),
+                    interpretationPort,
+                    merge(
+                            jwt,
+                            Map.of(
+                                    "LABRANGE_RANGES_URL",
+                                    "http://localhost:" + rangesPort,
+                                    // Short bounds so the fault tests see the documented behaviour quickly.
+                                    "LABRANGE_RANGES_CHECK_INTERVAL",
+                                    "1s",
+                                    "LABRANGE_RANGES_MAX_STALENESS",
+                                    "5s")),
+                    logs);
+            gateway = new ServiceProcess(
+                    "gateway",
+                    jar("gateway"),
+                    gatewayPort,
+                    merge(
+                            jwt,
+                            Map.of(
+                                    "LABRANGE_RANGES_URL",
+                                    "http://localhost:" + rangesPort,
+                                    "LABRANGE_INTERPRETATION_URL",
+                                    "http://localhost:" + interpretationPort)),
+                    logs);
             ranges.start();
             interpretation.start();
             gateway.start();
@@ -90,7 +125,11 @@ public final class Suite {
 
     /** A JSON request to the gateway as the holder of {@code token}. */
     public io.restassured.specification.RequestSpecification request(String token) {
-        return io.restassured.RestAssured.given().baseUri(gatewayUrl()).auth().oauth2(token).contentType("application/json");
+        return io.restassured.RestAssured.given()
+                .baseUri(gatewayUrl())
+                .auth()
+                .oauth2(token)
+                .contentType("application/json");
     }
 
     /** Stops PostgreSQL as a crash would look to the services; the data stays. */

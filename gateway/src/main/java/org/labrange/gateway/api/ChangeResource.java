@@ -1,5 +1,6 @@
 package org.labrange.gateway.api;
 
+import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -10,15 +11,12 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.labrange.gateway.client.Upstream;
-
-import io.smallrye.mutiny.Uni;
 
 @Path("/api/v1")
 @Produces(MediaType.APPLICATION_JSON)
@@ -33,22 +31,37 @@ public class ChangeResource {
 
     @GET
     @Path("/changes")
-    @RolesAllowed({ Roles.READER, Roles.ADMIN, Roles.INTERPRETER })
-    @Operation(summary = "Range revisions recorded after a sequence number", description = "ETag = latest sequence; If-None-Match → 304.")
-    @APIResponse(responseCode = "200", description = "ChangePage",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "one revision", value = Examples.CHANGES)))
+    @RolesAllowed({Roles.READER, Roles.ADMIN, Roles.INTERPRETER})
+    @Operation(
+            summary = "Range revisions recorded after a sequence number",
+            description = "ETag = latest sequence; If-None-Match → 304.")
+    @APIResponse(
+            responseCode = "200",
+            description = "ChangePage",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            examples = @ExampleObject(name = "one revision", value = Examples.CHANGES)))
     @APIResponse(responseCode = "304", description = "Nothing new since If-None-Match")
-    public Uni<Response> changes(@QueryParam("since") String since, @QueryParam("limit") String limit,
-            @Context UriInfo uri, @Context HttpHeaders headers) {
+    public Uni<Response> changes(
+            @QueryParam("since") String since,
+            @QueryParam("limit") String limit,
+            @Context UriInfo uri,
+            @Context HttpHeaders headers) {
         return forwarder.read(Upstream.RANGES, uri, headers);
     }
 
     @GET
     @Path("/changes/latest")
-    @RolesAllowed({ Roles.READER, Roles.ADMIN, Roles.INTERPRETER })
+    @RolesAllowed({Roles.READER, Roles.ADMIN, Roles.INTERPRETER})
     @Operation(summary = "The latest change sequence number (cheap to poll)")
-    @APIResponse(responseCode = "200", description = "{latestSequence}",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "latest", value = "{\"latestSequence\": 7}")))
+    @APIResponse(
+            responseCode = "200",
+            description = "{latestSequence}",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            examples = @ExampleObject(name = "latest", value = "{\"latestSequence\": 7}")))
     @APIResponse(responseCode = "304", description = "Nothing new since If-None-Match")
     public Uni<Response> latest(@Context UriInfo uri, @Context HttpHeaders headers) {
         return forwarder.read(Upstream.RANGES, uri, headers);
@@ -59,8 +72,12 @@ public class ChangeResource {
     @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Every write with who and why", description = "Needs ranges-admin.")
     @APIResponse(responseCode = "200", description = "[AuditEntry]")
-    public Uni<Response> audit(@QueryParam("author") String author, @QueryParam("since") String since,
-            @QueryParam("until") String until, @Context UriInfo uri, @Context HttpHeaders headers) {
+    public Uni<Response> audit(
+            @QueryParam("author") String author,
+            @QueryParam("since") String since,
+            @QueryParam("until") String until,
+            @Context UriInfo uri,
+            @Context HttpHeaders headers) {
         return forwarder.read(Upstream.RANGES, uri, headers);
     }
 }

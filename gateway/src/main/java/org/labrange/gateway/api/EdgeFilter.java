@@ -1,19 +1,15 @@
 package org.labrange.gateway.api;
 
-import java.util.Optional;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
-
-import org.eclipse.microprofile.config.ConfigProvider;
-import org.jboss.logging.MDC;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import io.quarkus.runtime.configuration.MemorySizeConverter;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.util.Optional;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.jboss.logging.MDC;
 
 /**
  * The first thing every request meets: it fixes the correlation id (request header, response
@@ -60,11 +56,15 @@ public class EdgeFilter {
     }
 
     private void tooLarge(RoutingContext context, String requestId) {
-        Problem problem = Problem.of("payload-too-large", "Payload too large", 413,
-                "The request body is larger than the gateway accepts (" + maxBodyBytes.orElse(0L)
-                        + " bytes); split the batch.")
+        Problem problem = Problem.of(
+                        "payload-too-large",
+                        "Payload too large",
+                        413,
+                        "The request body is larger than the gateway accepts (" + maxBodyBytes.orElse(0L)
+                                + " bytes); split the batch.")
                 .at(context.request().path(), requestId);
-        context.response().setStatusCode(413)
+        context.response()
+                .setStatusCode(413)
                 .putHeader("Content-Type", Problem.MEDIA_TYPE)
                 .putHeader("Connection", "close")
                 .end(write(problem));

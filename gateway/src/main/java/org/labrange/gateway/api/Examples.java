@@ -3,8 +3,7 @@ package org.labrange.gateway.api;
 /** Example bodies for the OpenAPI document: beta-2 microglobulin (B2M) in serum and urine. */
 final class Examples {
 
-    private Examples() {
-    }
+    private Examples() {}
 
     static final String ANALYTE_SERUM = """
             {"code": "1952-1", "loinc": "1952-1", "displayName": "Beta-2 microglobulin, serum/plasma",
@@ -98,8 +97,9 @@ final class Examples {
 
     static final String SINGLE_RESPONSE = SERUM_RESULT;
 
-    static final String INTERPRETATION_RESPONSE = "{\"rulesVersion\": \"2026.11\", \"evaluatedAt\": \"2026-11-25T12:00:00Z\", \"results\": ["
-            + SERUM_RESULT + "], \"patterns\": []}";
+    static final String INTERPRETATION_RESPONSE =
+            "{\"rulesVersion\": \"2026.11\", \"evaluatedAt\": \"2026-11-25T12:00:00Z\", \"results\": [" + SERUM_RESULT
+                    + "], \"patterns\": []}";
 
     static final String REPORT_RESPONSE = """
             {"reportId": "rep-2026-11-20-0042", "patient": {"id": "patient-0042", "sex": "FEMALE", "birthDate": "1970-05-01", "age": null},

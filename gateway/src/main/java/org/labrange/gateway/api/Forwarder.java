@@ -1,21 +1,18 @@
 package org.labrange.gateway.api;
 
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import java.util.AbstractMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.ws.rs.core.HttpHeaders;
-import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
-
 import org.labrange.gateway.client.Upstream;
 import org.labrange.gateway.client.UpstreamRequest;
 import org.labrange.gateway.client.Upstreams;
-
-import io.smallrye.mutiny.Uni;
 
 /**
  * Forwards a public request to the upstream that owns it: same path, same raw query, the headers
@@ -26,9 +23,15 @@ import io.smallrye.mutiny.Uni;
 public class Forwarder {
 
     /** Request headers an upstream may need; everything else stays at the edge. */
-    private static final List<String> FORWARDED = List.of(HttpHeaders.AUTHORIZATION, HttpHeaders.ACCEPT,
-            HttpHeaders.ACCEPT_LANGUAGE, HttpHeaders.CONTENT_TYPE, HttpHeaders.IF_MATCH, HttpHeaders.IF_NONE_MATCH,
-            HttpHeaders.IF_MODIFIED_SINCE, RequestIds.HEADER);
+    private static final List<String> FORWARDED = List.of(
+            HttpHeaders.AUTHORIZATION,
+            HttpHeaders.ACCEPT,
+            HttpHeaders.ACCEPT_LANGUAGE,
+            HttpHeaders.CONTENT_TYPE,
+            HttpHeaders.IF_MATCH,
+            HttpHeaders.IF_NONE_MATCH,
+            HttpHeaders.IF_MODIFIED_SINCE,
+            RequestIds.HEADER);
 
     private final Upstreams upstreams;
 
@@ -44,8 +47,8 @@ public class Forwarder {
         return forward(upstream, method, uri, headers, Optional.ofNullable(body));
     }
 
-    private Uni<Response> forward(Upstream upstream, String method, UriInfo uri, HttpHeaders headers,
-            Optional<byte[]> body) {
+    private Uni<Response> forward(
+            Upstream upstream, String method, UriInfo uri, HttpHeaders headers, Optional<byte[]> body) {
         String rawQuery = uri.getRequestUri().getRawQuery();
         String pathAndQuery = uri.getRequestUri().getRawPath() + (rawQuery == null ? "" : "?" + rawQuery);
         UpstreamRequest request = new UpstreamRequest(method, pathAndQuery, forwardedHeaders(headers), body);

@@ -1,5 +1,6 @@
 package org.labrange.gateway.api;
 
+import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -10,26 +11,23 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
-import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.labrange.gateway.client.Upstream;
 
-import io.smallrye.mutiny.Uni;
-
 @Path("/api/v1/interpretations")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Interpretations", description = "Flags for results against every applicable source's range")
-@RolesAllowed({ Roles.INTERPRETER, Roles.ADMIN })
+@RolesAllowed({Roles.INTERPRETER, Roles.ADMIN})
 public class InterpretationResource {
 
     private final Forwarder forwarder;
@@ -39,16 +37,37 @@ public class InterpretationResource {
     }
 
     @POST
-    @Operation(summary = "Interpret a batch of results (up to 10,000)",
-            description = "Served by interpretation-service. Each result is INTERPRETED, NO_RANGE (no flag, notEvaluated says why) "
-                    + "or REJECTED (problems names field and reason). Needs interpreter or ranges-admin.")
-    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT),
-            examples = @ExampleObject(name = "serum and urine B2M", value = Examples.INTERPRETATION_REQUEST)))
-    @APIResponse(responseCode = "200", description = "Interpretations",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "serum B2M", value = Examples.INTERPRETATION_RESPONSE)))
-    @Parameter(name = "view", in = ParameterIn.QUERY, description = "full (default) or compact: flags and exact "
-            + "range revisions (id, number, bounds) only, without the texts the full view repeats for every result",
-            schema = @Schema(type = SchemaType.STRING, enumeration = { "full", "compact" }))
+    @Operation(
+            summary = "Interpret a batch of results (up to 10,000)",
+            description =
+                    "Served by interpretation-service. Each result is INTERPRETED, NO_RANGE (no flag, notEvaluated says why) "
+                            + "or REJECTED (problems names field and reason). Needs interpreter or ranges-admin.")
+    @RequestBody(
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(type = SchemaType.OBJECT),
+                            examples =
+                                    @ExampleObject(
+                                            name = "serum and urine B2M",
+                                            value = Examples.INTERPRETATION_REQUEST)))
+    @APIResponse(
+            responseCode = "200",
+            description = "Interpretations",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            examples = @ExampleObject(name = "serum B2M", value = Examples.INTERPRETATION_RESPONSE)))
+    @Parameter(
+            name = "view",
+            in = ParameterIn.QUERY,
+            description =
+                    "full (default) or compact: flags and exact "
+                            + "range revisions (id, number, bounds) only, without the texts the full view repeats for every result",
+            schema =
+                    @Schema(
+                            type = SchemaType.STRING,
+                            enumeration = {"full", "compact"}))
     @APIResponse(responseCode = "400", description = "Invalid batch")
     @APIResponse(responseCode = "413", description = "Too many results or too large a body")
     public Uni<Response> batch(byte[] body, @Context UriInfo uri, @Context HttpHeaders headers) {
@@ -57,12 +76,25 @@ public class InterpretationResource {
 
     @POST
     @Path("/single")
-    @Operation(summary = "Interpret one result", description = "A result that cannot be interpreted answers 422. Needs interpreter or ranges-admin.")
-    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT),
-            examples = @ExampleObject(name = "serum B2M", value = Examples.SINGLE_REQUEST)))
-    @APIResponse(responseCode = "200", description = "The interpreted result",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "serum B2M", value = Examples.SINGLE_RESPONSE)))
-    @APIResponse(responseCode = "422", description = "The result cannot be interpreted (unknown analyte, unconvertible unit, impossible value)")
+    @Operation(
+            summary = "Interpret one result",
+            description = "A result that cannot be interpreted answers 422. Needs interpreter or ranges-admin.")
+    @RequestBody(
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(type = SchemaType.OBJECT),
+                            examples = @ExampleObject(name = "serum B2M", value = Examples.SINGLE_REQUEST)))
+    @APIResponse(
+            responseCode = "200",
+            description = "The interpreted result",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            examples = @ExampleObject(name = "serum B2M", value = Examples.SINGLE_RESPONSE)))
+    @APIResponse(
+            responseCode = "422",
+            description = "The result cannot be interpreted (unknown analyte, unconvertible unit, impossible value)")
     public Uni<Response> single(byte[] body, @Context UriInfo uri, @Context HttpHeaders headers) {
         return forwarder.write(Upstream.INTERPRETATION, "POST", uri, headers, body);
     }

@@ -1,5 +1,9 @@
 package org.labrange.gateway.api;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.core.MultivaluedMap;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -11,18 +15,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.ws.rs.core.MultivaluedMap;
-
 import org.labrange.gateway.client.Upstream;
 import org.labrange.gateway.config.GatewayConfig;
 import org.labrange.gateway.domain.AnalyteOverview;
 import org.labrange.gateway.domain.OverviewAssembler;
-
-import com.fasterxml.jackson.databind.JsonNode;
-
-import io.smallrye.mutiny.Uni;
 
 /** Builds the side-by-side overview of an analyte's ranges across sources. */
 @ApplicationScoped
@@ -37,10 +33,12 @@ public class OverviewService {
         this.config = config;
     }
 
-    public Uni<AnalyteOverview> overview(String code, MultivaluedMap<String, String> filters, Map<String, String> headers) {
+    public Uni<AnalyteOverview> overview(
+            String code, MultivaluedMap<String, String> filters, Map<String, String> headers) {
         String encodedCode = URLEncoder.encode(code, StandardCharsets.UTF_8);
         Uni<JsonNode> analyte = reads.getJson(Upstream.RANGES, "/api/v1/analytes/" + encodedCode, headers);
-        Uni<JsonNode> ranges = reads.getJson(Upstream.RANGES, "/api/v1/ranges?" + rangeQuery(encodedCode, filters), headers);
+        Uni<JsonNode> ranges =
+                reads.getJson(Upstream.RANGES, "/api/v1/ranges?" + rangeQuery(encodedCode, filters), headers);
         Uni<Map<String, JsonNode>> sources = reads.sources(headers);
         return Uni.combine().all().unis(analyte, ranges, sources).asTuple().flatMap(first -> {
             List<JsonNode> inEffect = new ArrayList<>();
@@ -48,11 +46,16 @@ public class OverviewService {
             Set<String> ids = new LinkedHashSet<>();
             inEffect.forEach(r -> ids.add(r.path("rangeId").asText()));
             boolean skipped = ids.size() > config.reports().maxRangeHistories();
-            Uni<Map<String, Optional<List<JsonNode>>>> histories = skipped
-                    ? Uni.createFrom().item(Map.of())
-                    : reads.histories(ids, headers);
-            return histories.map(byId -> OverviewAssembler.assemble(first.getItem1(), inEffect, first.getItem3(), byId,
-                    skipped, LocalDate.now(clock), clock.instant()));
+            Uni<Map<String, Optional<List<JsonNode>>>> histories =
+                    skipped ? Uni.createFrom().item(Map.of()) : reads.histories(ids, headers);
+            return histories.map(byId -> OverviewAssembler.assemble(
+                    first.getItem1(),
+                    inEffect,
+                    first.getItem3(),
+                    byId,
+                    skipped,
+                    LocalDate.now(clock),
+                    clock.instant()));
         });
     }
 

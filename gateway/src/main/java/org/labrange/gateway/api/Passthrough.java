@@ -1,24 +1,29 @@
 package org.labrange.gateway.api;
 
+import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-
-import jakarta.ws.rs.core.Response;
-
 import org.labrange.gateway.client.UpstreamResponse;
 
 /** Turns an upstream answer into the gateway's answer without changing status, headers or body. */
 final class Passthrough {
 
     /** Hop-by-hop headers (RFC 9110 §7.6.1) and those the gateway sets itself. */
-    private static final Set<String> NOT_COPIED = Set.of("connection", "keep-alive", "proxy-authenticate",
-            "proxy-authorization", "te", "trailer", "transfer-encoding", "upgrade", "content-length",
+    private static final Set<String> NOT_COPIED = Set.of(
+            "connection",
+            "keep-alive",
+            "proxy-authenticate",
+            "proxy-authorization",
+            "te",
+            "trailer",
+            "transfer-encoding",
+            "upgrade",
+            "content-length",
             "x-request-id");
 
-    private Passthrough() {
-    }
+    private Passthrough() {}
 
     /**
      * @param rewrite when present, the upstream origin and the gateway origin: an absolute

@@ -1,33 +1,41 @@
 package org.labrange.gateway.api;
 
-import java.util.Map;
-
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+import io.smallrye.mutiny.CompositeException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-
+import java.util.Map;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import org.labrange.gateway.client.UpstreamUnavailableException;
-
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.exc.MismatchedInputException;
-
-import io.quarkus.security.AuthenticationFailedException;
-import io.quarkus.security.ForbiddenException;
-import io.quarkus.security.UnauthorizedException;
-import io.smallrye.mutiny.CompositeException;
 
 /** The gateway's single translation of failures into application/problem+json answers. */
 public class ProblemMapper {
 
     private static final Logger LOG = Logger.getLogger(ProblemMapper.class);
     private static final Map<Integer, String> TITLES = Map.of(
-            400, "Bad request", 404, "Not found", 405, "Method not allowed", 406, "Not acceptable",
-            413, "Payload too large", 415, "Unsupported media type", 500, "Internal error");
+            400,
+            "Bad request",
+            404,
+            "Not found",
+            405,
+            "Method not allowed",
+            406,
+            "Not acceptable",
+            413,
+            "Payload too large",
+            415,
+            "Unsupported media type",
+            500,
+            "Internal error");
     private static final String BEARER_CHALLENGE = "Bearer realm=\"labrange\"";
 
     private final ObjectMapper mapper;
@@ -38,7 +46,10 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response authenticationFailed(AuthenticationFailedException e, UriInfo uri, HttpHeaders headers) {
-        return unauthorized("The bearer token is not valid: it is expired, malformed, or not signed by a trusted issuer.", uri, headers);
+        return unauthorized(
+                "The bearer token is not valid: it is expired, malformed, or not signed by a trusted issuer.",
+                uri,
+                headers);
     }
 
     @ServerExceptionMapper
@@ -48,7 +59,10 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response forbidden(ForbiddenException e, UriInfo uri, HttpHeaders headers) {
-        Problem problem = Problem.of("forbidden", "Forbidden", 403,
+        Problem problem = Problem.of(
+                "forbidden",
+                "Forbidden",
+                403,
                 "The token is valid but lacks a role this endpoint needs (see the API description for the roles).");
         return respond(problem, uri, headers);
     }
@@ -57,7 +71,9 @@ public class ProblemMapper {
     public Response upstreamUnavailable(UpstreamUnavailableException e, UriInfo uri, HttpHeaders headers) {
         Problem problem = Problem.of("upstream-unavailable", "Upstream service unavailable", 503, e.getMessage())
                 .naming(e.upstream().serviceName());
-        return Response.fromResponse(respond(problem, uri, headers)).header("Retry-After", "10").build();
+        return Response.fromResponse(respond(problem, uri, headers))
+                .header("Retry-After", "10")
+                .build();
     }
 
     @ServerExceptionMapper
@@ -80,13 +96,17 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response invalid(InvalidRequestException e, UriInfo uri, HttpHeaders headers) {
-        Problem problem = Problem.of("validation", "Invalid request", 400, e.getMessage()).withErrors(e.errors());
+        Problem problem =
+                Problem.of("validation", "Invalid request", 400, e.getMessage()).withErrors(e.errors());
         return respond(problem, uri, headers);
     }
 
-    @ServerExceptionMapper({ JsonProcessingException.class, MismatchedInputException.class })
+    @ServerExceptionMapper({JsonProcessingException.class, MismatchedInputException.class})
     public Response unreadableJson(Exception e, UriInfo uri, HttpHeaders headers) {
-        Problem problem = Problem.of("malformed-body", "Malformed request body", 400,
+        Problem problem = Problem.of(
+                "malformed-body",
+                "Malformed request body",
+                400,
                 "The request body is not valid JSON of the expected shape.");
         return respond(problem, uri, headers);
     }
@@ -97,11 +117,13 @@ public class ProblemMapper {
         if (status >= 500) {
             LOG.error("Request failed", e);
         }
-        String title = TITLES.getOrDefault(status, Response.Status.fromStatusCode(status) == null
-                ? "Error" : Response.Status.fromStatusCode(status).getReasonPhrase());
+        String title = TITLES.getOrDefault(
+                status,
+                Response.Status.fromStatusCode(status) == null
+                        ? "Error"
+                        : Response.Status.fromStatusCode(status).getReasonPhrase());
         String slug = title.toLowerCase().replace(' ', '-');
-        Problem problem = Problem.of(slug, title, status, status == 404
-                ? "No resource at this path." : e.getMessage());
+        Problem problem = Problem.of(slug, title, status, status == 404 ? "No resource at this path." : e.getMessage());
         Response.ResponseBuilder builder = Response.fromResponse(respond(problem, uri, headers));
         Object allow = e.getResponse().getHeaders().getFirst(HttpHeaders.ALLOW);
         if (allow != null) {
@@ -113,7 +135,10 @@ public class ProblemMapper {
     @ServerExceptionMapper
     public Response unexpected(Throwable e, UriInfo uri, HttpHeaders headers) {
         LOG.error("Unexpected failure", e);
-        Problem problem = Problem.of("internal", "Internal error", 500,
+        Problem problem = Problem.of(
+                "internal",
+                "Internal error",
+                500,
                 "The gateway failed unexpectedly; quote the request id when reporting this.");
         return respond(problem, uri, headers);
     }
@@ -121,7 +146,8 @@ public class ProblemMapper {
     private Response unauthorized(String detail, UriInfo uri, HttpHeaders headers) {
         Problem problem = Problem.of("unauthorized", "Unauthorized", 401, detail);
         return Response.fromResponse(respond(problem, uri, headers))
-                .header(HttpHeaders.WWW_AUTHENTICATE, BEARER_CHALLENGE).build();
+                .header(HttpHeaders.WWW_AUTHENTICATE, BEARER_CHALLENGE)
+                .build();
     }
 
     Response respond(Problem problem, UriInfo uri, HttpHeaders headers) {

@@ -1,7 +1,6 @@
 package org.labrange.gateway.api;
 
 import java.util.Map;
-
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
@@ -22,14 +21,18 @@ public class ProblemResponsesFilter implements OASFilter {
         }
         openAPI.getPaths().getPathItems().forEach((path, item) -> {
             if (path.startsWith("/api/v1")) {
-                for (Map.Entry<PathItem.HttpMethod, Operation> op : item.getOperations().entrySet()) {
+                for (Map.Entry<PathItem.HttpMethod, Operation> op :
+                        item.getOperations().entrySet()) {
                     APIResponses responses = op.getValue().getResponses();
                     if (responses == null) {
                         continue;
                     }
                     add(responses, "401", "No token, or an expired or wrongly signed token");
                     add(responses, "403", "The token lacks the role this operation needs");
-                    add(responses, "503", "An upstream service needed for the answer is unavailable; `upstream` names it");
+                    add(
+                            responses,
+                            "503",
+                            "An upstream service needed for the answer is unavailable; `upstream` names it");
                     if (op.getKey() == PathItem.HttpMethod.POST || op.getKey() == PathItem.HttpMethod.PUT) {
                         add(responses, "413", "The body is larger than the gateway accepts");
                     }
@@ -42,8 +45,15 @@ public class ProblemResponsesFilter implements OASFilter {
         if (responses.hasAPIResponse(code)) {
             return;
         }
-        responses.addAPIResponse(code, OASFactory.createAPIResponse().description(description)
-                .content(OASFactory.createContent().addMediaType(Problem.MEDIA_TYPE, OASFactory.createMediaType()
-                        .schema(OASFactory.createSchema().ref("#/components/schemas/Problem")))));
+        responses.addAPIResponse(
+                code,
+                OASFactory.createAPIResponse()
+                        .description(description)
+                        .content(OASFactory.createContent()
+                                .addMediaType(
+                                        Problem.MEDIA_TYPE,
+                                        OASFactory.createMediaType()
+                                                .schema(OASFactory.createSchema()
+                                                        .ref("#/components/schemas/Problem")))));
     }
 }

@@ -1,5 +1,9 @@
 package org.labrange.gateway.api;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -7,18 +11,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-
-import jakarta.enterprise.context.ApplicationScoped;
-
 import org.labrange.gateway.client.Upstream;
 import org.labrange.gateway.client.UpstreamRequest;
 import org.labrange.gateway.client.UpstreamResponse;
 import org.labrange.gateway.client.Upstreams;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
-import io.smallrye.mutiny.Uni;
 
 /** JSON reads from the upstreams for the aggregations, issued concurrently where they are independent. */
 @ApplicationScoped
@@ -34,7 +30,8 @@ public class RangeReads {
 
     /** A GET whose error answer (404 included) is passed to the client unchanged. */
     public Uni<JsonNode> getJson(Upstream upstream, String pathAndQuery, Map<String, String> headers) {
-        return upstreams.call(upstream, UpstreamRequest.get(pathAndQuery, jsonHeaders(headers)))
+        return upstreams
+                .call(upstream, UpstreamRequest.get(pathAndQuery, jsonHeaders(headers)))
                 .map(response -> parse(upstream, response));
     }
 
@@ -48,7 +45,8 @@ public class RangeReads {
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
-        return upstreams.call(upstream, new UpstreamRequest("POST", path, sent, Optional.of(bytes)))
+        return upstreams
+                .call(upstream, new UpstreamRequest("POST", path, sent, Optional.of(bytes)))
                 .map(response -> parse(upstream, response));
     }
 
@@ -67,7 +65,8 @@ public class RangeReads {
             return Uni.createFrom().item(Map.of());
         }
         List<String> ids = List.copyOf(rangeIds);
-        List<Uni<Optional<List<JsonNode>>>> reads = ids.stream().map(id -> history(id, headers)).toList();
+        List<Uni<Optional<List<JsonNode>>>> reads =
+                ids.stream().map(id -> history(id, headers)).toList();
         return Uni.join().all(reads).andFailFast().map(histories -> {
             Map<String, Optional<List<JsonNode>>> byId = new LinkedHashMap<>();
             for (int i = 0; i < ids.size(); i++) {
@@ -80,15 +79,17 @@ public class RangeReads {
     private Uni<Optional<List<JsonNode>>> history(String rangeId, Map<String, String> headers) {
         String path = "/api/v1/ranges/" + java.net.URLEncoder.encode(rangeId, java.nio.charset.StandardCharsets.UTF_8)
                 + "/revisions";
-        return upstreams.call(Upstream.RANGES, UpstreamRequest.get(path, jsonHeaders(headers))).map(response -> {
-            if (response.status() == 404) {
-                return Optional.<List<JsonNode>>empty();
-            }
-            JsonNode array = parse(Upstream.RANGES, response);
-            List<JsonNode> revisions = new ArrayList<>();
-            array.forEach(revisions::add);
-            return Optional.of(revisions);
-        });
+        return upstreams
+                .call(Upstream.RANGES, UpstreamRequest.get(path, jsonHeaders(headers)))
+                .map(response -> {
+                    if (response.status() == 404) {
+                        return Optional.<List<JsonNode>>empty();
+                    }
+                    JsonNode array = parse(Upstream.RANGES, response);
+                    List<JsonNode> revisions = new ArrayList<>();
+                    array.forEach(revisions::add);
+                    return Optional.of(revisions);
+                });
     }
 
     private JsonNode parse(Upstream upstream, UpstreamResponse response) {
@@ -98,8 +99,8 @@ public class RangeReads {
         try {
             return mapper.readTree(response.body());
         } catch (IOException e) {
-            throw new org.labrange.gateway.client.UpstreamUnavailableException(upstream,
-                    upstream.serviceName() + " answered with a body that is not JSON", e);
+            throw new org.labrange.gateway.client.UpstreamUnavailableException(
+                    upstream, upstream.serviceName() + " answered with a body that is not JSON", e);
         }
     }
 
@@ -107,7 +108,8 @@ public class RangeReads {
         Map<String, String> sent = new LinkedHashMap<>();
         headers.forEach((name, value) -> {
             // aggregations make their own requests: only identity and correlation travel
-            if (name.equalsIgnoreCase("Authorization") || name.equalsIgnoreCase(RequestIds.HEADER)
+            if (name.equalsIgnoreCase("Authorization")
+                    || name.equalsIgnoreCase(RequestIds.HEADER)
                     || name.equalsIgnoreCase("Accept-Language")) {
                 sent.put(name, value);
             }

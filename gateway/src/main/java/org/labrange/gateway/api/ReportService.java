@@ -1,5 +1,9 @@
 package org.labrange.gateway.api;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -9,20 +13,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-
-import jakarta.enterprise.context.ApplicationScoped;
-
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.labrange.gateway.client.ServiceVersions;
 import org.labrange.gateway.client.Upstream;
 import org.labrange.gateway.config.GatewayConfig;
 import org.labrange.gateway.domain.Report;
 import org.labrange.gateway.domain.ReportAssembler;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-
-import io.smallrye.mutiny.Uni;
 
 /**
  * Builds a report: first, concurrently, the interpretation, the sources and the service versions;
@@ -38,7 +34,10 @@ public class ReportService {
     private final String gatewayVersion;
     private final Clock clock = Clock.systemUTC();
 
-    ReportService(RangeReads reads, ServiceVersions versions, GatewayConfig config,
+    ReportService(
+            RangeReads reads,
+            ServiceVersions versions,
+            GatewayConfig config,
             @ConfigProperty(name = "quarkus.application.version", defaultValue = "unknown") String gatewayVersion) {
         this.reads = reads;
         this.versions = versions;
@@ -50,39 +49,53 @@ public class ReportService {
         validate(body);
         Instant requestedAt = clock.instant();
         ObjectNode batch = ((ObjectNode) body).deepCopy();
-        Optional<String> reportId = Optional.ofNullable(batch.remove("reportId")).filter(JsonNode::isTextual).map(JsonNode::asText);
+        Optional<String> reportId = Optional.ofNullable(batch.remove("reportId"))
+                .filter(JsonNode::isTextual)
+                .map(JsonNode::asText);
         if (batch.get("patient") instanceof ObjectNode patient) {
             patient.remove("id"); // the caller's patient id stays at the edge
         }
 
-        Uni<JsonNode> interpretation = reads.postJson(Upstream.INTERPRETATION, "/api/v1/interpretations", batch, headers);
+        Uni<JsonNode> interpretation =
+                reads.postJson(Upstream.INTERPRETATION, "/api/v1/interpretations", batch, headers);
         Uni<Map<String, JsonNode>> sources = reads.sources(headers);
         Uni<Optional<String>> interpretationVersion = versions.versionOf(Upstream.INTERPRETATION);
         Uni<Optional<String>> rangesVersion = versions.versionOf(Upstream.RANGES);
 
-        return Uni.combine().all().unis(interpretation, sources, interpretationVersion, rangesVersion)
+        return Uni.combine()
+                .all()
+                .unis(interpretation, sources, interpretationVersion, rangesVersion)
                 .with((answer, sourcesByCode, iv, rv) -> new FirstRound(answer, sourcesByCode, iv, rv))
                 .flatMap(first -> {
                     Set<String> used = ReportAssembler.rangeIdsUsed(first.interpretation());
                     boolean skipped = used.size() > config.reports().maxRangeHistories();
-                    Uni<Map<String, Optional<List<JsonNode>>>> histories = skipped
-                            ? Uni.createFrom().item(Map.of())
-                            : reads.histories(used, headers);
+                    Uni<Map<String, Optional<List<JsonNode>>>> histories =
+                            skipped ? Uni.createFrom().item(Map.of()) : reads.histories(used, headers);
                     return histories.map(byId -> {
                         Map<String, Optional<String>> serviceVersions = new LinkedHashMap<>();
                         serviceVersions.put("gateway", Optional.of(gatewayVersion));
                         serviceVersions.put(Upstream.INTERPRETATION.serviceName(), first.interpretationVersion());
                         serviceVersions.put(Upstream.RANGES.serviceName(), first.rangesVersion());
-                        return ReportAssembler.assemble(new ReportAssembler.Inputs(reportId, body, first.interpretation(),
-                                first.sources(), byId, skipped, serviceVersions,
-                                headers.getOrDefault(RequestIds.HEADER, "unknown"), requestedAt, clock.instant()));
+                        return ReportAssembler.assemble(new ReportAssembler.Inputs(
+                                reportId,
+                                body,
+                                first.interpretation(),
+                                first.sources(),
+                                byId,
+                                skipped,
+                                serviceVersions,
+                                headers.getOrDefault(RequestIds.HEADER, "unknown"),
+                                requestedAt,
+                                clock.instant()));
                     });
                 });
     }
 
-    private record FirstRound(JsonNode interpretation, Map<String, JsonNode> sources,
-            Optional<String> interpretationVersion, Optional<String> rangesVersion) {
-    }
+    private record FirstRound(
+            JsonNode interpretation,
+            Map<String, JsonNode> sources,
+            Optional<String> interpretationVersion,
+            Optional<String> rangesVersion) {}
 
     private static void validate(JsonNode body) {
         List<Problem.FieldError> errors = new ArrayList<>();
@@ -97,7 +110,8 @@ public class ReportService {
             for (int i = 0; i < results.size(); i++) {
                 JsonNode id = results.get(i).get("id");
                 if (id == null || !id.isTextual() || id.asText().isBlank()) {
-                    errors.add(new Problem.FieldError("results[" + i + "].id", "is required to match results to their interpretation"));
+                    errors.add(new Problem.FieldError(
+                            "results[" + i + "].id", "is required to match results to their interpretation"));
                 } else if (!ids.add(id.asText())) {
                     errors.add(new Problem.FieldError("results[" + i + "].id", "duplicates an earlier result id"));
                 }

@@ -6,6 +6,5 @@ public final class Roles {
     public static final String ADMIN = "ranges-admin";
     public static final String INTERPRETER = "interpreter";
 
-    private Roles() {
-    }
+    private Roles() {}
 }

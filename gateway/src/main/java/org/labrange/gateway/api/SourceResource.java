@@ -1,5 +1,6 @@
 package org.labrange.gateway.api;
 
+import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -13,7 +14,6 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -24,11 +24,11 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.labrange.gateway.client.Upstream;
 
-import io.smallrye.mutiny.Uni;
-
 @Path("/api/v1/sources")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Sources", description = "Publishers of reference ranges: laboratories, textbooks, optimal-range sets, the local lab")
+@Tag(
+        name = "Sources",
+        description = "Publishers of reference ranges: laboratories, textbooks, optimal-range sets, the local lab")
 public class SourceResource {
 
     private final Forwarder forwarder;
@@ -38,20 +38,30 @@ public class SourceResource {
     }
 
     @GET
-    @RolesAllowed({ Roles.READER, Roles.ADMIN, Roles.INTERPRETER })
+    @RolesAllowed({Roles.READER, Roles.ADMIN, Roles.INTERPRETER})
     @Operation(summary = "All sources")
-    @APIResponse(responseCode = "200", description = "Sources",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "Labcorp", value = "[" + Examples.SOURCE + "]")))
+    @APIResponse(
+            responseCode = "200",
+            description = "Sources",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            examples = @ExampleObject(name = "Labcorp", value = "[" + Examples.SOURCE + "]")))
     public Uni<Response> sources(@Context UriInfo uri, @Context HttpHeaders headers) {
         return forwarder.read(Upstream.RANGES, uri, headers);
     }
 
     @GET
     @Path("/{code}")
-    @RolesAllowed({ Roles.READER, Roles.ADMIN, Roles.INTERPRETER })
+    @RolesAllowed({Roles.READER, Roles.ADMIN, Roles.INTERPRETER})
     @Operation(summary = "One source")
-    @APIResponse(responseCode = "200", description = "The source",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "Labcorp", value = Examples.SOURCE)))
+    @APIResponse(
+            responseCode = "200",
+            description = "The source",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            examples = @ExampleObject(name = "Labcorp", value = Examples.SOURCE)))
     @APIResponse(responseCode = "404", description = "No such source")
     public Uni<Response> source(@PathParam("code") String code, @Context UriInfo uri, @Context HttpHeaders headers) {
         return forwarder.read(Upstream.RANGES, uri, headers);
@@ -61,7 +71,12 @@ public class SourceResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Add a source", description = "Needs ranges-admin.")
-    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT), examples = @ExampleObject(name = "Labcorp", value = Examples.SOURCE_DRAFT)))
+    @RequestBody(
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(type = SchemaType.OBJECT),
+                            examples = @ExampleObject(name = "Labcorp", value = Examples.SOURCE_DRAFT)))
     @APIResponse(responseCode = "201", description = "Created; Location names the new source")
     @APIResponse(responseCode = "400", description = "Invalid source")
     @APIResponse(responseCode = "409", description = "A source with this code exists")
@@ -74,11 +89,17 @@ public class SourceResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Change a source", description = "Needs ranges-admin.")
-    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT), examples = @ExampleObject(name = "Labcorp", value = Examples.SOURCE_DRAFT)))
+    @RequestBody(
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(type = SchemaType.OBJECT),
+                            examples = @ExampleObject(name = "Labcorp", value = Examples.SOURCE_DRAFT)))
     @APIResponse(responseCode = "200", description = "The changed source")
     @APIResponse(responseCode = "400", description = "Invalid source")
     @APIResponse(responseCode = "404", description = "No such source")
-    public Uni<Response> update(@PathParam("code") String code, byte[] body, @Context UriInfo uri, @Context HttpHeaders headers) {
+    public Uni<Response> update(
+            @PathParam("code") String code, byte[] body, @Context UriInfo uri, @Context HttpHeaders headers) {
         return forwarder.write(Upstream.RANGES, "PUT", uri, headers, body);
     }
 }

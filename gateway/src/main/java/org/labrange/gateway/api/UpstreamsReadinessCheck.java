@@ -1,16 +1,14 @@
 package org.labrange.gateway.api;
 
+import io.smallrye.health.api.AsyncHealthCheck;
+import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 import org.eclipse.microprofile.health.Readiness;
 import org.labrange.gateway.client.Upstream;
 import org.labrange.gateway.client.Upstreams;
 import org.labrange.gateway.config.GatewayConfig;
-
-import io.smallrye.health.api.AsyncHealthCheck;
-import io.smallrye.mutiny.Uni;
 
 /**
  * Reports whether each upstream answers its own readiness probe. By default the gateway stays
@@ -31,20 +29,25 @@ public class UpstreamsReadinessCheck implements AsyncHealthCheck {
 
     @Override
     public Uni<HealthCheckResponse> call() {
-        return Uni.combine().all().unis(probe(Upstream.RANGES), probe(Upstream.INTERPRETATION))
+        return Uni.combine()
+                .all()
+                .unis(probe(Upstream.RANGES), probe(Upstream.INTERPRETATION))
                 .with((ranges, interpretation) -> {
                     boolean allUp = ranges && interpretation;
                     HealthCheckResponseBuilder builder = HealthCheckResponse.named("upstreams")
                             .withData(Upstream.RANGES.serviceName(), ranges ? "UP" : "DOWN")
                             .withData(Upstream.INTERPRETATION.serviceName(), interpretation ? "UP" : "DOWN")
                             .withData("upstreamsRequired", config.health().upstreamsRequired());
-                    return builder.status(allUp || !config.health().upstreamsRequired()).build();
+                    return builder.status(allUp || !config.health().upstreamsRequired())
+                            .build();
                 });
     }
 
     private Uni<Boolean> probe(Upstream upstream) {
-        return upstreams.probe(upstream, "/q/health/ready")
+        return upstreams
+                .probe(upstream, "/q/health/ready")
                 .map(response -> response.status() == 200)
-                .onFailure().recoverWithItem(false);
+                .onFailure()
+                .recoverWithItem(false);
     }
 }

@@ -1,14 +1,11 @@
 package org.labrange.gateway.client;
 
-import java.time.temporal.ChronoUnit;
-
+import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-
+import java.time.temporal.ChronoUnit;
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.faulttolerance.Timeout;
-
-import io.smallrye.mutiny.Uni;
 
 /**
  * Calls to interpretation-service, guarded by one circuit breaker for the whole upstream (every call goes
@@ -27,7 +24,11 @@ public class InterpretationClient {
 
     @Timeout(value = 30, unit = ChronoUnit.SECONDS)
     @Retry(maxRetries = 2, delay = 200, jitter = 100, retryOn = RetryableUpstreamException.class)
-    @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 10, delayUnit = ChronoUnit.SECONDS,
+    @CircuitBreaker(
+            requestVolumeThreshold = 20,
+            failureRatio = 0.5,
+            delay = 10,
+            delayUnit = ChronoUnit.SECONDS,
             successThreshold = 2)
     public Uni<UpstreamResponse> send(UpstreamRequest request) {
         return http.exchange(Upstream.INTERPRETATION, request);

@@ -1,19 +1,15 @@
 package org.labrange.gateway.client;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-
-import jakarta.enterprise.context.ApplicationScoped;
-
 import org.labrange.gateway.config.GatewayConfig;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
-import io.smallrye.mutiny.Uni;
 
 /**
  * The build version each upstream reports at {@code /q/info} (quarkus-info), for report
@@ -23,8 +19,7 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class ServiceVersions {
 
-    private record Cached(Optional<String> version, Instant expires) {
-    }
+    private record Cached(Optional<String> version, Instant expires) {}
 
     private final Upstreams upstreams;
     private final ObjectMapper mapper;
@@ -43,13 +38,21 @@ public class ServiceVersions {
         if (cached != null && cached.expires().isAfter(clock.instant())) {
             return Uni.createFrom().item(cached.version());
         }
-        return upstreams.probe(upstream, "/q/info")
+        return upstreams
+                .probe(upstream, "/q/info")
                 .map(this::buildVersion)
-                .onFailure().recoverWithItem(Optional.empty())
-                .invoke(version -> cache.put(upstream, new Cached(version,
-                        // an unknown version is asked again soon; a known one is kept longer
-                        clock.instant().plus(version.isPresent() ? config.upstream().versionCacheTtl()
-                                : java.time.Duration.ofSeconds(30)))));
+                .onFailure()
+                .recoverWithItem(Optional.empty())
+                .invoke(version -> cache.put(
+                        upstream,
+                        new Cached(
+                                version,
+                                // an unknown version is asked again soon; a known one is kept longer
+                                clock.instant()
+                                        .plus(
+                                                version.isPresent()
+                                                        ? config.upstream().versionCacheTtl()
+                                                        : java.time.Duration.ofSeconds(30)))));
     }
 
     private Optional<String> buildVersion(UpstreamResponse response) {

@@ -1,20 +1,5 @@
 package org.labrange.gateway.client;
 
-import java.net.URI;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.AbstractMap;
-import java.util.EnumMap;
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-
-import jakarta.annotation.PreDestroy;
-import jakarta.enterprise.context.ApplicationScoped;
-
-import org.jboss.logging.Logger;
-import org.labrange.gateway.config.GatewayConfig;
-
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.smallrye.mutiny.Uni;
@@ -25,6 +10,18 @@ import io.vertx.mutiny.core.buffer.Buffer;
 import io.vertx.mutiny.ext.web.client.HttpRequest;
 import io.vertx.mutiny.ext.web.client.HttpResponse;
 import io.vertx.mutiny.ext.web.client.WebClient;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.net.URI;
+import java.time.Duration;
+import java.util.AbstractMap;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.jboss.logging.Logger;
+import org.labrange.gateway.config.GatewayConfig;
 
 /**
  * The plain HTTP transport to the upstreams: one non-blocking client (and connection pool) per
@@ -78,11 +75,14 @@ class UpstreamHttp {
         Timer.Sample sample = Timer.start(meters);
         return sent.map(UpstreamHttp::toResponse)
                 .invoke(response -> record(sample, upstream, request, (response.status() / 100) + "xx"))
-                .onFailure().invoke(failure -> record(sample, upstream, request, "unavailable"))
-                .onFailure().transform(failure -> {
+                .onFailure()
+                .invoke(failure -> record(sample, upstream, request, "unavailable"))
+                .onFailure()
+                .transform(failure -> {
                     String detail = upstream.serviceName() + " could not be reached: " + describe(failure);
-                    LOG.warnf("%s %s on %s failed: %s", request.method(), request.pathAndQuery(),
-                            upstream.serviceName(), describe(failure));
+                    LOG.warnf(
+                            "%s %s on %s failed: %s",
+                            request.method(), request.pathAndQuery(), upstream.serviceName(), describe(failure));
                     // A timed-out call may still be running upstream: only connection failures are retried.
                     return request.idempotent() && !isTimeout(failure)
                             ? new RetryableUpstreamException(upstream, detail, failure)
@@ -95,7 +95,8 @@ class UpstreamHttp {
      * registered once and then looked up (building and registering one per call showed up at ~4 % of CPU).
      */
     private void record(Timer.Sample sample, Upstream upstream, UpstreamRequest request, String outcome) {
-        sample.stop(timers.computeIfAbsent(upstream.serviceName() + ' ' + request.method() + ' ' + outcome,
+        sample.stop(timers.computeIfAbsent(
+                upstream.serviceName() + ' ' + request.method() + ' ' + outcome,
                 key -> Timer.builder("labrange.upstream.requests")
                         .description("Calls from the gateway to its upstream services")
                         .tag("upstream", upstream.serviceName())
@@ -106,7 +107,9 @@ class UpstreamHttp {
 
     private static UpstreamResponse toResponse(HttpResponse<Buffer> response) {
         List<Map.Entry<String, String>> headers = new ArrayList<>();
-        response.headers().forEach(entry -> headers.add(new AbstractMap.SimpleImmutableEntry<>(entry.getKey(), entry.getValue())));
+        response.headers()
+                .forEach(
+                        entry -> headers.add(new AbstractMap.SimpleImmutableEntry<>(entry.getKey(), entry.getValue())));
         Buffer body = response.body();
         return new UpstreamResponse(response.statusCode(), headers, body == null ? new byte[0] : body.getBytes());
     }

@@ -1,15 +1,12 @@
 package org.labrange.gateway.client;
 
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
 import java.net.URI;
 import java.time.Duration;
-
-import jakarta.enterprise.context.ApplicationScoped;
-
 import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
 import org.labrange.gateway.config.GatewayConfig;
-
-import io.smallrye.mutiny.Uni;
 
 /**
  * The one door to the upstreams for the rest of the gateway. Every failure to get an answer
@@ -24,7 +21,11 @@ public class Upstreams {
     private final UpstreamHttp http;
     private final GatewayConfig config;
 
-    Upstreams(ReferenceRangesClient ranges, InterpretationClient interpretation, UpstreamHttp http, GatewayConfig config) {
+    Upstreams(
+            ReferenceRangesClient ranges,
+            InterpretationClient interpretation,
+            UpstreamHttp http,
+            GatewayConfig config) {
         this.ranges = ranges;
         this.interpretation = interpretation;
         this.http = http;
@@ -46,9 +47,12 @@ public class Upstreams {
      */
     public Uni<UpstreamResponse> probe(Upstream upstream, String path) {
         Duration timeout = config.upstream().probeTimeout();
-        return http.exchange(upstream, UpstreamRequest.get(path, java.util.Map.of("Accept", "application/json")), timeout)
-                .ifNoItem().after(timeout.plusMillis(500))
-                .failWith(() -> new UpstreamUnavailableException(upstream, upstream.serviceName() + " did not answer", null));
+        return http.exchange(
+                        upstream, UpstreamRequest.get(path, java.util.Map.of("Accept", "application/json")), timeout)
+                .ifNoItem()
+                .after(timeout.plusMillis(500))
+                .failWith(() ->
+                        new UpstreamUnavailableException(upstream, upstream.serviceName() + " did not answer", null));
     }
 
     public URI baseUrl(Upstream upstream) {
@@ -58,8 +62,10 @@ public class Upstreams {
     private static RuntimeException translate(Upstream upstream, Throwable failure) {
         String name = upstream.serviceName();
         if (failure instanceof CircuitBreakerOpenException) {
-            return new UpstreamUnavailableException(upstream,
-                    name + " is failing; calls are suspended for a short while (circuit breaker open)", failure);
+            return new UpstreamUnavailableException(
+                    upstream,
+                    name + " is failing; calls are suspended for a short while (circuit breaker open)",
+                    failure);
         }
         if (failure instanceof TimeoutException) {
             return new UpstreamUnavailableException(upstream, name + " did not answer in time", failure);

@@ -1,11 +1,10 @@
 package org.labrange.gateway.config;
 
-import java.net.URI;
-import java.time.Duration;
-
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import io.smallrye.config.WithName;
+import java.net.URI;
+import java.time.Duration;
 
 /** Everything a deployment of the gateway may change; each key has an environment variable twin. */
 @ConfigMapping(prefix = "labrange")

@@ -1,9 +1,8 @@
 package org.labrange.gateway.domain;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.util.List;
-
-import com.fasterxml.jackson.databind.JsonNode;
 
 /** Every source's current ranges for one analyte, side by side. */
 public record AnalyteOverview(
@@ -14,19 +13,23 @@ public record AnalyteOverview(
         List<Warning> warnings) {
 
     /** One source and its ranges in effect. */
-    public record SourceRanges(String sourceCode, String name, String kind, String citation, List<RangeSummary> ranges) {
-    }
+    public record SourceRanges(
+            String sourceCode, String name, String kind, String citation, List<RangeSummary> ranges) {}
 
     /**
      * @param current       the revision in effect (as reference-ranges-service returned it)
      * @param revisionCount how many revisions the range has (null when its history could not be read)
      * @param lastRevision  the newest revision (null when its history could not be read)
      */
-    public record RangeSummary(JsonNode current, Integer revisionCount, LastRevision lastRevision) {
-    }
+    public record RangeSummary(JsonNode current, Integer revisionCount, LastRevision lastRevision) {}
 
     /** @param scheduled true when the last revision only takes effect after today */
-    public record LastRevision(int revision, String status, String effectiveFrom, String recordedAt,
-            String recordedBy, String reason, boolean scheduled) {
-    }
+    public record LastRevision(
+            int revision,
+            String status,
+            String effectiveFrom,
+            String recordedAt,
+            String recordedBy,
+            String reason,
+            boolean scheduled) {}
 }

@@ -1,15 +1,13 @@
 package org.labrange.gateway.domain;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
-
-import com.fasterxml.jackson.databind.JsonNode;
 
 /** Tolerant reads of upstream JSON: a field that is absent or null reads as absent. */
 final class Json {
 
-    private Json() {
-    }
+    private Json() {}
 
     static String text(JsonNode node, String field) {
         JsonNode value = node == null ? null : node.get(field);

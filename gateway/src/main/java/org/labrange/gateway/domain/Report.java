@@ -1,10 +1,9 @@
 package org.labrange.gateway.domain;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-
-import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * One report for a patient's panel. Upstream parts (analyte, value, interpretations, agreement,
@@ -25,8 +24,7 @@ public record Report(
         Provenance provenance) {
 
     /** The patient as given in the request (id is the caller's own, never sent upstream). */
-    public record PatientSummary(String id, String sex, String birthDate, String age) {
-    }
+    public record PatientSummary(String id, String sex, String birthDate, String age) {}
 
     /** One result with its interpretation per source and the ranges used, each with its history. */
     public record ResultEntry(
@@ -42,8 +40,7 @@ public record Report(
             JsonNode agreement,
             JsonNode delta,
             List<JsonNode> associations,
-            List<JsonNode> problems) {
-    }
+            List<JsonNode> problems) {}
 
     /**
      * A range used for a result, side by side with the other sources' ranges.
@@ -62,16 +59,13 @@ public record Report(
             Integer latestRevision,
             boolean usedRevisionIsLatest,
             JsonNode rangeUsed,
-            List<JsonNode> revisions) {
-    }
+            List<JsonNode> revisions) {}
 
     /** Sources that flag one result differently. */
-    public record Disagreement(String resultId, String analyteCode, Map<String, String> flags, String summary) {
-    }
+    public record Disagreement(String resultId, String analyteCode, Map<String, String> flags, String summary) {}
 
     /** A significant change against the patient's earlier results, as judged by the interpretation service. */
-    public record DeltaCheck(String resultId, String analyteCode, JsonNode delta) {
-    }
+    public record DeltaCheck(String resultId, String analyteCode, JsonNode delta) {}
 
     /**
      * What produced the report.
@@ -87,15 +81,12 @@ public record Report(
             String rulesVersion,
             JsonNode rangesState,
             List<ServiceVersion> services,
-            List<RangeRevisionRef> rangeRevisions) {
-    }
+            List<RangeRevisionRef> rangeRevisions) {}
 
     /** @param version null when the service did not tell */
-    public record ServiceVersion(String name, String version) {
-    }
+    public record ServiceVersion(String name, String version) {}
 
     /** A range revision the report relied on. */
-    public record RangeRevisionRef(String source, String analyteCode, String rangeId, int revision,
-            String effectiveFrom, String recordedAt) {
-    }
+    public record RangeRevisionRef(
+            String source, String analyteCode, String rangeId, int revision, String effectiveFrom, String recordedAt) {}
 }

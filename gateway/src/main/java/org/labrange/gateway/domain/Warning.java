@@ -11,7 +11,8 @@ package org.labrange.gateway.domain;
 public record Warning(String code, Severity severity, String message, String resultId) {
 
     public enum Severity {
-        CLINICAL, NOTICE
+        CLINICAL,
+        NOTICE
     }
 
     static Warning clinical(String code, String message, String resultId) {

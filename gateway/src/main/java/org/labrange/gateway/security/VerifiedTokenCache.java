@@ -1,22 +1,19 @@
 package org.labrange.gateway.security;
 
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.concurrent.ConcurrentHashMap;
-
-import jakarta.annotation.Priority;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.inject.Alternative;
-import jakarta.inject.Inject;
-
-import org.eclipse.microprofile.jwt.JsonWebToken;
-import org.labrange.gateway.config.GatewayConfig;
-
 import io.smallrye.jwt.auth.principal.DefaultJWTParser;
 import io.smallrye.jwt.auth.principal.JWTAuthContextInfo;
 import io.smallrye.jwt.auth.principal.JWTParser;
 import io.smallrye.jwt.auth.principal.ParseException;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Alternative;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.ConcurrentHashMap;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.labrange.gateway.config.GatewayConfig;
 
 /**
  * Remembers bearer tokens whose signature and claims smallrye-jwt has already verified, so that a client
@@ -33,8 +30,7 @@ import io.smallrye.jwt.auth.principal.ParseException;
 @ApplicationScoped
 public class VerifiedTokenCache implements JWTParser {
 
-    private record Verified(JsonWebToken token, Instant until) {
-    }
+    private record Verified(JsonWebToken token, Instant until) {}
 
     private final JWTParser verifier;
     private final Clock clock;
@@ -44,7 +40,10 @@ public class VerifiedTokenCache implements JWTParser {
 
     @Inject
     VerifiedTokenCache(DefaultJWTParser verifier, GatewayConfig config) {
-        this(verifier, Clock.systemUTC(), config.security().tokenCache().maxEntries(),
+        this(
+                verifier,
+                Clock.systemUTC(),
+                config.security().tokenCache().maxEntries(),
                 config.security().tokenCache().maxAge());
     }
 

@@ -3,7 +3,6 @@ package org.labrange.gateway.api;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.net.URI;
-
 import org.junit.jupiter.api.Test;
 
 class PassthroughTest {
@@ -13,7 +12,8 @@ class PassthroughTest {
 
     @Test
     void locationOnTheUpstreamOriginMovesToTheGatewayOrigin() {
-        assertEquals("https://labrange.example/api/v1/ranges/r-9",
+        assertEquals(
+                "https://labrange.example/api/v1/ranges/r-9",
                 Passthrough.relocate("http://ranges:8081/api/v1/ranges/r-9", UPSTREAM, GATEWAY));
     }
 

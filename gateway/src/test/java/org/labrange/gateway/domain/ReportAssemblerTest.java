@@ -4,16 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
 import org.junit.jupiter.api.Test;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 class ReportAssemblerTest {
 
@@ -31,16 +29,26 @@ class ReportAssemblerTest {
     private static Report assemble(String request, String interpretation, Map<String, JsonNode> sources) {
         Map<String, Optional<String>> versions = new LinkedHashMap<>();
         versions.put("interpretation-service", Optional.of("1.0"));
-        return ReportAssembler.assemble(new ReportAssembler.Inputs(Optional.of("r"), json(request), json(interpretation),
-                sources, Map.of(), false, versions, "req", NOW, NOW));
+        return ReportAssembler.assemble(new ReportAssembler.Inputs(
+                Optional.of("r"),
+                json(request),
+                json(interpretation),
+                sources,
+                Map.of(),
+                false,
+                versions,
+                "req",
+                NOW,
+                NOW));
     }
 
-    private static final Map<String, JsonNode> LABS = Map.of("quest", json("{\"code\":\"quest\"}"),
-            "labcorp", json("{\"code\":\"labcorp\"}"));
+    private static final Map<String, JsonNode> LABS =
+            Map.of("quest", json("{\"code\":\"quest\"}"), "labcorp", json("{\"code\":\"labcorp\"}"));
 
     @Test
     void rejectedResultIsAClinicalWarningNamingTheFieldAndReason() {
-        Report report = assemble("{\"results\":[{\"id\":\"s1\"}]}",
+        Report report = assemble(
+                "{\"results\":[{\"id\":\"s1\"}]}",
                 "{\"results\":[{\"id\":\"s1\",\"status\":\"REJECTED\",\"problems\":[{\"field\":\"unit\",\"reason\":\"kg is not a concentration\"}]}]}",
                 LABS);
 
@@ -53,18 +61,24 @@ class ReportAssemblerTest {
 
     @Test
     void resultTheInterpretationServiceLeftOutIsAClinicalWarning() {
-        Report report = assemble("{\"results\":[{\"id\":\"s1\"},{\"id\":\"u1\"}]}",
-                "{\"results\":[{\"id\":\"s1\",\"status\":\"INTERPRETED\",\"interpretations\":[]}]}", LABS);
+        Report report = assemble(
+                "{\"results\":[{\"id\":\"s1\"},{\"id\":\"u1\"}]}",
+                "{\"results\":[{\"id\":\"s1\",\"status\":\"INTERPRETED\",\"interpretations\":[]}]}",
+                LABS);
 
         assertFalse(report.complete());
-        assertEquals(List.of("result-missing"), report.warnings().stream().map(Warning::code).toList());
+        assertEquals(
+                List.of("result-missing"),
+                report.warnings().stream().map(Warning::code).toList());
         assertEquals("u1", report.warnings().get(0).resultId());
     }
 
     @Test
     void requestedSourceUnknownToTheRangesServiceIsAClinicalWarning() {
-        Report report = assemble("{\"sources\":[\"quest\",\"nobody\"],\"results\":[{\"id\":\"s1\"}]}",
-                "{\"results\":[{\"id\":\"s1\",\"status\":\"INTERPRETED\",\"interpretations\":[]}]}", LABS);
+        Report report = assemble(
+                "{\"sources\":[\"quest\",\"nobody\"],\"results\":[{\"id\":\"s1\"}]}",
+                "{\"results\":[{\"id\":\"s1\",\"status\":\"INTERPRETED\",\"interpretations\":[]}]}",
+                LABS);
 
         assertFalse(report.complete());
         assertEquals("unknown-source", report.warnings().get(0).code());
@@ -85,18 +99,22 @@ class ReportAssemblerTest {
 
     @Test
     void disagreementIsDerivedFromTheFlagsWhenNoAgreementIsGiven() {
-        Report report = assemble("{\"results\":[{\"id\":\"s1\"}]}",
+        Report report = assemble(
+                "{\"results\":[{\"id\":\"s1\"}]}",
                 "{\"results\":[{\"id\":\"s1\",\"status\":\"INTERPRETED\",\"analyte\":{\"code\":\"1952-1\"},\"interpretations\":["
                         + "{\"source\":\"quest\",\"flag\":\"N\"},{\"source\":\"labcorp\",\"flag\":\"H\"}]}]}",
                 LABS);
 
         assertEquals(1, report.disagreements().size());
-        assertEquals(Map.of("quest", "N", "labcorp", "H"), report.disagreements().get(0).flags());
+        assertEquals(
+                Map.of("quest", "N", "labcorp", "H"),
+                report.disagreements().get(0).flags());
     }
 
     @Test
     void unanimousFlagsAreNoDisagreement() {
-        Report report = assemble("{\"results\":[{\"id\":\"s1\"}]}",
+        Report report = assemble(
+                "{\"results\":[{\"id\":\"s1\"}]}",
                 "{\"results\":[{\"id\":\"s1\",\"status\":\"INTERPRETED\",\"interpretations\":["
                         + "{\"source\":\"quest\",\"flag\":\"N\"},{\"source\":\"labcorp\",\"flag\":\"N\"}]}]}",
                 LABS);
@@ -107,7 +125,8 @@ class ReportAssemblerTest {
 
     @Test
     void cachedRangesAreNotedButDoNotMakeTheReportIncomplete() {
-        Report report = assemble("{\"results\":[{\"id\":\"s1\"}]}",
+        Report report = assemble(
+                "{\"results\":[{\"id\":\"s1\"}]}",
                 "{\"ranges\":{\"changeSequence\":7,\"confirmedAt\":\"2026-11-25T11:00:00Z\",\"stale\":true},"
                         + "\"results\":[{\"id\":\"s1\",\"status\":\"INTERPRETED\",\"interpretations\":[]}]}",
                 LABS);
@@ -119,7 +138,8 @@ class ReportAssemblerTest {
 
     @Test
     void deltaThatCouldNotBeComputedIsNotListedAsADeltaCheck() {
-        Report report = assemble("{\"results\":[{\"id\":\"s1\"}]}",
+        Report report = assemble(
+                "{\"results\":[{\"id\":\"s1\"}]}",
                 "{\"results\":[{\"id\":\"s1\",\"status\":\"INTERPRETED\",\"interpretations\":[],"
                         + "\"delta\":{\"possible\":false,\"reason\":\"no earlier result\"}}]}",
                 LABS);

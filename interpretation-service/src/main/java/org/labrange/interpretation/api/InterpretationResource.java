@@ -67,48 +67,93 @@ public class InterpretationResource {
         this.bodies = bodies;
         this.noOp = config.benchmarkNoOp();
         if (noOp) {
-            Logger.getLogger(InterpretationResource.class).warn("benchmark no-op mode is ON: requests are read and "
-                    + "checked but no result is interpreted (status " + NO_OP_STATUS + "); never use it in service");
+            Logger.getLogger(InterpretationResource.class)
+                    .warn("benchmark no-op mode is ON: requests are read and "
+                            + "checked but no result is interpreted (status " + NO_OP_STATUS
+                            + "); never use it in service");
         }
     }
 
     @POST
-    @Operation(summary = "Interpret a batch of results of one patient",
+    @Operation(
+            summary = "Interpret a batch of results of one patient",
             description = "Up to 10,000 results. A bad result is reported inside its own entry (status REJECTED) "
                     + "and never fails the others.")
-    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(implementation = InterpretationRequest.class), examples = {
-                @ExampleObject(name = "b2m-serum", summary = "B2M serum with an earlier result", value = SERUM_EXAMPLE),
-                @ExampleObject(name = "b2m-serum-urine-panel", summary = "B2M serum + urine panel",
-                        value = PANEL_EXAMPLE)}))
-    @APIResponse(responseCode = "200", description = "Every result interpreted, rejected or without range "
-            + "(CompactInterpretationResponse with view=compact)",
-            content = @Content(schema = @Schema(oneOf = {InterpretationResponse.class,
-                    CompactInterpretationResponse.class})))
-    @APIResponse(responseCode = "400", description = "Malformed body, no results, invalid patient or unknown source",
-            content = @Content(mediaType = ProblemDocument.MEDIA_TYPE,
-                    schema = @Schema(implementation = ProblemDocument.class)))
+    @RequestBody(
+            required = true,
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = InterpretationRequest.class),
+                            examples = {
+                                @ExampleObject(
+                                        name = "b2m-serum",
+                                        summary = "B2M serum with an earlier result",
+                                        value = SERUM_EXAMPLE),
+                                @ExampleObject(
+                                        name = "b2m-serum-urine-panel",
+                                        summary = "B2M serum + urine panel",
+                                        value = PANEL_EXAMPLE)
+                            }))
+    @APIResponse(
+            responseCode = "200",
+            description = "Every result interpreted, rejected or without range "
+                    + "(CompactInterpretationResponse with view=compact)",
+            content =
+                    @Content(
+                            schema =
+                                    @Schema(
+                                            oneOf = {InterpretationResponse.class, CompactInterpretationResponse.class
+                                            })))
+    @APIResponse(
+            responseCode = "400",
+            description = "Malformed body, no results, invalid patient or unknown source",
+            content =
+                    @Content(
+                            mediaType = ProblemDocument.MEDIA_TYPE,
+                            schema = @Schema(implementation = ProblemDocument.class)))
     @APIResponse(responseCode = "401", description = "No or invalid bearer token")
     @APIResponse(responseCode = "403", description = "Token lacks role interpreter or ranges-admin")
-    @APIResponse(responseCode = "413", description = "More than 10,000 results",
-            content = @Content(mediaType = ProblemDocument.MEDIA_TYPE,
-                    schema = @Schema(implementation = ProblemDocument.class)))
-    @APIResponse(responseCode = "503", description = "Ranges unavailable and not safely cached",
-            content = @Content(mediaType = ProblemDocument.MEDIA_TYPE,
-                    schema = @Schema(implementation = ProblemDocument.class)))
-    public Object interpret(byte[] body, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
-                            @Parameter(description = "full (default): every range revision, text and citation in "
+    @APIResponse(
+            responseCode = "413",
+            description = "More than 10,000 results",
+            content =
+                    @Content(
+                            mediaType = ProblemDocument.MEDIA_TYPE,
+                            schema = @Schema(implementation = ProblemDocument.class)))
+    @APIResponse(
+            responseCode = "503",
+            description = "Ranges unavailable and not safely cached",
+            content =
+                    @Content(
+                            mediaType = ProblemDocument.MEDIA_TYPE,
+                            schema = @Schema(implementation = ProblemDocument.class)))
+    public Object interpret(
+            byte[] body,
+            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+            @Parameter(
+                            description = "full (default): every range revision, text and citation in "
                                     + "each result; compact: flags and exact range revisions (id, number, bounds) "
-                                    + "only, for bulk filing", schema = @Schema(enumeration = {"full", "compact"}))
-                            @QueryParam("view") String view) {
+                                    + "only, for bulk filing",
+                            schema = @Schema(enumeration = {"full", "compact"}))
+                    @QueryParam("view")
+                    String view) {
         boolean compact = compactView(view);
         InterpretationRequest request = bodies.read(body, InterpretationRequest.class);
         if (noOp) {
-            return new InterpretationResponse(null, null, null, request.results() == null ? List.of()
-                    : request.results().stream().map(r -> noOpView(r == null ? null : r.id())).toList(), List.of());
+            return new InterpretationResponse(
+                    null,
+                    null,
+                    null,
+                    request.results() == null
+                            ? List.of()
+                            : request.results().stream()
+                                    .map(r -> noOpView(r == null ? null : r.id()))
+                                    .toList(),
+                    List.of());
         }
-        InterpretationService.Outcome outcome = service.interpret(request.patient(), request.sources(),
-                request.results(), upstreamCall(authorization));
+        InterpretationService.Outcome outcome =
+                service.interpret(request.patient(), request.sources(), request.results(), upstreamCall(authorization));
         return compact ? ResponseMapper.compact(outcome) : ResponseMapper.response(outcome);
     }
 
@@ -119,31 +164,55 @@ public class InterpretationResource {
         if (view.equals("compact")) {
             return true;
         }
-        throw RequestRejectedException.validation(List.of(new ProblemDocument.FieldError("view",
-                "must be full or compact")));
+        throw RequestRejectedException.validation(
+                List.of(new ProblemDocument.FieldError("view", "must be full or compact")));
     }
 
     @POST
     @Path("/single")
-    @Operation(summary = "Interpret one result", description = "Same rules as the batch; a result that cannot be "
-            + "interpreted is answered 422 with the reasons.")
-    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(implementation = SingleInterpretationRequest.class), examples = {
-                @ExampleObject(name = "b2m-urine", summary = "B2M urine far above its upper limit",
-                        value = URINE_EXAMPLE)}))
-    @APIResponse(responseCode = "200", description = "The result, interpreted or without applicable range",
+    @Operation(
+            summary = "Interpret one result",
+            description = "Same rules as the batch; a result that cannot be "
+                    + "interpreted is answered 422 with the reasons.")
+    @RequestBody(
+            required = true,
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = SingleInterpretationRequest.class),
+                            examples = {
+                                @ExampleObject(
+                                        name = "b2m-urine",
+                                        summary = "B2M urine far above its upper limit",
+                                        value = URINE_EXAMPLE)
+                            }))
+    @APIResponse(
+            responseCode = "200",
+            description = "The result, interpreted or without applicable range",
             content = @Content(schema = @Schema(implementation = ResultView.class)))
-    @APIResponse(responseCode = "400", description = "Malformed body, invalid patient or unknown source",
-            content = @Content(mediaType = ProblemDocument.MEDIA_TYPE,
-                    schema = @Schema(implementation = ProblemDocument.class)))
+    @APIResponse(
+            responseCode = "400",
+            description = "Malformed body, invalid patient or unknown source",
+            content =
+                    @Content(
+                            mediaType = ProblemDocument.MEDIA_TYPE,
+                            schema = @Schema(implementation = ProblemDocument.class)))
     @APIResponse(responseCode = "401", description = "No or invalid bearer token")
     @APIResponse(responseCode = "403", description = "Token lacks role interpreter or ranges-admin")
-    @APIResponse(responseCode = "422", description = "Unknown analyte, bad value, unconvertible unit, impossible value",
-            content = @Content(mediaType = ProblemDocument.MEDIA_TYPE,
-                    schema = @Schema(implementation = ProblemDocument.class)))
-    @APIResponse(responseCode = "503", description = "Ranges unavailable and not safely cached",
-            content = @Content(mediaType = ProblemDocument.MEDIA_TYPE,
-                    schema = @Schema(implementation = ProblemDocument.class)))
+    @APIResponse(
+            responseCode = "422",
+            description = "Unknown analyte, bad value, unconvertible unit, impossible value",
+            content =
+                    @Content(
+                            mediaType = ProblemDocument.MEDIA_TYPE,
+                            schema = @Schema(implementation = ProblemDocument.class)))
+    @APIResponse(
+            responseCode = "503",
+            description = "Ranges unavailable and not safely cached",
+            content =
+                    @Content(
+                            mediaType = ProblemDocument.MEDIA_TYPE,
+                            schema = @Schema(implementation = ProblemDocument.class)))
     public ResultView interpretOne(byte[] body, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
         SingleInterpretationRequest request = bodies.read(body, SingleInterpretationRequest.class);
         if (request.result() == null) {
@@ -152,15 +221,23 @@ public class InterpretationResource {
         if (noOp) {
             return noOpView(request.result().id());
         }
-        InterpretationService.Outcome outcome = service.interpret(request.patient(), request.sources(),
-                List.of(request.result()), upstreamCall(authorization));
+        InterpretationService.Outcome outcome = service.interpret(
+                request.patient(), request.sources(), List.of(request.result()), upstreamCall(authorization));
         ResultInterpretation only = outcome.results().get(0);
         if (only.status() == ResultInterpretation.Status.REJECTED) {
             String kind = only.problems().get(0).kind();
-            String detail = only.problems().stream().map(p -> p.reason()).reduce((a, b) -> a + "; " + b).orElse("");
-            throw new RequestRejectedException(422, kind, "Result cannot be interpreted", detail,
-                    only.problems().stream().map(p -> new ProblemDocument.FieldError("result." + p.field(),
-                            p.reason())).toList());
+            String detail = only.problems().stream()
+                    .map(p -> p.reason())
+                    .reduce((a, b) -> a + "; " + b)
+                    .orElse("");
+            throw new RequestRejectedException(
+                    422,
+                    kind,
+                    "Result cannot be interpreted",
+                    detail,
+                    only.problems().stream()
+                            .map(p -> new ProblemDocument.FieldError("result." + p.field(), p.reason()))
+                            .toList());
         }
         return ResponseMapper.result(only);
     }
@@ -171,12 +248,13 @@ public class InterpretationResource {
      * mode, set against normal mode, shows what the interpretation itself costs (see BENCHMARKS.md).
      */
     private static ResultView noOpView(String id) {
-        return new ResultView(id, NO_OP_STATUS, null, null, null, List.of(), List.of(), null, List.of(), null,
-                List.of());
+        return new ResultView(
+                id, NO_OP_STATUS, null, null, null, List.of(), List.of(), null, List.of(), null, List.of());
     }
 
     private static UpstreamCall upstreamCall(String authorization) {
         Object id = MDC.get(RequestIdFilter.MDC_KEY);
-        return new UpstreamCall(Optional.ofNullable(authorization), Optional.ofNullable(id).map(Object::toString));
+        return new UpstreamCall(
+                Optional.ofNullable(authorization), Optional.ofNullable(id).map(Object::toString));
     }
 }

@@ -7,106 +7,165 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 @Schema(description = "Interpretation of every result, in request order, plus patterns across them.")
 public record InterpretationResponse(
-        @Schema(description = "Version of the clinical rules file used") String rulesVersion,
+        @Schema(description = "Version of the clinical rules file used")
+        String rulesVersion,
+
         Instant evaluatedAt,
-        @Schema(description = "Which state of the ranges service the answer rests on") RangesInfo ranges,
+
+        @Schema(description = "Which state of the ranges service the answer rests on")
+        RangesInfo ranges,
+
         List<ResultView> results,
-        @Schema(description = "Patterns across the results of this patient") List<PatternView> patterns) {
+
+        @Schema(description = "Patterns across the results of this patient")
+        List<PatternView> patterns) {
 
     public record RangesInfo(
-            @Schema(description = "Highest change sequence of the ranges service known") long changeSequence,
-            @Schema(description = "Last time the ranges service confirmed that sequence") Instant confirmedAt,
-            @Schema(description = "True when the latest change check failed and cached ranges (within the "
-                    + "staleness bound) were used") boolean stale) {
-    }
+            @Schema(description = "Highest change sequence of the ranges service known")
+            long changeSequence,
+
+            @Schema(description = "Last time the ranges service confirmed that sequence")
+            Instant confirmedAt,
+
+            @Schema(
+                    description = "True when the latest change check failed and cached ranges (within the "
+                            + "staleness bound) were used")
+            boolean stale) {}
 
     public record ResultView(
             String id,
+
             @Schema(description = "INTERPRETED, NO_RANGE (no flag; notEvaluated says why) or REJECTED (see problems)")
             String status,
-            AnalyteView analyte, ValueView value,
+
+            AnalyteView analyte,
+            ValueView value,
+
             @Schema(description = "Date (in the service's time zone) used to pick the ranges in effect")
             String collectionDate,
+
             List<InterpretationView> interpretations,
             List<NotEvaluatedView> notEvaluated,
             AgreementView agreement,
             List<AssociationView> associations,
             DeltaView delta,
-            List<ProblemView> problems) {
-    }
+            List<ProblemView> problems) {}
 
-    public record AnalyteView(String code, String displayName, String specimen) {
-    }
+    public record AnalyteView(String code, String displayName, String specimen) {}
 
-    public record ValueView(String input, String inputUnit,
-                            @Schema(description = "<, <=, > or >= for a censored value") String comparator,
-                            @Schema(description = "Value in the analyte's canonical unit") Double normalised,
-                            String unit,
-                            @Schema(description = "input × factor = normalised") Double conversionFactor,
-                            @Schema(description = "Whether the analyte's molar mass was used") boolean viaMolarMass) {
-    }
+    public record ValueView(
+            String input,
+            String inputUnit,
+
+            @Schema(description = "<, <=, > or >= for a censored value")
+            String comparator,
+
+            @Schema(description = "Value in the analyte's canonical unit")
+            Double normalised,
+
+            String unit,
+
+            @Schema(description = "input × factor = normalised")
+            Double conversionFactor,
+
+            @Schema(description = "Whether the analyte's molar mass was used")
+            boolean viaMolarMass) {}
 
     public record InterpretationView(
             String source,
-            @Schema(description = "HL7 v3 ObservationInterpretation code", example = "H") String flag,
+
+            @Schema(description = "HL7 v3 ObservationInterpretation code", example = "H")
+            String flag,
+
             String flagDisplay,
             RangeView range,
-            @Schema(description = "Which rule picked this range among the applicable ones") String selectionRule,
+
+            @Schema(description = "Which rule picked this range among the applicable ones")
+            String selectionRule,
+
             PositionView position,
             CriticalView critical,
             OptimalView optimal,
-            String note) {
-    }
+            String note) {}
 
     @Schema(description = "The exact range revision applied; bounds in the analyte's canonical unit")
-    public record RangeView(String rangeId, int revision, String category, Double low, boolean lowInclusive,
-                            Double high, boolean highInclusive, String unit, String text,
-                            String sourceUnit, PopulationView population, String effectiveFrom,
-                            String effectiveTo) {
-    }
+    public record RangeView(
+            String rangeId,
+            int revision,
+            String category,
+            Double low,
+            boolean lowInclusive,
+            Double high,
+            boolean highInclusive,
+            String unit,
+            String text,
+            String sourceUnit,
+            PopulationView population,
+            String effectiveFrom,
+            String effectiveTo) {}
 
-    public record PopulationView(String sex, Double ageMin, Double ageMax, String ageUnit, String condition,
-                                 String method) {
-    }
+    public record PopulationView(
+            String sex, Double ageMin, Double ageMax, String ageUnit, String condition, String method) {}
 
     public record PositionView(
             @Schema(description = "value ÷ upper limit") Double multipleOfUpperLimit,
-            @Schema(description = "(value − low) ÷ (high − low) × 100") Double percentThroughRange) {
-    }
 
-    public record CriticalView(@Schema(description = "LL, HH or null when not crossed") String flag, RangeView range,
-                               String selectionRule) {
-    }
+            @Schema(description = "(value − low) ÷ (high − low) × 100")
+            Double percentThroughRange) {}
 
-    public record OptimalView(@Schema(description = "OPTIMAL, BELOW_OPTIMAL, ABOVE_OPTIMAL or UNDETERMINED")
-                              String status, RangeView range, String selectionRule) {
-    }
+    public record CriticalView(
+            @Schema(description = "LL, HH or null when not crossed")
+            String flag,
 
-    public record NotEvaluatedView(String source, String reason) {
-    }
+            RangeView range,
+            String selectionRule) {}
 
-    public record AgreementView(boolean unanimous, Map<String, String> flags, String summary) {
-    }
+    public record OptimalView(
+            @Schema(description = "OPTIMAL, BELOW_OPTIMAL, ABOVE_OPTIMAL or UNDETERMINED")
+            String status,
 
-    public record CitationView(String id, String text, String doi) {
-    }
+            RangeView range,
+            String selectionRule) {}
 
-    public record AssociationView(String id, String text, List<String> conditions, String citation,
-                                  List<CitationView> citations,
-                                  @Schema(description = "Which sources' flags triggered the entry") String basis) {
-    }
+    public record NotEvaluatedView(String source, String reason) {}
 
-    public record DeltaView(boolean possible, String reason, String previousValue, Instant previousCollectedAt,
-                            Double change, Double percentChange,
-                            @Schema(description = "√2 · 1.96 · √(CVa² + CVi²), in %") Double rcvPercent,
-                            boolean significant,
-                            @Schema(description = "U or D when the change exceeds the RCV") String flag) {
-    }
+    public record AgreementView(boolean unanimous, Map<String, String> flags, String summary) {}
 
-    public record ProblemView(String type, String field, String reason) {
-    }
+    public record CitationView(String id, String text, String doi) {}
 
-    public record PatternView(String id, String text, List<String> resultIds, String citation,
-                              List<CitationView> citations, String basis) {
-    }
+    public record AssociationView(
+            String id,
+            String text,
+            List<String> conditions,
+            String citation,
+            List<CitationView> citations,
+
+            @Schema(description = "Which sources' flags triggered the entry")
+            String basis) {}
+
+    public record DeltaView(
+            boolean possible,
+            String reason,
+            String previousValue,
+            Instant previousCollectedAt,
+            Double change,
+            Double percentChange,
+
+            @Schema(description = "√2 · 1.96 · √(CVa² + CVi²), in %")
+            Double rcvPercent,
+
+            boolean significant,
+
+            @Schema(description = "U or D when the change exceeds the RCV")
+            String flag) {}
+
+    public record ProblemView(String type, String field, String reason) {}
+
+    public record PatternView(
+            String id,
+            String text,
+            List<String> resultIds,
+            String citation,
+            List<CitationView> citations,
+            String basis) {}
 }

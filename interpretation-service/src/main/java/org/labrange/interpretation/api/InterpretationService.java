@@ -47,6 +47,7 @@ public class InterpretationService {
     private static final Duration CLOCK_SKEW = Duration.ofMinutes(15);
     /** Older than any person has lived: such an age is a typo or an attack, not a patient. */
     private static final int MAX_AGE_YEARS = 150;
+
     private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(InterpretationService.class);
 
     private final InterpretationEngine engine;
@@ -61,23 +62,30 @@ public class InterpretationService {
     }
 
     /** A finished batch: results in request order, patterns, and the cache state they rest on. */
-    public record Outcome(List<ResultInterpretation> results, List<PatternMatch> patterns, RangeCache.Freshness ranges,
-                          String rulesVersion, Instant evaluatedAt) {
-    }
+    public record Outcome(
+            List<ResultInterpretation> results,
+            List<PatternMatch> patterns,
+            RangeCache.Freshness ranges,
+            String rulesVersion,
+            Instant evaluatedAt) {}
 
     /** A result either already rejected, or ready for the engine with its resolved analyte code. */
-    private record Slot(Optional<ResultInterpretation> rejected, Optional<LabResult> result, String code) {
-    }
+    private record Slot(Optional<ResultInterpretation> rejected, Optional<LabResult> result, String code) {}
 
-    public Outcome interpret(PatientInput patientInput, List<String> sourcesInput, List<ResultInput> inputs,
-                             UpstreamCall call) {
+    public Outcome interpret(
+            PatientInput patientInput, List<String> sourcesInput, List<ResultInput> inputs, UpstreamCall call) {
         List<FieldError> errors = new ArrayList<>();
         if (inputs == null || inputs.isEmpty()) {
-            throw RequestRejectedException.validation(List.of(new FieldError("results", "at least one result is required")));
+            throw RequestRejectedException.validation(
+                    List.of(new FieldError("results", "at least one result is required")));
         }
         if (inputs.size() > config.maxBatchSize()) {
-            throw new RequestRejectedException(413, "batch-too-large", "Batch too large", "the batch has "
-                    + inputs.size() + " results; at most " + config.maxBatchSize() + " are accepted per request",
+            throw new RequestRejectedException(
+                    413,
+                    "batch-too-large",
+                    "Batch too large",
+                    "the batch has " + inputs.size() + " results; at most " + config.maxBatchSize()
+                            + " are accepted per request",
                     List.of(new FieldError("results", "at most " + config.maxBatchSize() + " results")));
         }
         for (int i = 0; i < inputs.size(); i++) {
@@ -105,8 +113,10 @@ public class InterpretationService {
             AnalyteCatalog.Resolution resolution = catalog.resolve(in.analyte(), Optional.ofNullable(in.specimen()));
             resolution.problem().ifPresent(p -> problems.add(new Problem(Problem.UNKNOWN_ANALYTE, "analyte", p)));
             if (!problems.isEmpty() || result.isEmpty()) {
-                prepared.add(new Slot(Optional.of(ResultInterpretation.rejected(id, Optional.empty(), problems)),
-                        Optional.empty(), ""));
+                prepared.add(new Slot(
+                        Optional.of(ResultInterpretation.rejected(id, Optional.empty(), problems)),
+                        Optional.empty(),
+                        ""));
                 continue;
             }
             String code = resolution.code().orElseThrow();
@@ -124,21 +134,29 @@ public class InterpretationService {
             LabResult result = slot.result().orElseThrow();
             Optional<AnalyteRanges> ranges = rangesByCode.get(slot.code());
             if (ranges.isEmpty()) {
-                results.add(ResultInterpretation.rejected(result.id(), Optional.empty(), List.of(new Problem(
-                        Problem.UNKNOWN_ANALYTE, "analyte", "no analyte with code or alias '" + result.analyte()
-                                + "' is known to the ranges service"))));
+                results.add(ResultInterpretation.rejected(
+                        result.id(),
+                        Optional.empty(),
+                        List.of(new Problem(
+                                Problem.UNKNOWN_ANALYTE,
+                                "analyte",
+                                "no analyte with code or alias '" + result.analyte()
+                                        + "' is known to the ranges service"))));
                 continue;
             }
             results.add(engine.interpret(result, patient, ranges.get(), sources));
         }
         List<PatternMatch> patterns = engine.patterns(results);
         if (LOG.isInfoEnabled()) {
-            Map<ResultInterpretation.Status, Long> byStatus = results.stream().collect(java.util.stream.Collectors
-                    .groupingBy(ResultInterpretation::status, java.util.stream.Collectors.counting()));
-            LOG.infof("interpreted %d results (%s), %d analytes, %d patterns", results.size(), byStatus,
-                    rangesByCode.size(), patterns.size());
+            Map<ResultInterpretation.Status, Long> byStatus = results.stream()
+                    .collect(java.util.stream.Collectors.groupingBy(
+                            ResultInterpretation::status, java.util.stream.Collectors.counting()));
+            LOG.infof(
+                    "interpreted %d results (%s), %d analytes, %d patterns",
+                    results.size(), byStatus, rangesByCode.size(), patterns.size());
         }
-        return new Outcome(results, patterns, cache.freshness(), engine.knowledge().version(), now);
+        return new Outcome(
+                results, patterns, cache.freshness(), engine.knowledge().version(), now);
     }
 
     private Optional<List<String>> sources(List<String> requested, UpstreamCall call) {
@@ -152,8 +170,10 @@ public class InterpretationService {
         for (int i = 0; i < requested.size(); i++) {
             String code = requested.get(i) == null ? "" : requested.get(i).trim();
             if (!known.containsKey(code)) {
-                errors.add(new FieldError("sources[" + i + "]", "unknown source '" + code + "'; known: "
-                        + known.keySet().stream().sorted().toList()));
+                errors.add(new FieldError(
+                        "sources[" + i + "]",
+                        "unknown source '" + code + "'; known: "
+                                + known.keySet().stream().sorted().toList()));
             }
             codes.add(code);
         }
@@ -226,7 +246,8 @@ public class InterpretationService {
                 PreviousInput p = in.previous().get(i);
                 String field = "previous[" + i + "]";
                 if (p == null || p.value() == null || p.unit() == null || p.collectedAt() == null) {
-                    problems.add(new Problem(Problem.INVALID_RESULT, field, "value, unit and collectedAt are required"));
+                    problems.add(
+                            new Problem(Problem.INVALID_RESULT, field, "value, unit and collectedAt are required"));
                     continue;
                 }
                 try {
@@ -242,8 +263,14 @@ public class InterpretationService {
         if (!problems.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new LabResult(id, in.analyte().trim(), Optional.ofNullable(in.specimen()), in.value(),
-                in.unit(), collectedAt.orElse(now), Optional.ofNullable(in.method()).filter(m -> !m.isBlank()),
+        return Optional.of(new LabResult(
+                id,
+                in.analyte().trim(),
+                Optional.ofNullable(in.specimen()),
+                in.value(),
+                in.unit(),
+                collectedAt.orElse(now),
+                Optional.ofNullable(in.method()).filter(m -> !m.isBlank()),
                 previous));
     }
 
@@ -263,9 +290,12 @@ public class InterpretationService {
             // fall through
         }
         try {
-            return Optional.of(LocalDate.parse(t).atStartOfDay(config.timeZone()).toInstant());
+            return Optional.of(
+                    LocalDate.parse(t).atStartOfDay(config.timeZone()).toInstant());
         } catch (DateTimeParseException e) {
-            problems.add(new Problem(Problem.INVALID_RESULT, field,
+            problems.add(new Problem(
+                    Problem.INVALID_RESULT,
+                    field,
                     "must be an ISO-8601 instant (2026-11-20T08:00:00Z) or date (2026-11-20)"));
             return Optional.empty();
         }

@@ -29,27 +29,33 @@ public class JsonBodyReader {
         }
         String text;
         try {
-            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(body)).toString();
+            text = StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(body))
+                    .toString();
         } catch (CharacterCodingException e) {
-            throw new RequestRejectedException(400, "malformed-request", "Malformed request body",
-                    "the body is not valid UTF-8", List.of());
+            throw new RequestRejectedException(
+                    400, "malformed-request", "Malformed request body", "the body is not valid UTF-8", List.of());
         }
         if (text.startsWith("\uFEFF")) {
             text = text.substring(1);
         }
         try {
-            T value = mapper.readerFor(type).with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).readValue(text);
+            T value = mapper.readerFor(type)
+                    .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                    .readValue(text);
             if (value == null) {
-                throw RequestRejectedException.validation(List.of(new ProblemDocument.FieldError("body",
-                        "must be a JSON object")));
+                throw RequestRejectedException.validation(
+                        List.of(new ProblemDocument.FieldError("body", "must be a JSON object")));
             }
             return value;
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new MalformedBodyException(e);
         } catch (IOException e) {
-            throw new RequestRejectedException(400, "malformed-request", "Malformed request body",
-                    "the body could not be read", List.of());
+            throw new RequestRejectedException(
+                    400, "malformed-request", "Malformed request body", "the body could not be read", List.of());
         }
     }
 

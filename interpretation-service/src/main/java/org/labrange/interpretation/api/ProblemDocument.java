@@ -6,12 +6,11 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 @Schema(description = "RFC 9457 problem document")
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record ProblemDocument(String type, String title, int status, String detail, String instance,
-                              List<FieldError> errors) {
+public record ProblemDocument(
+        String type, String title, int status, String detail, String instance, List<FieldError> errors) {
 
     public static final String TYPE_BASE = "https://labrange.dev/problems/";
     public static final String MEDIA_TYPE = "application/problem+json";
 
-    public record FieldError(String field, String reason) {
-    }
+    public record FieldError(String field, String reason) {}
 }

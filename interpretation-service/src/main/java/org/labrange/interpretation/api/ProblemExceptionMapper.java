@@ -26,34 +26,58 @@ public class ProblemExceptionMapper {
     @ServerExceptionMapper
     public Response rangesUnavailable(RangesUnavailableException e, UriInfo uri) {
         LOG.warnf("answering 503: %s", e.getMessage());
-        return Response.fromResponse(problem(503, "ranges-unavailable", "Reference ranges unavailable",
-                e.getMessage() + ". No result was interpreted, because a flag is never computed without its range.",
-                uri, List.of())).header("Retry-After", "10").build();
+        return Response.fromResponse(problem(
+                        503,
+                        "ranges-unavailable",
+                        "Reference ranges unavailable",
+                        e.getMessage()
+                                + ". No result was interpreted, because a flag is never computed without its range.",
+                        uri,
+                        List.of()))
+                .header("Retry-After", "10")
+                .build();
     }
 
     @ServerExceptionMapper
     public Response malformed(JsonBodyReader.MalformedBodyException e, UriInfo uri) {
-        return e.json() instanceof MismatchedInputException mismatch ? mismatched(mismatch, uri)
+        return e.json() instanceof MismatchedInputException mismatch
+                ? mismatched(mismatch, uri)
                 : unreadable(e.json(), uri);
     }
 
     @ServerExceptionMapper
     public Response unreadable(JsonProcessingException e, UriInfo uri) {
-        return problem(400, "malformed-request", "Malformed request body",
-                "the body is not valid JSON for this endpoint: " + e.getOriginalMessage(), uri, List.of());
+        return problem(
+                400,
+                "malformed-request",
+                "Malformed request body",
+                "the body is not valid JSON for this endpoint: " + e.getOriginalMessage(),
+                uri,
+                List.of());
     }
 
     @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
     public Response unauthenticated(RuntimeException e, UriInfo uri) {
-        return Response.fromResponse(problem(401, "unauthorized", "Authentication required",
-                "send a valid bearer token (role interpreter or ranges-admin)", uri, List.of()))
-                .header("WWW-Authenticate", "Bearer").build();
+        return Response.fromResponse(problem(
+                        401,
+                        "unauthorized",
+                        "Authentication required",
+                        "send a valid bearer token (role interpreter or ranges-admin)",
+                        uri,
+                        List.of()))
+                .header("WWW-Authenticate", "Bearer")
+                .build();
     }
 
     @ServerExceptionMapper
     public Response forbidden(ForbiddenException e, UriInfo uri) {
-        return problem(403, "forbidden", "Forbidden", "interpreting results needs the role interpreter or ranges-admin",
-                uri, List.of());
+        return problem(
+                403,
+                "forbidden",
+                "Forbidden",
+                "interpreting results needs the role interpreter or ranges-admin",
+                uri,
+                List.of());
     }
 
     /** Wrong JSON types (e.g. a string where a list belongs); replaces the framework's own JSON answer. */
@@ -61,9 +85,15 @@ public class ProblemExceptionMapper {
     public Response mismatched(MismatchedInputException e, UriInfo uri) {
         String path = e.getPath().stream()
                 .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
-                .reduce((a, b) -> b.startsWith("[") ? a + b : a + "." + b).orElse("body");
-        return problem(400, "malformed-request", "Malformed request body", "the body does not have the expected shape",
-                uri, List.of(new ProblemDocument.FieldError(path, e.getOriginalMessage())));
+                .reduce((a, b) -> b.startsWith("[") ? a + b : a + "." + b)
+                .orElse("body");
+        return problem(
+                400,
+                "malformed-request",
+                "Malformed request body",
+                "the body does not have the expected shape",
+                uri,
+                List.of(new ProblemDocument.FieldError(path, e.getOriginalMessage())));
     }
 
     @ServerExceptionMapper
@@ -76,26 +106,48 @@ public class ProblemExceptionMapper {
                     return unreadable(json, uri);
                 }
             }
-            return problem(400, "malformed-request", "Malformed request body",
-                    "the body could not be read: " + e.getMessage(), uri, List.of());
+            return problem(
+                    400,
+                    "malformed-request",
+                    "Malformed request body",
+                    "the body could not be read: " + e.getMessage(),
+                    uri,
+                    List.of());
         }
         String title = e.getResponse().getStatusInfo().getReasonPhrase();
-        return problem(status, "http-" + status, title == null ? "HTTP " + status : title, e.getMessage(), uri,
-                List.of());
+        return problem(
+                status, "http-" + status, title == null ? "HTTP " + status : title, e.getMessage(), uri, List.of());
     }
 
     @ServerExceptionMapper
     public Response unexpected(RuntimeException e, UriInfo uri) {
         LOG.error("unexpected failure", e);
-        return problem(500, "internal-error", "Internal error",
-                "the request could not be processed; the log has the details under this request's id", uri,
+        return problem(
+                500,
+                "internal-error",
+                "Internal error",
+                "the request could not be processed; the log has the details under this request's id",
+                uri,
                 List.of());
     }
 
-    static Response problem(int status, String slug, String title, String detail, UriInfo uri,
-                            List<ProblemDocument.FieldError> errors) {
-        ProblemDocument body = new ProblemDocument(ProblemDocument.TYPE_BASE + slug, title, status, detail,
-                uri == null ? null : uri.getPath(), errors.isEmpty() ? null : errors);
-        return Response.status(status).type(ProblemDocument.MEDIA_TYPE).entity(body).build();
+    static Response problem(
+            int status,
+            String slug,
+            String title,
+            String detail,
+            UriInfo uri,
+            List<ProblemDocument.FieldError> errors) {
+        ProblemDocument body = new ProblemDocument(
+                ProblemDocument.TYPE_BASE + slug,
+                title,
+                status,
+                detail,
+                uri == null ? null : uri.getPath(),
+                errors.isEmpty() ? null : errors);
+        return Response.status(status)
+                .type(ProblemDocument.MEDIA_TYPE)
+                .entity(body)
+                .build();
     }
 }

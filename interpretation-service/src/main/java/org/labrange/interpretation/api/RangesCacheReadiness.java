@@ -24,7 +24,8 @@ public class RangesCacheReadiness implements HealthCheck {
     @Override
     public HealthCheckResponse call() {
         RangeCache.Freshness f = cache.freshness();
-        return HealthCheckResponse.named("reference-ranges cache").up()
+        return HealthCheckResponse.named("reference-ranges cache")
+                .up()
                 .withData("changeSequence", f.changeSequence())
                 .withData("confirmedAt", f.confirmedAt().map(Object::toString).orElse("never"))
                 .withData("lastCheckFailed", f.lastCheckFailed())

@@ -10,8 +10,8 @@ public class RequestRejectedException extends RuntimeException {
     private final String title;
     private final List<ProblemDocument.FieldError> errors;
 
-    public RequestRejectedException(int status, String slug, String title, String detail,
-                                    List<ProblemDocument.FieldError> errors) {
+    public RequestRejectedException(
+            int status, String slug, String title, String detail, List<ProblemDocument.FieldError> errors) {
         super(detail);
         this.status = status;
         this.slug = slug;
@@ -20,8 +20,12 @@ public class RequestRejectedException extends RuntimeException {
     }
 
     public static RequestRejectedException validation(List<ProblemDocument.FieldError> errors) {
-        return new RequestRejectedException(400, "validation", "Invalid request",
-                errors.size() == 1 ? "1 field is invalid" : errors.size() + " fields are invalid", errors);
+        return new RequestRejectedException(
+                400,
+                "validation",
+                "Invalid request",
+                errors.size() == 1 ? "1 field is invalid" : errors.size() + " fields are invalid",
+                errors);
     }
 
     public int status() {

@@ -32,108 +32,191 @@ import org.labrange.interpretation.domain.ResultInterpretation;
 /** Domain answers to API records. */
 final class ResponseMapper {
 
-    private ResponseMapper() {
-    }
+    private ResponseMapper() {}
 
     static InterpretationResponse response(InterpretationService.Outcome outcome) {
-        return new InterpretationResponse(outcome.rulesVersion(), outcome.evaluatedAt(),
-                new InterpretationResponse.RangesInfo(outcome.ranges().changeSequence(),
-                        outcome.ranges().confirmedAt().orElse(null), outcome.ranges().lastCheckFailed()),
+        return new InterpretationResponse(
+                outcome.rulesVersion(),
+                outcome.evaluatedAt(),
+                new InterpretationResponse.RangesInfo(
+                        outcome.ranges().changeSequence(),
+                        outcome.ranges().confirmedAt().orElse(null),
+                        outcome.ranges().lastCheckFailed()),
                 outcome.results().stream().map(ResponseMapper::result).toList(),
                 outcome.patterns().stream().map(ResponseMapper::pattern).toList());
     }
 
     static ResultView result(ResultInterpretation r) {
-        return new ResultView(r.id(), r.status().name(),
-                r.analyte().map(a -> new AnalyteView(a.code(), a.displayName(), a.specimen())).orElse(null),
-                r.value().map(v -> new ValueView(v.input(), v.inputUnit(),
-                        v.comparator().map(Comparator::symbol).orElse(null), v.normalised().value(), v.unit(),
-                        v.conversion().factor(), v.conversion().viaMolarMass())).orElse(null),
+        return new ResultView(
+                r.id(),
+                r.status().name(),
+                r.analyte()
+                        .map(a -> new AnalyteView(a.code(), a.displayName(), a.specimen()))
+                        .orElse(null),
+                r.value()
+                        .map(v -> new ValueView(
+                                v.input(),
+                                v.inputUnit(),
+                                v.comparator().map(Comparator::symbol).orElse(null),
+                                v.normalised().value(),
+                                v.unit(),
+                                v.conversion().factor(),
+                                v.conversion().viaMolarMass()))
+                        .orElse(null),
                 r.collectionDate().map(Object::toString).orElse(null),
                 r.interpretations().stream().map(ResponseMapper::interpretation).toList(),
                 notEvaluated(r),
-                r.agreement().map(a -> new AgreementView(a.unanimous(), a.flags().entrySet().stream()
-                        .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().code(), (x, y) -> x,
-                                LinkedHashMap::new)), a.summary())).orElse(null),
-                r.associations().stream().map(a -> new AssociationView(a.id(), a.text(), a.conditions(),
-                        joined(a.citations()), citations(a.citations()), a.basis())).toList(),
-                delta(r), problems(r));
+                r.agreement()
+                        .map(a -> new AgreementView(
+                                a.unanimous(),
+                                a.flags().entrySet().stream()
+                                        .collect(Collectors.toMap(
+                                                Map.Entry::getKey,
+                                                e -> e.getValue().code(),
+                                                (x, y) -> x,
+                                                LinkedHashMap::new)),
+                                a.summary()))
+                        .orElse(null),
+                r.associations().stream()
+                        .map(a -> new AssociationView(
+                                a.id(),
+                                a.text(),
+                                a.conditions(),
+                                joined(a.citations()),
+                                citations(a.citations()),
+                                a.basis()))
+                        .toList(),
+                delta(r),
+                problems(r));
     }
 
     private static List<NotEvaluatedView> notEvaluated(ResultInterpretation r) {
-        return r.notEvaluated().stream().map(n -> new NotEvaluatedView(n.source(), n.reason())).toList();
+        return r.notEvaluated().stream()
+                .map(n -> new NotEvaluatedView(n.source(), n.reason()))
+                .toList();
     }
 
     private static DeltaView delta(ResultInterpretation r) {
-        return r.delta().map(d -> new DeltaView(d.possible(), d.reason().orElse(null),
-                d.previous().map(v -> v.display()).orElse(null), d.previousCollectedAt().orElse(null),
-                boxed(d.change()), boxed(d.percentChange()), boxed(d.rcvPercent()), d.significant(),
-                d.flag().map(f -> f.code()).orElse(null))).orElse(null);
+        return r.delta()
+                .map(d -> new DeltaView(
+                        d.possible(),
+                        d.reason().orElse(null),
+                        d.previous().map(v -> v.display()).orElse(null),
+                        d.previousCollectedAt().orElse(null),
+                        boxed(d.change()),
+                        boxed(d.percentChange()),
+                        boxed(d.rcvPercent()),
+                        d.significant(),
+                        d.flag().map(f -> f.code()).orElse(null)))
+                .orElse(null);
     }
 
     private static List<ProblemView> problems(ResultInterpretation r) {
-        return r.problems().stream().map(p -> new ProblemView(ProblemDocument.TYPE_BASE + p.kind(), p.field(),
-                p.reason())).toList();
+        return r.problems().stream()
+                .map(p -> new ProblemView(ProblemDocument.TYPE_BASE + p.kind(), p.field(), p.reason()))
+                .toList();
     }
 
     static CompactInterpretationResponse compact(InterpretationService.Outcome outcome) {
-        return new CompactInterpretationResponse(outcome.rulesVersion(), outcome.evaluatedAt(),
-                new InterpretationResponse.RangesInfo(outcome.ranges().changeSequence(),
-                        outcome.ranges().confirmedAt().orElse(null), outcome.ranges().lastCheckFailed()),
+        return new CompactInterpretationResponse(
+                outcome.rulesVersion(),
+                outcome.evaluatedAt(),
+                new InterpretationResponse.RangesInfo(
+                        outcome.ranges().changeSequence(),
+                        outcome.ranges().confirmedAt().orElse(null),
+                        outcome.ranges().lastCheckFailed()),
                 outcome.results().stream().map(ResponseMapper::compact).toList(),
                 outcome.patterns().stream().map(ResponseMapper::pattern).toList());
     }
 
     static CompactInterpretationResponse.Result compact(ResultInterpretation r) {
-        return new CompactInterpretationResponse.Result(r.id(), r.status().name(),
+        return new CompactInterpretationResponse.Result(
+                r.id(),
+                r.status().name(),
                 r.analyte().map(a -> a.code()).orElse(null),
                 r.value().map(v -> v.normalised().value()).orElse(null),
                 r.value().flatMap(v -> v.comparator()).map(Comparator::symbol).orElse(null),
                 r.value().map(v -> v.unit()).orElse(null),
                 r.collectionDate().map(Object::toString).orElse(null),
-                r.interpretations().stream().map(i -> new CompactInterpretationResponse.Verdict(i.source(),
-                        i.flag().code(), i.range().revision().rangeId(), i.range().revision().revision(),
-                        i.range().text(), i.critical().flatMap(c -> c.flag()).map(f -> f.code()).orElse(null)))
+                r.interpretations().stream()
+                        .map(i -> new CompactInterpretationResponse.Verdict(
+                                i.source(),
+                                i.flag().code(),
+                                i.range().revision().rangeId(),
+                                i.range().revision().revision(),
+                                i.range().text(),
+                                i.critical()
+                                        .flatMap(c -> c.flag())
+                                        .map(f -> f.code())
+                                        .orElse(null)))
                         .toList(),
                 notEvaluated(r),
                 r.agreement().map(a -> a.unanimous()).orElse(null),
                 r.associations().stream().map(a -> a.id()).toList(),
-                delta(r), problems(r));
+                delta(r),
+                problems(r));
     }
 
     private static InterpretationView interpretation(ResultInterpretation.SourceInterpretation i) {
-        return new InterpretationView(i.source(), i.flag().code(), i.flag().display(), range(i.range()),
+        return new InterpretationView(
+                i.source(),
+                i.flag().code(),
+                i.flag().display(),
+                range(i.range()),
                 i.selectionRule(),
-                new PositionView(boxed(i.position().multipleOfUpperLimit()), boxed(i.position().percentThroughRange())),
-                i.critical().map(c -> new CriticalView(c.flag().map(f -> f.code()).orElse(null), range(c.range()),
-                        c.selectionRule())).orElse(null),
-                i.optimal().map(o -> new OptimalView(o.status(), range(o.range()), o.selectionRule())).orElse(null),
+                new PositionView(
+                        boxed(i.position().multipleOfUpperLimit()),
+                        boxed(i.position().percentThroughRange())),
+                i.critical()
+                        .map(c -> new CriticalView(
+                                c.flag().map(f -> f.code()).orElse(null), range(c.range()), c.selectionRule()))
+                        .orElse(null),
+                i.optimal()
+                        .map(o -> new OptimalView(o.status(), range(o.range()), o.selectionRule()))
+                        .orElse(null),
                 i.note().orElse(null));
     }
 
     static RangeView range(CanonicalRange c) {
         RangeRevision r = c.revision();
         Population p = r.population();
-        return new RangeView(r.rangeId(), r.revision(), r.category().name(), boxed(c.interval().low()),
-                c.interval().lowInclusive(), boxed(c.interval().high()), c.interval().highInclusive(), c.unit(),
-                c.text(), r.unit(),
-                new PopulationView(p.sex().name(), boxed(p.ageMin()), boxed(p.ageMax()), p.ageUnit().name(),
-                        p.condition().orElse(null), p.method().orElse(null)),
-                r.effectiveFrom().toString(), r.effectiveTo().map(Object::toString).orElse(null));
+        return new RangeView(
+                r.rangeId(),
+                r.revision(),
+                r.category().name(),
+                boxed(c.interval().low()),
+                c.interval().lowInclusive(),
+                boxed(c.interval().high()),
+                c.interval().highInclusive(),
+                c.unit(),
+                c.text(),
+                r.unit(),
+                new PopulationView(
+                        p.sex().name(),
+                        boxed(p.ageMin()),
+                        boxed(p.ageMax()),
+                        p.ageUnit().name(),
+                        p.condition().orElse(null),
+                        p.method().orElse(null)),
+                r.effectiveFrom().toString(),
+                r.effectiveTo().map(Object::toString).orElse(null));
     }
 
     private static PatternView pattern(PatternMatch p) {
-        return new PatternView(p.id(), p.text(), p.resultIds(), joined(p.citations()), citations(p.citations()),
-                p.basis());
+        return new PatternView(
+                p.id(), p.text(), p.resultIds(), joined(p.citations()), citations(p.citations()), p.basis());
     }
 
     private static String joined(List<Citation> citations) {
-        return citations.stream().map(c -> c.text() + c.doi().map(d -> " doi:" + d).orElse(""))
+        return citations.stream()
+                .map(c -> c.text() + c.doi().map(d -> " doi:" + d).orElse(""))
                 .collect(Collectors.joining(" | "));
     }
 
     private static List<CitationView> citations(List<Citation> citations) {
-        return citations.stream().map(c -> new CitationView(c.id(), c.text(), c.doi().orElse(null))).toList();
+        return citations.stream()
+                .map(c -> new CitationView(c.id(), c.text(), c.doi().orElse(null)))
+                .toList();
     }
 
     private static Double boxed(OptionalDouble d) {

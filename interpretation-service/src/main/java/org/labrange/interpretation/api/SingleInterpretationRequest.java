@@ -6,6 +6,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(description = "One result to interpret; a result that cannot be interpreted is answered 422.")
 public record SingleInterpretationRequest(
         InterpretationRequest.PatientInput patient,
-        @Schema(description = "Source codes; omitted: every source with a reference range") List<String> sources,
-        @Schema(required = true) InterpretationRequest.ResultInput result) {
-}
+
+        @Schema(description = "Source codes; omitted: every source with a reference range")
+        List<String> sources,
+
+        @Schema(required = true) InterpretationRequest.ResultInput result) {}

@@ -38,15 +38,12 @@ public final class RangeCache {
     private static final Logger LOG = Logger.getLogger(RangeCache.class);
     private static final int MAX_ENTRIES = 10_000;
 
-    private record Entry(Optional<AnalyteRanges> ranges, long sequence, Instant fetchedAt) {
-    }
+    private record Entry(Optional<AnalyteRanges> ranges, long sequence, Instant fetchedAt) {}
 
-    private record Catalog(AnalyteCatalog analytes, Map<String, Source> sources, Instant fetchedAt) {
-    }
+    private record Catalog(AnalyteCatalog analytes, Map<String, Source> sources, Instant fetchedAt) {}
 
     /** What a response can say about the ranges it used. */
-    public record Freshness(long changeSequence, Optional<Instant> confirmedAt, boolean lastCheckFailed) {
-    }
+    public record Freshness(long changeSequence, Optional<Instant> confirmedAt, boolean lastCheckFailed) {}
 
     private final RangesUpstream upstream;
     private final UnitConverter units;
@@ -67,8 +64,13 @@ public final class RangeCache {
     private volatile boolean lastCheckFailed;
     private volatile Catalog catalog;
 
-    public RangeCache(RangesUpstream upstream, UnitConverter units, Clock clock, Duration checkInterval,
-                      Duration maxStaleness, Duration catalogTtl) {
+    public RangeCache(
+            RangesUpstream upstream,
+            UnitConverter units,
+            Clock clock,
+            Duration checkInterval,
+            Duration maxStaleness,
+            Duration catalogTtl) {
         this.upstream = upstream;
         this.units = units;
         this.clock = clock;
@@ -106,8 +108,9 @@ public final class RangeCache {
     private void advanceTo(long sequence) {
         if (sequence > latestSequence) {
             if (latestSequence >= 0) {
-                LOG.infof("ranges changed (sequence %d -> %d): cached analytes will be fetched again", latestSequence,
-                        sequence);
+                LOG.infof(
+                        "ranges changed (sequence %d -> %d): cached analytes will be fetched again",
+                        latestSequence, sequence);
             }
             latestSequence = sequence;
         }
@@ -128,10 +131,11 @@ public final class RangeCache {
             }
             try {
                 Optional<RangesUpstream.Timeline> timeline = upstream.timeline(code, call);
-                long sequence = timeline.map(RangesUpstream.Timeline::changeSequence).orElse(latestSequence);
+                long sequence =
+                        timeline.map(RangesUpstream.Timeline::changeSequence).orElse(latestSequence);
                 advanceTo(sequence);
-                Optional<AnalyteRanges> ranges = timeline.map(t -> AnalyteRanges.compile(t.analyte(), t.revisions(),
-                        t.changeSequence(), units));
+                Optional<AnalyteRanges> ranges =
+                        timeline.map(t -> AnalyteRanges.compile(t.analyte(), t.revisions(), t.changeSequence(), units));
                 Entry fresh = new Entry(ranges, Math.max(sequence, latestSequence), clock.instant());
                 if (ranges.isPresent() || entries.size() < MAX_ENTRIES) {
                     // "unknown" answers are remembered too, but never enough of them to fill the heap
@@ -144,8 +148,10 @@ public final class RangeCache {
                 });
                 return ranges;
             } catch (RuntimeException e) {
-                throw new RangesUnavailableException("the ranges of analyte " + code + " cannot be fetched ("
-                        + describe(e) + ") and are not safely cached", e);
+                throw new RangesUnavailableException(
+                        "the ranges of analyte " + code + " cannot be fetched (" + describe(e)
+                                + ") and are not safely cached",
+                        e);
             }
         } finally {
             lock.unlock();
@@ -215,8 +221,8 @@ public final class RangeCache {
                     LOG.warnf("using the analyte and source list from %s: %s", current.fetchedAt(), describe(e));
                     return current;
                 }
-                throw new RangesUnavailableException("the analyte and source lists cannot be fetched ("
-                        + describe(e) + ")", e);
+                throw new RangesUnavailableException(
+                        "the analyte and source lists cannot be fetched (" + describe(e) + ")", e);
             }
         } finally {
             catalogLock.unlock();
@@ -224,8 +230,10 @@ public final class RangeCache {
     }
 
     public Freshness freshness() {
-        return new Freshness(latestSequence, lastConfirmed.equals(Instant.MIN) ? Optional.empty()
-                : Optional.of(lastConfirmed), lastCheckFailed);
+        return new Freshness(
+                latestSequence,
+                lastConfirmed.equals(Instant.MIN) ? Optional.empty() : Optional.of(lastConfirmed),
+                lastCheckFailed);
     }
 
     /** Forgets everything, e.g. after the ranges service was restored from a backup. */

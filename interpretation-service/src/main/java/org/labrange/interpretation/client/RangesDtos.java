@@ -10,30 +10,42 @@ import java.util.List;
 @RegisterForReflection
 final class RangesDtos {
 
-    private RangesDtos() {
-    }
+    private RangesDtos() {}
 
-    record AnalyteDto(String code, String loinc, String displayName, List<String> aliases, String specimen,
-                      String unit, BigDecimal molarMassGramsPerMole, BigDecimal analyticalCvPercent,
-                      BigDecimal withinSubjectCvPercent) {
-    }
+    record AnalyteDto(
+            String code,
+            String loinc,
+            String displayName,
+            List<String> aliases,
+            String specimen,
+            String unit,
+            BigDecimal molarMassGramsPerMole,
+            BigDecimal analyticalCvPercent,
+            BigDecimal withinSubjectCvPercent) {}
 
-    record SourceDto(String code, String name, String kind, String citation, String url) {
-    }
+    record SourceDto(String code, String name, String kind, String citation, String url) {}
 
-    record PopulationDto(String sex, BigDecimal ageMin, BigDecimal ageMax, String ageUnit, String condition,
-                         String method) {
-    }
+    record PopulationDto(
+            String sex, BigDecimal ageMin, BigDecimal ageMax, String ageUnit, String condition, String method) {}
 
-    record RangeRevisionDto(String rangeId, Integer revision, String analyteCode, String sourceCode,
-                            String category, BigDecimal low, Boolean lowInclusive, BigDecimal high,
-                            Boolean highInclusive, String unit, PopulationDto population, String note,
-                            String status, LocalDate effectiveFrom, LocalDate effectiveTo) {
-    }
+    record RangeRevisionDto(
+            String rangeId,
+            Integer revision,
+            String analyteCode,
+            String sourceCode,
+            String category,
+            BigDecimal low,
+            Boolean lowInclusive,
+            BigDecimal high,
+            Boolean highInclusive,
+            String unit,
+            PopulationDto population,
+            String note,
+            String status,
+            LocalDate effectiveFrom,
+            LocalDate effectiveTo) {}
 
-    record TimelineDto(AnalyteDto analyte, Long changeSequence, List<RangeRevisionDto> revisions) {
-    }
+    record TimelineDto(AnalyteDto analyte, Long changeSequence, List<RangeRevisionDto> revisions) {}
 
-    record LatestChangeDto(Long latestSequence) {
-    }
+    record LatestChangeDto(Long latestSequence) {}
 }

@@ -25,17 +25,20 @@ final class RangesMapper {
 
     private static final Logger LOG = Logger.getLogger(RangesMapper.class);
 
-    private RangesMapper() {
-    }
+    private RangesMapper() {}
 
     static Analyte analyte(AnalyteDto a) {
         if (a == null || a.code() == null || a.unit() == null) {
             throw new RangesUpstreamException("the ranges service sent an analyte without code or unit");
         }
-        return new Analyte(a.code(), a.displayName() == null ? a.code() : a.displayName(),
+        return new Analyte(
+                a.code(),
+                a.displayName() == null ? a.code() : a.displayName(),
                 a.aliases() == null ? List.of() : a.aliases(),
-                a.specimen() == null ? "UNKNOWN" : a.specimen().toUpperCase(Locale.ROOT), a.unit(),
-                number(a.molarMassGramsPerMole()), number(a.analyticalCvPercent()),
+                a.specimen() == null ? "UNKNOWN" : a.specimen().toUpperCase(Locale.ROOT),
+                a.unit(),
+                number(a.molarMassGramsPerMole()),
+                number(a.analyticalCvPercent()),
                 number(a.withinSubjectCvPercent()));
     }
 
@@ -52,8 +55,9 @@ final class RangesMapper {
             try {
                 out.add(revision(r, analyteCode));
             } catch (RuntimeException e) {
-                LOG.warnf("skipping unusable range revision %s#%s of %s: %s", r.rangeId(), r.revision(), analyteCode,
-                        e.getMessage());
+                LOG.warnf(
+                        "skipping unusable range revision %s#%s of %s: %s",
+                        r.rangeId(), r.revision(), analyteCode, e.getMessage());
             }
         }
         return out;
@@ -61,19 +65,35 @@ final class RangesMapper {
 
     static RangeRevision revision(RangeRevisionDto r, String analyteCode) {
         PopulationDto p = r.population();
-        Population population = p == null ? Population.everyone() : new Population(
-                p.sex() == null ? Sex.ANY : Sex.valueOf(p.sex().toUpperCase(Locale.ROOT)),
-                number(p.ageMin()), number(p.ageMax()),
-                p.ageUnit() == null ? AgeUnit.YEARS : AgeUnit.valueOf(p.ageUnit().toUpperCase(Locale.ROOT)),
-                blankToEmpty(p.condition()), blankToEmpty(p.method()));
-        Interval interval = new Interval(number(r.low()), r.lowInclusive() == null || r.lowInclusive(),
-                number(r.high()), r.highInclusive() == null || r.highInclusive());
-        return new RangeRevision(require(r.rangeId(), "rangeId"), r.revision() == null ? 0 : r.revision(),
-                r.analyteCode() == null ? analyteCode : r.analyteCode(), require(r.sourceCode(), "sourceCode"),
-                RangeCategory.valueOf(require(r.category(), "category").toUpperCase(Locale.ROOT)), interval,
-                require(r.unit(), "unit"), population, r.status() == null || "ACTIVE".equalsIgnoreCase(r.status()),
+        Population population = p == null
+                ? Population.everyone()
+                : new Population(
+                        p.sex() == null ? Sex.ANY : Sex.valueOf(p.sex().toUpperCase(Locale.ROOT)),
+                        number(p.ageMin()),
+                        number(p.ageMax()),
+                        p.ageUnit() == null
+                                ? AgeUnit.YEARS
+                                : AgeUnit.valueOf(p.ageUnit().toUpperCase(Locale.ROOT)),
+                        blankToEmpty(p.condition()),
+                        blankToEmpty(p.method()));
+        Interval interval = new Interval(
+                number(r.low()),
+                r.lowInclusive() == null || r.lowInclusive(),
+                number(r.high()),
+                r.highInclusive() == null || r.highInclusive());
+        return new RangeRevision(
+                require(r.rangeId(), "rangeId"),
+                r.revision() == null ? 0 : r.revision(),
+                r.analyteCode() == null ? analyteCode : r.analyteCode(),
+                require(r.sourceCode(), "sourceCode"),
+                RangeCategory.valueOf(require(r.category(), "category").toUpperCase(Locale.ROOT)),
+                interval,
+                require(r.unit(), "unit"),
+                population,
+                r.status() == null || "ACTIVE".equalsIgnoreCase(r.status()),
                 java.util.Objects.requireNonNull(r.effectiveFrom(), "effectiveFrom"),
-                Optional.ofNullable(r.effectiveTo()), blankToEmpty(r.note()));
+                Optional.ofNullable(r.effectiveTo()),
+                blankToEmpty(r.note()));
     }
 
     private static String require(String value, String field) {

@@ -18,10 +18,8 @@ public interface RangesUpstream {
 
     LatestChange latestChange(UpstreamCall call, Optional<String> ifNoneMatch);
 
-    record Timeline(Analyte analyte, long changeSequence, List<RangeRevision> revisions) {
-    }
+    record Timeline(Analyte analyte, long changeSequence, List<RangeRevision> revisions) {}
 
     /** {@code notModified} when the ETag still matches; {@code sequence} is then the one already known. */
-    record LatestChange(boolean notModified, long sequence, Optional<String> etag) {
-    }
+    record LatestChange(boolean notModified, long sequence, Optional<String> etag) {}
 }

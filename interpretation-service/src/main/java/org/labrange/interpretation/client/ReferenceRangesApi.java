@@ -20,22 +20,24 @@ interface ReferenceRangesApi {
 
     @GET
     @Path("/analytes")
-    Response analytes(@HeaderParam("Authorization") String authorization,
-                      @HeaderParam("X-Request-Id") String requestId);
+    Response analytes(
+            @HeaderParam("Authorization") String authorization, @HeaderParam("X-Request-Id") String requestId);
 
     @GET
     @Path("/sources")
-    Response sources(@HeaderParam("Authorization") String authorization,
-                     @HeaderParam("X-Request-Id") String requestId);
+    Response sources(@HeaderParam("Authorization") String authorization, @HeaderParam("X-Request-Id") String requestId);
 
     @GET
     @Path("/analytes/{code}/timeline")
-    Response timeline(@PathParam("code") String code, @HeaderParam("Authorization") String authorization,
-                      @HeaderParam("X-Request-Id") String requestId);
+    Response timeline(
+            @PathParam("code") String code,
+            @HeaderParam("Authorization") String authorization,
+            @HeaderParam("X-Request-Id") String requestId);
 
     @GET
     @Path("/changes/latest")
-    Response latestChange(@HeaderParam("Authorization") String authorization,
-                          @HeaderParam("X-Request-Id") String requestId,
-                          @HeaderParam("If-None-Match") String ifNoneMatch);
+    Response latestChange(
+            @HeaderParam("Authorization") String authorization,
+            @HeaderParam("X-Request-Id") String requestId,
+            @HeaderParam("If-None-Match") String ifNoneMatch);
 }

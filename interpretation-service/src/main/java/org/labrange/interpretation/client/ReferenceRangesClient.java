@@ -28,9 +28,16 @@ import org.labrange.interpretation.domain.Source;
 // Every call here is a read, so each method gets the same policy; each method keeps its own circuit state.
 @ApplicationScoped
 @Timeout(value = 10, unit = ChronoUnit.SECONDS)
-@Retry(maxRetries = 2, delay = 200, jitter = 100, abortOn = {RangesRefusedException.class,
-        CircuitBreakerOpenException.class})
-@CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 10, delayUnit = ChronoUnit.SECONDS,
+@Retry(
+        maxRetries = 2,
+        delay = 200,
+        jitter = 100,
+        abortOn = {RangesRefusedException.class, CircuitBreakerOpenException.class})
+@CircuitBreaker(
+        requestVolumeThreshold = 10,
+        failureRatio = 0.5,
+        delay = 10,
+        delayUnit = ChronoUnit.SECONDS,
         skipOn = RangesRefusedException.class)
 public class ReferenceRangesClient implements RangesUpstream {
 
@@ -42,26 +49,28 @@ public class ReferenceRangesClient implements RangesUpstream {
 
     @Override
     public List<Analyte> analytes(UpstreamCall call) {
-        List<AnalyteDto> dtos = read(() -> api.analytes(auth(call), id(call)), new GenericType<List<AnalyteDto>>() {
-        }).orElseThrow(() -> new RangesUpstreamException("the ranges service has no analyte list"));
+        List<AnalyteDto> dtos = read(() -> api.analytes(auth(call), id(call)), new GenericType<List<AnalyteDto>>() {})
+                .orElseThrow(() -> new RangesUpstreamException("the ranges service has no analyte list"));
         return dtos.stream().map(RangesMapper::analyte).toList();
     }
 
     @Override
     public List<Source> sources(UpstreamCall call) {
-        List<SourceDto> dtos = read(() -> api.sources(auth(call), id(call)), new GenericType<List<SourceDto>>() {
-        }).orElseThrow(() -> new RangesUpstreamException("the ranges service has no source list"));
+        List<SourceDto> dtos = read(() -> api.sources(auth(call), id(call)), new GenericType<List<SourceDto>>() {})
+                .orElseThrow(() -> new RangesUpstreamException("the ranges service has no source list"));
         return dtos.stream().map(RangesMapper::source).toList();
     }
 
     @Override
     public Optional<Timeline> timeline(String code, UpstreamCall call) {
-        return read(() -> api.timeline(code, auth(call), id(call)), new GenericType<TimelineDto>() {
-        }).map(t -> {
-            Analyte analyte = RangesMapper.analyte(t.analyte());
-            return new Timeline(analyte, t.changeSequence() == null ? 0 : t.changeSequence(),
-                    RangesMapper.revisions(t.revisions(), analyte.code()));
-        });
+        return read(() -> api.timeline(code, auth(call), id(call)), new GenericType<TimelineDto>() {})
+                .map(t -> {
+                    Analyte analyte = RangesMapper.analyte(t.analyte());
+                    return new Timeline(
+                            analyte,
+                            t.changeSequence() == null ? 0 : t.changeSequence(),
+                            RangesMapper.revisions(t.revisions(), analyte.code()));
+                });
     }
 
     @Override

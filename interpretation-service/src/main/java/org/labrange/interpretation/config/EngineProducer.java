@@ -22,14 +22,19 @@ public class EngineProducer {
     @Singleton
     @Startup
     InterpretationEngine engine(UnitConverter units, InterpretationConfig config) {
-        return new InterpretationEngine(units, KnowledgeBaseLoader.fromClasspath(config.rulesLocation()),
-                config.timeZone());
+        return new InterpretationEngine(
+                units, KnowledgeBaseLoader.fromClasspath(config.rulesLocation()), config.timeZone());
     }
 
     @Produces
     @Singleton
     RangeCache rangeCache(ReferenceRangesClient client, UnitConverter units, InterpretationConfig config) {
-        return new RangeCache(client, units, Clock.systemUTC(), config.ranges().checkInterval(),
-                config.ranges().maxStaleness(), config.ranges().catalogTtl());
+        return new RangeCache(
+                client,
+                units,
+                Clock.systemUTC(),
+                config.ranges().checkInterval(),
+                config.ranges().maxStaleness(),
+                config.ranges().catalogTtl());
     }
 }

@@ -18,8 +18,7 @@ public final class KnowledgeBaseLoader {
 
     public static final String DEFAULT_LOCATION = "knowledge/rules.json";
 
-    private KnowledgeBaseLoader() {
-    }
+    private KnowledgeBaseLoader() {}
 
     public static KnowledgeBase fromClasspath(String location) {
         try (InputStream in = Thread.currentThread().getContextClassLoader().getResourceAsStream(location)) {
@@ -34,21 +33,29 @@ public final class KnowledgeBaseLoader {
 
     static KnowledgeBase read(JsonNode root) {
         Map<String, Citation> citations = new LinkedHashMap<>();
-        root.path("citations").fields().forEachRemaining(e -> citations.put(e.getKey(), new Citation(e.getKey(),
-                required(e.getValue(), "text"), text(e.getValue(), "doi"))));
+        root.path("citations")
+                .fields()
+                .forEachRemaining(e -> citations.put(
+                        e.getKey(),
+                        new Citation(e.getKey(), required(e.getValue(), "text"), text(e.getValue(), "doi"))));
         List<KnowledgeBase.AssociationRule> associations = new ArrayList<>();
         for (JsonNode a : root.path("associations")) {
             List<String> conditions = new ArrayList<>();
             a.path("conditions").forEach(c -> conditions.add(c.asText()));
-            associations.add(new KnowledgeBase.AssociationRule(required(a, "id"), required(a, "analyte"),
-                    KnowledgeBase.ResultState.valueOf(required(a, "when")), required(a, "text"), conditions,
+            associations.add(new KnowledgeBase.AssociationRule(
+                    required(a, "id"),
+                    required(a, "analyte"),
+                    KnowledgeBase.ResultState.valueOf(required(a, "when")),
+                    required(a, "text"),
+                    conditions,
                     strings(a.path("citations"))));
         }
         List<KnowledgeBase.PatternRule> patterns = new ArrayList<>();
         for (JsonNode p : root.path("patterns")) {
             List<KnowledgeBase.Requirement> requires = new ArrayList<>();
             for (JsonNode r : p.path("requires")) {
-                OptionalDouble multiple = r.hasNonNull("multiple") ? OptionalDouble.of(r.get("multiple").asDouble())
+                OptionalDouble multiple = r.hasNonNull("multiple")
+                        ? OptionalDouble.of(r.get("multiple").asDouble())
                         : OptionalDouble.empty();
                 KnowledgeBase.ResultState state = KnowledgeBase.ResultState.valueOf(required(r, "state"));
                 if (state == KnowledgeBase.ResultState.MULTIPLE_OF_UPPER_LIMIT_AT_LEAST && multiple.isEmpty()) {
@@ -56,8 +63,8 @@ public final class KnowledgeBaseLoader {
                 }
                 requires.add(new KnowledgeBase.Requirement(required(r, "analyte"), state, multiple));
             }
-            patterns.add(new KnowledgeBase.PatternRule(required(p, "id"), requires, required(p, "text"),
-                    strings(p.path("citations"))));
+            patterns.add(new KnowledgeBase.PatternRule(
+                    required(p, "id"), requires, required(p, "text"), strings(p.path("citations"))));
         }
         KnowledgeBase kb = new KnowledgeBase(required(root, "version"), citations, associations, patterns);
         associations.forEach(a -> requireCitations(kb, a.id(), a.citations()));

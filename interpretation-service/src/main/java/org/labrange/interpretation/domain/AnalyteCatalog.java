@@ -6,8 +6,8 @@ import java.util.Optional;
 /** Resolves what a caller wrote (a code, a name or an alias, plus a specimen) to one analyte code. */
 public record AnalyteCatalog(List<Analyte> analytes) {
 
-    private static final java.util.regex.Pattern CODE_SHAPE = java.util.regex.Pattern.compile(
-            "[A-Za-z0-9][A-Za-z0-9._-]{0,39}");
+    private static final java.util.regex.Pattern CODE_SHAPE =
+            java.util.regex.Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,39}");
 
     public AnalyteCatalog {
         analytes = List.copyOf(analytes);
@@ -52,8 +52,8 @@ public record AnalyteCatalog(List<Analyte> analytes) {
         for (Analyte a : analytes) {
             if (asciiLowerCase(a.code()).equals(asciiLowerCase(wanted))) {
                 if (spec.isPresent() && !spec.get().equals(a.specimen())) {
-                    return Resolution.failed("analyte " + a.code() + " is measured in " + a.specimen()
-                            + ", not in " + spec.get());
+                    return Resolution.failed(
+                            "analyte " + a.code() + " is measured in " + a.specimen() + ", not in " + spec.get());
                 }
                 return Resolution.found(a.code());
             }
@@ -61,23 +61,30 @@ public record AnalyteCatalog(List<Analyte> analytes) {
         String key = asciiLowerCase(wanted);
         List<Analyte> byName = analytes.stream()
                 .filter(a -> asciiLowerCase(a.displayName()).equals(key)
-                        || a.aliases().stream().anyMatch(al -> asciiLowerCase(al).equals(key)))
+                        || a.aliases().stream()
+                                .anyMatch(al -> asciiLowerCase(al).equals(key)))
                 .toList();
         if (byName.isEmpty()) {
             // only something shaped like a code is worth a question to the ranges service
-            return CODE_SHAPE.matcher(wanted).matches() ? Resolution.found(wanted)
+            return CODE_SHAPE.matcher(wanted).matches()
+                    ? Resolution.found(wanted)
                     : Resolution.failed("no analyte with code, name or alias '" + wanted + "'");
         }
-        List<Analyte> matching = spec.map(s -> byName.stream().filter(a -> a.specimen().equals(s)).toList())
+        List<Analyte> matching = spec.map(
+                        s -> byName.stream().filter(a -> a.specimen().equals(s)).toList())
                 .orElse(byName);
         if (matching.size() == 1) {
             return Resolution.found(matching.get(0).code());
         }
         if (matching.isEmpty()) {
             return Resolution.failed("'" + wanted + "' is not measured in " + spec.orElse("?") + "; known for "
-                    + byName.stream().map(a -> a.code() + " (" + a.specimen() + ")").toList());
+                    + byName.stream()
+                            .map(a -> a.code() + " (" + a.specimen() + ")")
+                            .toList());
         }
         return Resolution.failed("'" + wanted + "' is ambiguous: give a specimen or a code, one of "
-                + matching.stream().map(a -> a.code() + " (" + a.specimen() + ")").toList());
+                + matching.stream()
+                        .map(a -> a.code() + " (" + a.specimen() + ")")
+                        .toList());
     }
 }

@@ -8,19 +8,27 @@ import java.util.Map;
  * Everything the engine needs for one analyte: the analyte, every revision converted to its canonical unit,
  * and revisions that could not be used (with the reason), as of change sequence {@code changeSequence}.
  */
-public record AnalyteRanges(Analyte analyte, List<CanonicalRange> ranges, List<UnusableRange> unusable,
-                            long changeSequence, List<String> referenceSources,
-                            Map<String, Map<RangeCategory, List<CanonicalRange>>> bySource,
-                            Map<String, Map<RangeCategory, RevisionPeriods>> periods) {
+public record AnalyteRanges(
+        Analyte analyte,
+        List<CanonicalRange> ranges,
+        List<UnusableRange> unusable,
+        long changeSequence,
+        List<String> referenceSources,
+        Map<String, Map<RangeCategory, List<CanonicalRange>>> bySource,
+        Map<String, Map<RangeCategory, RevisionPeriods>> periods) {
 
-    public AnalyteRanges(Analyte analyte, List<CanonicalRange> ranges, List<UnusableRange> unusable,
-                         long changeSequence) {
+    public AnalyteRanges(
+            Analyte analyte, List<CanonicalRange> ranges, List<UnusableRange> unusable, long changeSequence) {
         this(analyte, ranges, unusable, changeSequence, referenceSources(ranges), index(ranges));
     }
 
-    private AnalyteRanges(Analyte analyte, List<CanonicalRange> ranges, List<UnusableRange> unusable,
-                          long changeSequence, List<String> referenceSources,
-                          Map<String, Map<RangeCategory, List<CanonicalRange>>> bySource) {
+    private AnalyteRanges(
+            Analyte analyte,
+            List<CanonicalRange> ranges,
+            List<UnusableRange> unusable,
+            long changeSequence,
+            List<String> referenceSources,
+            Map<String, Map<RangeCategory, List<CanonicalRange>>> bySource) {
         this(analyte, ranges, unusable, changeSequence, referenceSources, bySource, periods(bySource));
     }
 
@@ -61,15 +69,20 @@ public record AnalyteRanges(Analyte analyte, List<CanonicalRange> ranges, List<U
     }
 
     private static List<String> referenceSources(List<CanonicalRange> ranges) {
-        return ranges.stream().filter(r -> r.revision().category() == RangeCategory.REFERENCE)
-                .map(r -> r.revision().sourceCode()).distinct().sorted().toList();
+        return ranges.stream()
+                .filter(r -> r.revision().category() == RangeCategory.REFERENCE)
+                .map(r -> r.revision().sourceCode())
+                .distinct()
+                .sorted()
+                .toList();
     }
 
     private static Map<String, Map<RangeCategory, List<CanonicalRange>>> index(List<CanonicalRange> ranges) {
         Map<String, Map<RangeCategory, List<CanonicalRange>>> index = new java.util.HashMap<>();
         for (CanonicalRange r : ranges) {
             index.computeIfAbsent(r.revision().sourceCode(), s -> new java.util.EnumMap<>(RangeCategory.class))
-                    .computeIfAbsent(r.revision().category(), c -> new java.util.ArrayList<>()).add(r);
+                    .computeIfAbsent(r.revision().category(), c -> new java.util.ArrayList<>())
+                    .add(r);
         }
         index.replaceAll((s, byCategory) -> {
             byCategory.replaceAll((c, list) -> List.copyOf(list));
@@ -79,12 +92,11 @@ public record AnalyteRanges(Analyte analyte, List<CanonicalRange> ranges, List<U
     }
 
     /** A revision whose unit cannot be converted to the analyte's unit: reported, never used. */
-    public record UnusableRange(String source, String rangeId, int revision, String reason) {
-    }
+    public record UnusableRange(String source, String rangeId, int revision, String reason) {}
 
     /** Converts each revision's bounds once, so that evaluation never calls UCUM. */
-    public static AnalyteRanges compile(Analyte analyte, List<RangeRevision> revisions, long changeSequence,
-                                        UnitConverter converter) {
+    public static AnalyteRanges compile(
+            Analyte analyte, List<RangeRevision> revisions, long changeSequence, UnitConverter converter) {
         List<CanonicalRange> ranges = new java.util.ArrayList<>();
         List<UnusableRange> unusable = new java.util.ArrayList<>();
         for (RangeRevision r : revisions) {

@@ -2,7 +2,10 @@ package org.labrange.interpretation.domain;
 
 /** The comparator of a censored value such as {@code <0.2}. */
 public enum Comparator {
-    LT("<"), LE("<="), GT(">"), GE(">=");
+    LT("<"),
+    LE("<="),
+    GT(">"),
+    GE(">=");
 
     private final String symbol;
 

@@ -52,15 +52,19 @@ public final class InterpretationEngine {
      * @param requestedSources the sources the caller asked for; empty means every source with a reference
      *                         range for the analyte
      */
-    public ResultInterpretation interpret(LabResult result, Patient patient, AnalyteRanges ranges,
-                                          Optional<List<String>> requestedSources) {
+    public ResultInterpretation interpret(
+            LabResult result, Patient patient, AnalyteRanges ranges, Optional<List<String>> requestedSources) {
         Analyte analyte = ranges.analyte();
         List<Problem> problems = new ArrayList<>();
-        if (result.specimen().isPresent() && !result.specimen().get().isBlank()
+        if (result.specimen().isPresent()
+                && !result.specimen().get().isBlank()
                 && !Specimens.normalise(result.specimen().get()).equals(analyte.specimen())) {
-            problems.add(new Problem(Problem.INVALID_RESULT, "specimen", "analyte " + analyte.code()
-                    + " is measured in " + analyte.specimen() + ", not in "
-                    + Specimens.normalise(result.specimen().get())));
+            problems.add(new Problem(
+                    Problem.INVALID_RESULT,
+                    "specimen",
+                    "analyte " + analyte.code()
+                            + " is measured in " + analyte.specimen() + ", not in "
+                            + Specimens.normalise(result.specimen().get())));
         }
         MeasuredValue measured = null;
         try {
@@ -87,32 +91,42 @@ public final class InterpretationEngine {
         MeasuredValue value = measured.scaled(factor.factor());
         if (value.value() < 0) {
             // Every supported unit is a concentration, which cannot be negative.
-            return ResultInterpretation.rejected(result.id(), Optional.of(analyte), List.of(new Problem(
-                    Problem.IMPOSSIBLE_VALUE, "value", "'" + result.value() + "' is negative: a concentration cannot be below 0")));
+            return ResultInterpretation.rejected(
+                    result.id(),
+                    Optional.of(analyte),
+                    List.of(new Problem(
+                            Problem.IMPOSSIBLE_VALUE,
+                            "value",
+                            "'" + result.value() + "' is negative: a concentration cannot be below 0")));
         }
-        NormalisedValue normalised = new NormalisedValue(result.value(), result.unit(), measured.comparator(),
-                value, analyte.unit(), factor);
+        NormalisedValue normalised = new NormalisedValue(
+                result.value(), result.unit(), measured.comparator(), value, analyte.unit(), factor);
 
         List<String> sources = requestedSources.filter(l -> !l.isEmpty()).orElse(ranges.referenceSources());
 
         List<SourceInterpretation> interpretations = new ArrayList<>();
         List<NotEvaluated> notEvaluated = new ArrayList<>();
         for (String source : sources) {
-            RangeSelector.Choice absolute = optionalCategory(ranges, source, RangeCategory.ABSOLUTE, date, patient, age,
-                    result.method());
+            RangeSelector.Choice absolute =
+                    optionalCategory(ranges, source, RangeCategory.ABSOLUTE, date, patient, age, result.method());
             if (absolute.range().isPresent()) {
                 Interval a = absolute.range().get().interval();
                 Optional<Placement> p = a.place(value);
                 if (p.isPresent() && p.get() != Placement.WITHIN) {
-                    problems.add(new Problem(Problem.IMPOSSIBLE_VALUE, "value", "value " + value.display() + " "
-                            + analyte.unit() + " is outside the absolute range " + a.describe() + " "
-                            + analyte.unit() + " of " + source + " (range " + absolute.range().get().revision().rangeId()
-                            + " revision " + absolute.range().get().revision().revision() + "): impossible"));
+                    problems.add(new Problem(
+                            Problem.IMPOSSIBLE_VALUE,
+                            "value",
+                            "value " + value.display() + " "
+                                    + analyte.unit() + " is outside the absolute range " + a.describe() + " "
+                                    + analyte.unit() + " of " + source + " (range "
+                                    + absolute.range().get().revision().rangeId()
+                                    + " revision "
+                                    + absolute.range().get().revision().revision() + "): impossible"));
                     continue;
                 }
             }
-            RangeSelector.Choice reference = select(ranges, source, RangeCategory.REFERENCE, date, patient, age,
-                    result.method());
+            RangeSelector.Choice reference =
+                    select(ranges, source, RangeCategory.REFERENCE, date, patient, age, result.method());
             if (reference.range().isEmpty()) {
                 notEvaluated.add(new NotEvaluated(source, reference.rule()));
                 continue;
@@ -124,22 +138,31 @@ public final class InterpretationEngine {
         }
         for (AnalyteRanges.UnusableRange u : ranges.unusable()) {
             if (sources.contains(u.source())) {
-                notEvaluated.add(new NotEvaluated(u.source(), "range " + u.rangeId() + " revision " + u.revision()
-                        + " was skipped: " + u.reason()));
+                notEvaluated.add(new NotEvaluated(
+                        u.source(),
+                        "range " + u.rangeId() + " revision " + u.revision() + " was skipped: " + u.reason()));
             }
         }
         Conclusions conclusions = conclusions(analyte, interpretations);
-        Optional<DeltaCheck> delta = result.previous().isEmpty() ? Optional.empty()
-                : Optional.of(delta(result, value, analyte));
+        Optional<DeltaCheck> delta =
+                result.previous().isEmpty() ? Optional.empty() : Optional.of(delta(result, value, analyte));
         Status status = interpretations.isEmpty() ? Status.NO_RANGE : Status.INTERPRETED;
-        return new ResultInterpretation(result.id(), status, Optional.of(analyte), Optional.of(normalised),
-                Optional.of(date), interpretations, notEvaluated, conclusions.agreement(), conclusions.associations(),
-                delta, List.of());
+        return new ResultInterpretation(
+                result.id(),
+                status,
+                Optional.of(analyte),
+                Optional.of(normalised),
+                Optional.of(date),
+                interpretations,
+                notEvaluated,
+                conclusions.agreement(),
+                conclusions.associations(),
+                delta,
+                List.of());
     }
 
     /** What follows from the flags alone: the cross-source agreement and the associations they trigger. */
-    private record Conclusions(Optional<Agreement> agreement, List<Association> associations) {
-    }
+    private record Conclusions(Optional<Agreement> agreement, List<Association> associations) {}
 
     private static final Conclusions NO_CONCLUSIONS = new Conclusions(Optional.empty(), List.of());
 
@@ -161,8 +184,8 @@ public final class InterpretationEngine {
         if (known != null) {
             return known;
         }
-        Conclusions fresh = new Conclusions(Optional.of(agreement(interpretations)),
-                List.copyOf(associations(analyte, interpretations)));
+        Conclusions fresh = new Conclusions(
+                Optional.of(agreement(interpretations)), List.copyOf(associations(analyte, interpretations)));
         if (conclusions.size() >= MAX_REMEMBERED_CONCLUSIONS) {
             conclusions.clear();
         }
@@ -198,7 +221,9 @@ public final class InterpretationEngine {
 
         @Override
         public boolean equals(Object o) {
-            if (!(o instanceof Verdicts v) || v.hash != hash || v.analyte != analyte
+            if (!(o instanceof Verdicts v)
+                    || v.hash != hash
+                    || v.analyte != analyte
                     || v.ranges.length != ranges.length) {
                 return false;
             }
@@ -216,15 +241,21 @@ public final class InterpretationEngine {
         }
     }
 
-    private SourceInterpretation evaluate(String source, MeasuredValue value, RangeSelector.Choice reference,
-                                          LocalDate date, Patient patient, Optional<PatientAge> age,
-                                          Optional<String> method, AnalyteRanges ranges) {
+    private SourceInterpretation evaluate(
+            String source,
+            MeasuredValue value,
+            RangeSelector.Choice reference,
+            LocalDate date,
+            Patient patient,
+            Optional<PatientAge> age,
+            Optional<String> method,
+            AnalyteRanges ranges) {
         CanonicalRange range = reference.range().orElseThrow();
         Interval interval = range.interval();
         Optional<CriticalAssessment> critical = Optional.empty();
         Optional<Flag> criticalFlag = Optional.empty();
-        RangeSelector.Choice criticalChoice = optionalCategory(ranges, source, RangeCategory.CRITICAL, date, patient,
-                age, method);
+        RangeSelector.Choice criticalChoice =
+                optionalCategory(ranges, source, RangeCategory.CRITICAL, date, patient, age, method);
         if (criticalChoice.range().isPresent()) {
             Optional<Placement> p = criticalChoice.range().get().interval().place(value);
             criticalFlag = p.flatMap(pl -> switch (pl) {
@@ -232,8 +263,8 @@ public final class InterpretationEngine {
                 case ABOVE -> Optional.of(Flag.HH);
                 case WITHIN -> Optional.empty();
             });
-            critical = Optional.of(new CriticalAssessment(criticalChoice.range().get(), criticalFlag,
-                    criticalChoice.rule()));
+            critical = Optional.of(
+                    new CriticalAssessment(criticalChoice.range().get(), criticalFlag, criticalChoice.rule()));
         }
         Flag flag;
         Optional<String> note = Optional.empty();
@@ -246,8 +277,8 @@ public final class InterpretationEngine {
             Optional<Placement> p = interval.place(value);
             if (p.isEmpty()) {
                 flag = value.comparator().orElseThrow().isUpperLimit() ? Flag.OFF_SCALE_LOW : Flag.OFF_SCALE_HIGH;
-                note = Optional.of("the censored value " + value.display() + " cannot be placed against "
-                        + range.text());
+                note = Optional.of(
+                        "the censored value " + value.display() + " cannot be placed against " + range.text());
             } else {
                 flag = switch (p.get()) {
                     case BELOW -> Flag.L;
@@ -258,14 +289,20 @@ public final class InterpretationEngine {
         }
         Position position = position(value, interval);
         Optional<OptimalAssessment> optimal = Optional.empty();
-        RangeSelector.Choice optimalChoice = optionalCategory(ranges, source, RangeCategory.OPTIMAL, date, patient,
-                age, method);
+        RangeSelector.Choice optimalChoice =
+                optionalCategory(ranges, source, RangeCategory.OPTIMAL, date, patient, age, method);
         if (optimalChoice.range().isPresent()) {
-            String status = optimalChoice.range().get().interval().place(value).map(pl -> switch (pl) {
-                case BELOW -> "BELOW_OPTIMAL";
-                case WITHIN -> "OPTIMAL";
-                case ABOVE -> "ABOVE_OPTIMAL";
-            }).orElse("UNDETERMINED");
+            String status = optimalChoice
+                    .range()
+                    .get()
+                    .interval()
+                    .place(value)
+                    .map(pl -> switch (pl) {
+                        case BELOW -> "BELOW_OPTIMAL";
+                        case WITHIN -> "OPTIMAL";
+                        case ABOVE -> "ABOVE_OPTIMAL";
+                    })
+                    .orElse("UNDETERMINED");
             optimal = Optional.of(new OptimalAssessment(optimalChoice.range().get(), status, optimalChoice.rule()));
         }
         return new SourceInterpretation(source, flag, range, reference.rule(), position, critical, optimal, note);
@@ -274,23 +311,40 @@ public final class InterpretationEngine {
     private static final RangeSelector.Choice NONE = new RangeSelector.Choice(Optional.empty(), "no range");
 
     /** Absolute, critical and optimal ranges are optional: most sources publish none, so skip the search. */
-    private static RangeSelector.Choice optionalCategory(AnalyteRanges ranges, String source, RangeCategory category,
-                                                         LocalDate date, Patient patient, Optional<PatientAge> age,
-                                                         Optional<String> method) {
-        return ranges.of(source, category).isEmpty() ? NONE : select(ranges, source, category, date, patient, age,
-                method);
+    private static RangeSelector.Choice optionalCategory(
+            AnalyteRanges ranges,
+            String source,
+            RangeCategory category,
+            LocalDate date,
+            Patient patient,
+            Optional<PatientAge> age,
+            Optional<String> method) {
+        return ranges.of(source, category).isEmpty()
+                ? NONE
+                : select(ranges, source, category, date, patient, age, method);
     }
 
     /**
      * The selector sees only the revisions in effect on the date (found by binary search), which gives the same
      * choice as showing it every revision; when none is in effect it gets them all, so it can say why.
      */
-    private static RangeSelector.Choice select(AnalyteRanges ranges, String source, RangeCategory category,
-                                               LocalDate date, Patient patient, Optional<PatientAge> age,
-                                               Optional<String> method) {
+    private static RangeSelector.Choice select(
+            AnalyteRanges ranges,
+            String source,
+            RangeCategory category,
+            LocalDate date,
+            Patient patient,
+            Optional<PatientAge> age,
+            Optional<String> method) {
         List<CanonicalRange> inEffect = ranges.inEffect(source, category, date);
-        return RangeSelector.choose(inEffect.isEmpty() ? ranges.of(source, category) : inEffect, source, category,
-                date, patient.sex(), age, method);
+        return RangeSelector.choose(
+                inEffect.isEmpty() ? ranges.of(source, category) : inEffect,
+                source,
+                category,
+                date,
+                patient.sex(),
+                age,
+                method);
     }
 
     static Position position(MeasuredValue value, Interval interval) {
@@ -299,9 +353,11 @@ public final class InterpretationEngine {
         }
         double v = value.value();
         OptionalDouble multiple = interval.high().isPresent() && interval.high().getAsDouble() > 0
-                ? OptionalDouble.of(Numbers.round(v / interval.high().getAsDouble(), 3)) : OptionalDouble.empty();
+                ? OptionalDouble.of(Numbers.round(v / interval.high().getAsDouble(), 3))
+                : OptionalDouble.empty();
         OptionalDouble percent = OptionalDouble.empty();
-        if (interval.low().isPresent() && interval.high().isPresent()
+        if (interval.low().isPresent()
+                && interval.high().isPresent()
                 && interval.high().getAsDouble() > interval.low().getAsDouble()) {
             double l = interval.low().getAsDouble();
             double h = interval.high().getAsDouble();
@@ -320,12 +376,18 @@ public final class InterpretationEngine {
         Map<String, Flag> shown = java.util.Collections.unmodifiableMap(flags);
         if (interpretations.size() == 1) {
             SourceInterpretation only = interpretations.get(0);
-            return new Agreement(true, shown, "Only " + only.source() + " evaluated: " + only.flag().display()
-                    + " (" + only.range().text() + ").");
+            return new Agreement(
+                    true,
+                    shown,
+                    "Only " + only.source() + " evaluated: " + only.flag().display() + " ("
+                            + only.range().text() + ").");
         }
         if (byFlag.size() == 1) {
-            return new Agreement(true, shown, "All " + interpretations.size() + " sources agree: "
-                    + byFlag.keySet().iterator().next().display() + ".");
+            return new Agreement(
+                    true,
+                    shown,
+                    "All " + interpretations.size() + " sources agree: "
+                            + byFlag.keySet().iterator().next().display() + ".");
         }
         StringBuilder parts = new StringBuilder("Sources disagree: ");
         String groupSeparator = "";
@@ -333,7 +395,11 @@ public final class InterpretationEngine {
             parts.append(groupSeparator).append(e.getKey().display()).append(" by ");
             String separator = "";
             for (SourceInterpretation i : e.getValue()) {
-                parts.append(separator).append(i.source()).append(" (").append(i.range().text()).append(')');
+                parts.append(separator)
+                        .append(i.source())
+                        .append(" (")
+                        .append(i.range().text())
+                        .append(')');
                 separator = ", ";
             }
             groupSeparator = "; ";
@@ -348,24 +414,28 @@ public final class InterpretationEngine {
                 continue;
             }
             Optional<String> basis = state(rule.when(), OptionalDouble.empty(), interpretations);
-            basis.ifPresent(b -> out.add(new Association(rule.id(), rule.text(), rule.conditions(),
-                    knowledge.cite(rule.citations()), b)));
+            basis.ifPresent(b -> out.add(
+                    new Association(rule.id(), rule.text(), rule.conditions(), knowledge.cite(rule.citations()), b)));
         }
         return out;
     }
 
     /** Whether the interpretations of one result are in {@code state}; the basis in words when they are. */
-    static Optional<String> state(KnowledgeBase.ResultState state, OptionalDouble multiple,
-                                  List<SourceInterpretation> interpretations) {
+    static Optional<String> state(
+            KnowledgeBase.ResultState state, OptionalDouble multiple, List<SourceInterpretation> interpretations) {
         if (interpretations.isEmpty()) {
             return Optional.empty();
         }
         switch (state) {
             case HIGH: {
-                List<String> high = interpretations.stream().filter(i -> i.flag().isHigh())
-                        .map(SourceInterpretation::source).toList();
-                List<String> notHigh = interpretations.stream().filter(i -> !i.flag().isHigh())
-                        .map(i -> i.source() + " " + i.flag().code()).toList();
+                List<String> high = interpretations.stream()
+                        .filter(i -> i.flag().isHigh())
+                        .map(SourceInterpretation::source)
+                        .toList();
+                List<String> notHigh = interpretations.stream()
+                        .filter(i -> !i.flag().isHigh())
+                        .map(i -> i.source() + " " + i.flag().code())
+                        .toList();
                 if (high.isEmpty()) {
                     return Optional.empty();
                 }
@@ -374,8 +444,11 @@ public final class InterpretationEngine {
             }
             case NOT_HIGH: {
                 boolean all = interpretations.stream().allMatch(i -> i.flag().isNotHigh());
-                return all ? Optional.of("not high by " + interpretations.stream()
-                        .map(i -> i.source() + " " + i.flag().code()).collect(Collectors.joining(", ")))
+                return all
+                        ? Optional.of("not high by "
+                                + interpretations.stream()
+                                        .map(i -> i.source() + " " + i.flag().code())
+                                        .collect(Collectors.joining(", ")))
                         : Optional.empty();
             }
             case MULTIPLE_OF_UPPER_LIMIT_AT_LEAST: {
@@ -383,11 +456,14 @@ public final class InterpretationEngine {
                 List<String> over = interpretations.stream()
                         .filter(i -> i.position().multipleOfUpperLimit().isPresent()
                                 && i.position().multipleOfUpperLimit().getAsDouble() >= m)
-                        .map(i -> i.source() + " " + Numbers.plain(i.position().multipleOfUpperLimit().getAsDouble())
-                                + " × upper limit")
+                        .map(i -> i.source() + " "
+                                + Numbers.plain(
+                                        i.position().multipleOfUpperLimit().getAsDouble()) + " × upper limit")
                         .toList();
-                return over.isEmpty() ? Optional.empty()
-                        : Optional.of("at least " + Numbers.plain(m) + " × the upper limit: " + String.join(", ", over));
+                return over.isEmpty()
+                        ? Optional.empty()
+                        : Optional.of(
+                                "at least " + Numbers.plain(m) + " × the upper limit: " + String.join(", ", over));
             }
             default:
                 return Optional.empty();
@@ -414,14 +490,19 @@ public final class InterpretationEngine {
                     }
                 }
             }
-            out.add(new PatternMatch(rule.id(), rule.text(), List.copyOf(ids), knowledge.cite(rule.citations()),
+            out.add(new PatternMatch(
+                    rule.id(),
+                    rule.text(),
+                    List.copyOf(ids),
+                    knowledge.cite(rule.citations()),
                     String.join("; ", bases)));
         }
         return out;
     }
 
     private static boolean concerns(KnowledgeBase.Requirement req, ResultInterpretation r) {
-        return r.status() == Status.INTERPRETED && r.analyte().isPresent()
+        return r.status() == Status.INTERPRETED
+                && r.analyte().isPresent()
                 && r.analyte().get().code().equals(req.analyte());
     }
 
@@ -436,17 +517,18 @@ public final class InterpretationEngine {
     }
 
     /** The yes/no part of {@link #state}: same rules, no text. */
-    static boolean holds(KnowledgeBase.ResultState state, OptionalDouble multiple,
-                         List<SourceInterpretation> interpretations) {
+    static boolean holds(
+            KnowledgeBase.ResultState state, OptionalDouble multiple, List<SourceInterpretation> interpretations) {
         if (interpretations.isEmpty()) {
             return false;
         }
         return switch (state) {
             case HIGH -> interpretations.stream().anyMatch(i -> i.flag().isHigh());
             case NOT_HIGH -> interpretations.stream().allMatch(i -> i.flag().isNotHigh());
-            case MULTIPLE_OF_UPPER_LIMIT_AT_LEAST -> interpretations.stream()
-                    .anyMatch(i -> i.position().multipleOfUpperLimit().isPresent()
-                            && i.position().multipleOfUpperLimit().getAsDouble() >= multiple.orElseThrow());
+            case MULTIPLE_OF_UPPER_LIMIT_AT_LEAST ->
+                interpretations.stream()
+                        .anyMatch(i -> i.position().multipleOfUpperLimit().isPresent()
+                                && i.position().multipleOfUpperLimit().getAsDouble() >= multiple.orElseThrow());
         };
     }
 
@@ -465,40 +547,75 @@ public final class InterpretationEngine {
         LabResult.PreviousResult prev = latest.get();
         MeasuredValue previous;
         try {
-            previous = MeasuredValue.parse(prev.value()).scaled(units.factor(prev.unit(), analyte).factor());
+            previous = MeasuredValue.parse(prev.value())
+                    .scaled(units.factor(prev.unit(), analyte).factor());
         } catch (IllegalArgumentException | UnitConversionException e) {
-            return notPossible("the earlier result is unusable: " + e.getMessage(), Optional.empty(),
+            return notPossible(
+                    "the earlier result is unusable: " + e.getMessage(),
+                    Optional.empty(),
                     Optional.of(prev.collectedAt()));
         }
         if (current.isCensored() || previous.isCensored()) {
-            return notPossible("a censored value has no exact change", Optional.of(previous),
-                    Optional.of(prev.collectedAt()));
+            return notPossible(
+                    "a censored value has no exact change", Optional.of(previous), Optional.of(prev.collectedAt()));
         }
         double change = Numbers.roundSignificant(current.value() - previous.value());
         OptionalDouble percent = previous.value() > 0
                 ? OptionalDouble.of(Numbers.round((current.value() - previous.value()) / previous.value() * 100, 2))
                 : OptionalDouble.empty();
         if (!analyte.hasBiologicalVariation()) {
-            return new DeltaCheck(false, Optional.of("not possible: no published analytical (CVa) and within-subject"
-                    + " (CVi) variation for " + analyte.code()), Optional.of(previous), Optional.of(prev.collectedAt()),
-                    OptionalDouble.of(change), percent, OptionalDouble.empty(), false, Optional.empty());
+            return new DeltaCheck(
+                    false,
+                    Optional.of("not possible: no published analytical (CVa) and within-subject"
+                            + " (CVi) variation for " + analyte.code()),
+                    Optional.of(previous),
+                    Optional.of(prev.collectedAt()),
+                    OptionalDouble.of(change),
+                    percent,
+                    OptionalDouble.empty(),
+                    false,
+                    Optional.empty());
         }
         if (percent.isEmpty()) {
-            return new DeltaCheck(false, Optional.of("not possible: the earlier value is not positive"),
-                    Optional.of(previous), Optional.of(prev.collectedAt()), OptionalDouble.of(change), percent,
-                    OptionalDouble.empty(), false, Optional.empty());
+            return new DeltaCheck(
+                    false,
+                    Optional.of("not possible: the earlier value is not positive"),
+                    Optional.of(previous),
+                    Optional.of(prev.collectedAt()),
+                    OptionalDouble.of(change),
+                    percent,
+                    OptionalDouble.empty(),
+                    false,
+                    Optional.empty());
         }
-        double rcv = referenceChangeValue(analyte.analyticalCvPercent().getAsDouble(),
+        double rcv = referenceChangeValue(
+                analyte.analyticalCvPercent().getAsDouble(),
                 analyte.withinSubjectCvPercent().getAsDouble());
         double exactPercent = (current.value() - previous.value()) / previous.value() * 100;
         boolean significant = Math.abs(exactPercent) > rcv;
         Optional<Flag> flag = significant ? Optional.of(exactPercent > 0 ? Flag.U : Flag.D) : Optional.empty();
-        return new DeltaCheck(true, Optional.empty(), Optional.of(previous), Optional.of(prev.collectedAt()),
-                OptionalDouble.of(change), percent, OptionalDouble.of(Numbers.round(rcv, 2)), significant, flag);
+        return new DeltaCheck(
+                true,
+                Optional.empty(),
+                Optional.of(previous),
+                Optional.of(prev.collectedAt()),
+                OptionalDouble.of(change),
+                percent,
+                OptionalDouble.of(Numbers.round(rcv, 2)),
+                significant,
+                flag);
     }
 
     private static DeltaCheck notPossible(String reason, Optional<MeasuredValue> previous, Optional<Instant> at) {
-        return new DeltaCheck(false, Optional.of("not possible: " + reason), previous, at, OptionalDouble.empty(),
-                OptionalDouble.empty(), OptionalDouble.empty(), false, Optional.empty());
+        return new DeltaCheck(
+                false,
+                Optional.of("not possible: " + reason),
+                previous,
+                at,
+                OptionalDouble.empty(),
+                OptionalDouble.empty(),
+                OptionalDouble.empty(),
+                false,
+                Optional.empty());
     }
 }

@@ -10,7 +10,11 @@ import java.util.OptionalDouble;
 public record Interval(OptionalDouble low, boolean lowInclusive, OptionalDouble high, boolean highInclusive) {
 
     /** Where a value, or every value a censored result could have, lies relative to the interval. */
-    public enum Placement { BELOW, WITHIN, ABOVE }
+    public enum Placement {
+        BELOW,
+        WITHIN,
+        ABOVE
+    }
 
     public Interval {
         if (low.isPresent() && high.isPresent()) {
@@ -111,7 +115,8 @@ public record Interval(OptionalDouble low, boolean lowInclusive, OptionalDouble 
     }
 
     private static OptionalDouble scale(OptionalDouble bound, double factor) {
-        return bound.isPresent() ? OptionalDouble.of(Numbers.roundSignificant(bound.getAsDouble() * factor))
+        return bound.isPresent()
+                ? OptionalDouble.of(Numbers.roundSignificant(bound.getAsDouble() * factor))
                 : OptionalDouble.empty();
     }
 
@@ -138,7 +143,7 @@ public record Interval(OptionalDouble low, boolean lowInclusive, OptionalDouble 
         if (lowInclusive && highInclusive) {
             return Numbers.plain(low.getAsDouble()) + "–" + Numbers.plain(high.getAsDouble());
         }
-        return (lowInclusive ? "≥ " : "> ") + Numbers.plain(low.getAsDouble()) + " and "
-                + (highInclusive ? "≤ " : "< ") + Numbers.plain(high.getAsDouble());
+        return (lowInclusive ? "≥ " : "> ") + Numbers.plain(low.getAsDouble()) + " and " + (highInclusive ? "≤ " : "< ")
+                + Numbers.plain(high.getAsDouble());
     }
 }

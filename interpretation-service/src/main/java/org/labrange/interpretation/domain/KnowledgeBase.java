@@ -8,8 +8,11 @@ import java.util.OptionalDouble;
  * Clinical knowledge kept as data (a versioned rules file): what a high value is associated with, and
  * patterns across the results of one patient. Wording is "associated with", never a diagnosis.
  */
-public record KnowledgeBase(String version, Map<String, Citation> citations, List<AssociationRule> associations,
-                            List<PatternRule> patterns) {
+public record KnowledgeBase(
+        String version,
+        Map<String, Citation> citations,
+        List<AssociationRule> associations,
+        List<PatternRule> patterns) {
 
     public KnowledgeBase {
         citations = Map.copyOf(citations);
@@ -31,23 +34,27 @@ public record KnowledgeBase(String version, Map<String, Citation> citations, Lis
         MULTIPLE_OF_UPPER_LIMIT_AT_LEAST
     }
 
-    public record AssociationRule(String id, String analyte, ResultState when, String text, List<String> conditions,
-                                  List<String> citations) {
-    }
+    public record AssociationRule(
+            String id,
+            String analyte,
+            ResultState when,
+            String text,
+            List<String> conditions,
+            List<String> citations) {}
 
-    public record Requirement(String analyte, ResultState state, OptionalDouble multiple) {
-    }
+    public record Requirement(String analyte, ResultState state, OptionalDouble multiple) {}
 
-    public record PatternRule(String id, List<Requirement> requires, String text, List<String> citations) {
-    }
+    public record PatternRule(String id, List<Requirement> requires, String text, List<String> citations) {}
 
     public List<Citation> cite(List<String> ids) {
-        return ids.stream().map(id -> {
-            Citation c = citations.get(id);
-            if (c == null) {
-                throw new IllegalStateException("rules file cites unknown source '" + id + "'");
-            }
-            return c;
-        }).toList();
+        return ids.stream()
+                .map(id -> {
+                    Citation c = citations.get(id);
+                    if (c == null) {
+                        throw new IllegalStateException("rules file cites unknown source '" + id + "'");
+                    }
+                    return c;
+                })
+                .toList();
     }
 }

@@ -18,8 +18,7 @@ public final class Numbers {
         }
     }
 
-    private Numbers() {
-    }
+    private Numbers() {}
 
     /**
      * Rounds to {@link #SIGNIFICANT_DIGITS} so that, e.g., 2400 ug/L × 0.001 is exactly 2.4 and lands on an
@@ -39,7 +38,9 @@ public final class Numbers {
             double scale = POWERS_OF_TEN[-power];
             return Math.round(x / scale) * scale;
         }
-        return new BigDecimal(x).round(new java.math.MathContext(SIGNIFICANT_DIGITS)).doubleValue();
+        return new BigDecimal(x)
+                .round(new java.math.MathContext(SIGNIFICANT_DIGITS))
+                .doubleValue();
     }
 
     /** Rounds half away from zero to a few decimals (for positions and percentages shown to people). */

@@ -23,8 +23,8 @@ public record Patient(Optional<Sex> sex, Optional<LocalDate> birthDate, Optional
                 throw new IllegalArgumentException("birth date " + born + " is after the collection date " + date);
             }
             Period p = Period.between(born, date);
-            return Optional.of(new PatientAge(ChronoUnit.DAYS.between(born, date), p.toTotalMonths(),
-                    p.getYears(), true));
+            return Optional.of(
+                    new PatientAge(ChronoUnit.DAYS.between(born, date), p.toTotalMonths(), p.getYears(), true));
         }
         return age.map(p -> {
             long months = p.toTotalMonths();

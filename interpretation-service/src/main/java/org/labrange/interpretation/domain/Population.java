@@ -4,12 +4,22 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 
 /** Who a range applies to: sex, age interval [ageMin, ageMax) in ageUnit, optional condition and method. */
-public record Population(Sex sex, OptionalDouble ageMin, OptionalDouble ageMax, AgeUnit ageUnit,
-                         Optional<String> condition, Optional<String> method) {
+public record Population(
+        Sex sex,
+        OptionalDouble ageMin,
+        OptionalDouble ageMax,
+        AgeUnit ageUnit,
+        Optional<String> condition,
+        Optional<String> method) {
 
     public static Population everyone() {
-        return new Population(Sex.ANY, OptionalDouble.empty(), OptionalDouble.empty(), AgeUnit.YEARS,
-                Optional.empty(), Optional.empty());
+        return new Population(
+                Sex.ANY,
+                OptionalDouble.empty(),
+                OptionalDouble.empty(),
+                AgeUnit.YEARS,
+                Optional.empty(),
+                Optional.empty());
     }
 
     public boolean hasAgeLimits() {

@@ -31,7 +31,8 @@ public final class RevisionPeriods {
     static RevisionPeriods of(List<CanonicalRange> revisions) {
         Map<String, List<CanonicalRange>> byRange = new LinkedHashMap<>();
         for (CanonicalRange r : revisions) {
-            byRange.computeIfAbsent(r.revision().rangeId(), id -> new ArrayList<>()).add(r);
+            byRange.computeIfAbsent(r.revision().rangeId(), id -> new ArrayList<>())
+                    .add(r);
         }
         return new RevisionPeriods(byRange.values().stream().map(Range::new).toArray(Range[]::new));
     }
@@ -59,10 +60,15 @@ public final class RevisionPeriods {
 
         Range(List<CanonicalRange> all) {
             revisions = all.stream()
-                    .filter(r -> r.revision().effectiveTo().map(to -> to.isAfter(r.revision().effectiveFrom()))
+                    .filter(r -> r.revision()
+                            .effectiveTo()
+                            .map(to -> to.isAfter(r.revision().effectiveFrom()))
                             .orElse(true))
-                    .sorted(BY_START).toArray(CanonicalRange[]::new);
-            starts = Arrays.stream(revisions).map(r -> r.revision().effectiveFrom()).toArray(LocalDate[]::new);
+                    .sorted(BY_START)
+                    .toArray(CanonicalRange[]::new);
+            starts = Arrays.stream(revisions)
+                    .map(r -> r.revision().effectiveFrom())
+                    .toArray(LocalDate[]::new);
             boolean ok = true;
             for (int i = 0; i + 1 < revisions.length; i++) {
                 LocalDate end = revisions[i].revision().effectiveTo().orElse(LocalDate.MAX);

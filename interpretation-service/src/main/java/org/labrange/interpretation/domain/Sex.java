@@ -5,7 +5,9 @@ import java.util.Optional;
 
 /** Sex a range applies to; {@code ANY} only appears on ranges, never on a patient. */
 public enum Sex {
-    ANY, FEMALE, MALE;
+    ANY,
+    FEMALE,
+    MALE;
 
     /** Reads a patient's sex as people write it; empty for unknown. */
     public static Optional<Sex> ofPatient(String text) {

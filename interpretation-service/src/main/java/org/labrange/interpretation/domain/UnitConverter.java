@@ -27,8 +27,7 @@ public final class UnitConverter {
     private final UcumService ucum;
     private final Map<FactorKey, ConversionFactor> factors = new ConcurrentHashMap<>();
 
-    private record FactorKey(String unit, String target, double molarMass) {
-    }
+    private record FactorKey(String unit, String target, double molarMass) {}
 
     public UnitConverter(UcumService ucum) {
         this.ucum = ucum;
@@ -60,9 +59,8 @@ public final class UnitConverter {
     }
 
     private String toUcumUnlocked(String unit) {
-        String u = unit.trim().replace(" ", "")
-                .replace("µ", "u").replace("μ", "u")
-                .replace("mcg", "ug");
+        String u =
+                unit.trim().replace(" ", "").replace("µ", "u").replace("μ", "u").replace("mcg", "ug");
         boolean noLowerCase = u.chars().noneMatch(Character::isLowerCase);
         if (!noLowerCase && ucum.validate(u) == null) {
             return u;
@@ -84,7 +82,8 @@ public final class UnitConverter {
         if (unit == null || unit.isBlank()) {
             throw new UnitConversionException(String.valueOf(unit), analyte.unit(), "a unit is required");
         }
-        FactorKey key = new FactorKey(unit, analyte.unit(), analyte.molarMassGramsPerMole().orElse(Double.NaN));
+        FactorKey key = new FactorKey(
+                unit, analyte.unit(), analyte.molarMassGramsPerMole().orElse(Double.NaN));
         ConversionFactor cached = factors.get(key);
         if (cached != null) {
             return cached;
@@ -103,8 +102,7 @@ public final class UnitConverter {
     private ConversionFactor compute(String unit, Analyte analyte) {
         String target = toUcumUnlocked(analyte.unit());
         if (unit.chars().anyMatch(c -> Character.isISOControl(c) || Character.getType(c) == Character.FORMAT)) {
-            throw new UnitConversionException(printable(unit), target,
-                    "it contains control or invisible characters");
+            throw new UnitConversionException(printable(unit), target, "it contains control or invisible characters");
         }
         String from = toUcumUnlocked(unit);
         String error = ucum.validate(from);
@@ -121,7 +119,9 @@ public final class UnitConverter {
             boolean toMass = ucum.isComparable(target, MASS);
             if ((fromMolar && toMass) || (fromMass && toMolar)) {
                 if (analyte.molarMassGramsPerMole().isEmpty()) {
-                    throw new UnitConversionException(unit, target,
+                    throw new UnitConversionException(
+                            unit,
+                            target,
                             "mass and molar concentrations need a molar mass, and analyte " + analyte.code()
                                     + " has none");
                 }
@@ -131,8 +131,11 @@ public final class UnitConverter {
                         : ucumFactor(from, MASS) / molarMass * ucumFactor(MOLAR, target);
                 return new ConversionFactor(unit, from, target, factor, true);
             }
-            throw new UnitConversionException(unit, target, "the dimensions differ ("
-                    + ucum.getCanonicalUnits(from) + " vs " + ucum.getCanonicalUnits(target) + ")");
+            throw new UnitConversionException(
+                    unit,
+                    target,
+                    "the dimensions differ (" + ucum.getCanonicalUnits(from) + " vs " + ucum.getCanonicalUnits(target)
+                            + ")");
         } catch (UcumException e) {
             throw new UnitConversionException(unit, target, e.getMessage());
         }

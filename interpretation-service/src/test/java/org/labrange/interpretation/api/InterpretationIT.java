@@ -20,10 +20,13 @@ class InterpretationIT {
 
     @Test
     void thePackagedServiceInterpretsAB2mPanel() {
-        given().header("Authorization", Tokens.bearer("interpreter")).contentType("application/json")
+        given().header("Authorization", Tokens.bearer("interpreter"))
+                .contentType("application/json")
                 .body(InterpretationResourceTest.PANEL)
-                .when().post("/api/v1/interpretations")
-                .then().statusCode(200)
+                .when()
+                .post("/api/v1/interpretations")
+                .then()
+                .statusCode(200)
                 .body("results[0].interpretations.find { it.source == 'labcorp' }.flag", is("H"))
                 .body("results[1].interpretations[0].flag", is("N"))
                 .body("patterns.id", hasItem("b2m-glomerular-pattern"));
@@ -32,15 +35,18 @@ class InterpretationIT {
     @Test
     void thePackagedServiceIsLiveReadyAndDocumented() {
         given().when().get("/q/health/live").then().statusCode(200);
-        given().when().get("/q/health/ready").then().statusCode(200)
-                .body(containsString("reference-ranges cache"));
+        given().when().get("/q/health/ready").then().statusCode(200).body(containsString("reference-ranges cache"));
         given().when().get("/q/openapi").then().statusCode(200).body(containsString("/api/v1/interpretations"));
         given().when().get("/q/metrics").then().statusCode(200);
     }
 
     @Test
     void thePackagedServiceRefusesAnonymousCallers() {
-        given().contentType("application/json").body(InterpretationResourceTest.PANEL)
-                .when().post("/api/v1/interpretations").then().statusCode(401);
+        given().contentType("application/json")
+                .body(InterpretationResourceTest.PANEL)
+                .when()
+                .post("/api/v1/interpretations")
+                .then()
+                .statusCode(401);
     }
 }

@@ -20,6 +20,7 @@ import com.github.tomakehurst.wiremock.client.WireMock;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
+import io.smallrye.jwt.auth.principal.JWTParser;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -27,11 +28,10 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.labrange.interpretation.client.RangeCache;
+import org.labrange.interpretation.security.VerifiedTokenCache;
 import org.labrange.interpretation.support.JwtKeys;
 import org.labrange.interpretation.support.RangesServiceStub;
 import org.labrange.interpretation.support.Tokens;
-import org.labrange.interpretation.security.VerifiedTokenCache;
-import io.smallrye.jwt.auth.principal.JWTParser;
 
 @QuarkusTest
 @QuarkusTestResource(JwtKeys.class)
@@ -60,8 +60,12 @@ class InterpretationResourceTest {
     }
 
     private static ValidatableResponse post(String path, String body) {
-        return given().header("Authorization", Tokens.bearer("interpreter")).contentType("application/json")
-                .body(body).when().post(path).then();
+        return given().header("Authorization", Tokens.bearer("interpreter"))
+                .contentType("application/json")
+                .body(body)
+                .when()
+                .post(path)
+                .then();
     }
 
     private static String single(String result) {
@@ -70,7 +74,8 @@ class InterpretationResourceTest {
 
     @Test
     void serumB2mIsNormalByQuestButHighByLabcorpAndMosbyWithEachRangeRevisionNamed() {
-        post("/api/v1/interpretations", PANEL).statusCode(200)
+        post("/api/v1/interpretations", PANEL)
+                .statusCode(200)
                 .body("rulesVersion", is("2026.11.1"))
                 .body("ranges.changeSequence", is(4))
                 .body("ranges.stale", is(false))
@@ -82,12 +87,15 @@ class InterpretationResourceTest {
                 .body("results[0].interpretations.find { it.source == 'labcorp' }.flag", is("H"))
                 .body("results[0].interpretations.find { it.source == 'labcorp' }.flagDisplay", is("High"))
                 .body("results[0].interpretations.find { it.source == 'mosby-pagana-2022' }.flag", is("H"))
-                .body("results[0].interpretations.find { it.source == 'labcorp' }.range.rangeId",
+                .body(
+                        "results[0].interpretations.find { it.source == 'labcorp' }.range.rangeId",
                         is("1952e001-0000-4000-8000-000000000002"))
                 .body("results[0].interpretations.find { it.source == 'labcorp' }.range.revision", is(1))
-                .body("results[0].interpretations.find { it.source == 'labcorp' }.selectionRule",
+                .body(
+                        "results[0].interpretations.find { it.source == 'labcorp' }.selectionRule",
                         is("only applicable range"))
-                .body("results[0].interpretations.find { it.source == 'quest' }.position.multipleOfUpperLimit",
+                .body(
+                        "results[0].interpretations.find { it.source == 'quest' }.position.multipleOfUpperLimit",
                         is(0.976f))
                 .body("results[0].agreement.unanimous", is(false))
                 .body("results[0].agreement.flags.quest", is("N"))
@@ -105,7 +113,8 @@ class InterpretationResourceTest {
 
     @Test
     void theCompactViewGivesTheSameVerdictsAndRevisionsWithoutTheTexts() {
-        post("/api/v1/interpretations?view=compact", PANEL).statusCode(200)
+        post("/api/v1/interpretations?view=compact", PANEL)
+                .statusCode(200)
                 .body("ranges.changeSequence", is(4))
                 .body("results[0].status", is("INTERPRETED"))
                 .body("results[0].analyte", is("1952-1"))
@@ -113,7 +122,8 @@ class InterpretationResourceTest {
                 .body("results[0].unit", is("mg/L"))
                 .body("results[0].interpretations.find { it.source == 'quest' }.flag", is("N"))
                 .body("results[0].interpretations.find { it.source == 'labcorp' }.flag", is("H"))
-                .body("results[0].interpretations.find { it.source == 'labcorp' }.rangeId",
+                .body(
+                        "results[0].interpretations.find { it.source == 'labcorp' }.rangeId",
                         is("1952e001-0000-4000-8000-000000000002"))
                 .body("results[0].interpretations.find { it.source == 'labcorp' }.revision", is(1))
                 .body("results[0].interpretations.find { it.source == 'labcorp' }.range", is("0.6–2.4 mg/L"))
@@ -123,15 +133,21 @@ class InterpretationResourceTest {
                 .body("results[0].notEvaluated", nullValue())
                 .body("results[1].value", is(0.25f))
                 .body("patterns.id", hasItem("b2m-glomerular-pattern"));
-        post("/api/v1/interpretations?view=terse", PANEL).statusCode(400)
+        post("/api/v1/interpretations?view=terse", PANEL)
+                .statusCode(400)
                 .contentType("application/problem+json")
                 .body("errors[0].field", is("view"));
     }
 
     @Test
     void aRequestWithoutATokenIsRefused() {
-        given().contentType("application/json").body(PANEL).when().post("/api/v1/interpretations")
-                .then().statusCode(401).contentType("application/problem+json")
+        given().contentType("application/json")
+                .body(PANEL)
+                .when()
+                .post("/api/v1/interpretations")
+                .then()
+                .statusCode(401)
+                .contentType("application/problem+json")
                 .body("type", is("https://labrange.dev/problems/unauthorized"));
     }
 
@@ -140,45 +156,81 @@ class InterpretationResourceTest {
         String token = Tokens.bearer("interpreter");
         String tampered = token.substring(0, token.length() - 4) + (token.endsWith("AAAA") ? "BBBB" : "AAAA");
         // the genuine token is verified (and remembered) first: its remembered verdict must not cover the copy
-        given().header("Authorization", token).contentType("application/json").body(PANEL)
-                .when().post("/api/v1/interpretations").then().statusCode(200);
+        given().header("Authorization", token)
+                .contentType("application/json")
+                .body(PANEL)
+                .when()
+                .post("/api/v1/interpretations")
+                .then()
+                .statusCode(200);
         assertTrue(tokenParser instanceof VerifiedTokenCache, "verified tokens are remembered");
-        given().header("Authorization", tampered).contentType("application/json").body(PANEL)
-                .when().post("/api/v1/interpretations").then().statusCode(401)
+        given().header("Authorization", tampered)
+                .contentType("application/json")
+                .body(PANEL)
+                .when()
+                .post("/api/v1/interpretations")
+                .then()
+                .statusCode(401)
                 .contentType("application/problem+json");
     }
 
     @Test
     void aRangesReaderMayNotInterpret() {
-        given().header("Authorization", Tokens.bearer("ranges-reader")).contentType("application/json").body(PANEL)
-                .when().post("/api/v1/interpretations").then().statusCode(403)
+        given().header("Authorization", Tokens.bearer("ranges-reader"))
+                .contentType("application/json")
+                .body(PANEL)
+                .when()
+                .post("/api/v1/interpretations")
+                .then()
+                .statusCode(403)
                 .contentType("application/problem+json")
                 .body("type", is("https://labrange.dev/problems/forbidden"));
     }
 
     @Test
     void aRangesAdminMayInterpret() {
-        given().header("Authorization", Tokens.bearer("ranges-admin")).contentType("application/json").body(PANEL)
-                .when().post("/api/v1/interpretations").then().statusCode(200);
+        given().header("Authorization", Tokens.bearer("ranges-admin"))
+                .contentType("application/json")
+                .body(PANEL)
+                .when()
+                .post("/api/v1/interpretations")
+                .then()
+                .statusCode(200);
     }
 
     @Test
     void theCallersTokenAndRequestIdArePassedToTheRangesService() {
         String token = Tokens.bearer("interpreter");
-        given().header("Authorization", token).header("X-Request-Id", "req-42").contentType("application/json")
-                .body(PANEL).when().post("/api/v1/interpretations")
-                .then().statusCode(200).header("X-Request-Id", "req-42");
-        RangesServiceStub.client().verifyThat(getRequestedFor(urlPathEqualTo("/api/v1/analytes/1952-1/timeline"))
-                .withHeader("Authorization", equalTo(token)).withHeader("X-Request-Id", equalTo("req-42")));
-        RangesServiceStub.client().verifyThat(getRequestedFor(urlPathEqualTo("/api/v1/changes/latest"))
-                .withHeader("Authorization", equalTo(token)));
+        given().header("Authorization", token)
+                .header("X-Request-Id", "req-42")
+                .contentType("application/json")
+                .body(PANEL)
+                .when()
+                .post("/api/v1/interpretations")
+                .then()
+                .statusCode(200)
+                .header("X-Request-Id", "req-42");
+        RangesServiceStub.client()
+                .verifyThat(getRequestedFor(urlPathEqualTo("/api/v1/analytes/1952-1/timeline"))
+                        .withHeader("Authorization", equalTo(token))
+                        .withHeader("X-Request-Id", equalTo("req-42")));
+        RangesServiceStub.client()
+                .verifyThat(getRequestedFor(urlPathEqualTo("/api/v1/changes/latest"))
+                        .withHeader("Authorization", equalTo(token)));
     }
 
     @Test
     void anUnsafeRequestIdIsReplacedNotEchoed() {
-        String echoed = given().header("Authorization", Tokens.bearer("interpreter")).header("X-Request-Id", "a b<c>")
-                .contentType("application/json").body(PANEL).when().post("/api/v1/interpretations")
-                .then().statusCode(200).extract().header("X-Request-Id");
+        String echoed = given().header("Authorization", Tokens.bearer("interpreter"))
+                .header("X-Request-Id", "a b<c>")
+                .contentType("application/json")
+                .body(PANEL)
+                .when()
+                .post("/api/v1/interpretations")
+                .then()
+                .statusCode(200)
+                .extract()
+                .header("X-Request-Id");
         org.junit.jupiter.api.Assertions.assertNotEquals("a b<c>", echoed);
         org.junit.jupiter.api.Assertions.assertEquals(36, echoed.length());
     }
@@ -188,7 +240,8 @@ class InterpretationResourceTest {
         String results = IntStream.range(0, 10_001)
                 .mapToObj(i -> "{\"analyte\":\"1952-1\",\"value\":\"1\",\"unit\":\"mg/L\"}")
                 .collect(Collectors.joining(",", "[", "]"));
-        post("/api/v1/interpretations", "{\"results\": " + results + "}").statusCode(413)
+        post("/api/v1/interpretations", "{\"results\": " + results + "}")
+                .statusCode(413)
                 .contentType("application/problem+json")
                 .body("type", is("https://labrange.dev/problems/batch-too-large"))
                 .body("status", is(413));
@@ -205,9 +258,11 @@ class InterpretationResourceTest {
                    {"id": "unknown", "analyte": "0000-0", "value": "1.2", "unit": "mg/L"},
                    {"id": "value", "analyte": "1952-1", "value": "lots", "unit": "mg/L"},
                    {"id": "mass", "analyte": "1953-9", "value": "20", "unit": "mg"}]}""";
-        post("/api/v1/interpretations", body).statusCode(200)
-                .body("results.status", is(List.of("INTERPRETED", "REJECTED", "REJECTED", "REJECTED", "REJECTED",
-                        "REJECTED")))
+        post("/api/v1/interpretations", body)
+                .statusCode(200)
+                .body(
+                        "results.status",
+                        is(List.of("INTERPRETED", "REJECTED", "REJECTED", "REJECTED", "REJECTED", "REJECTED")))
                 .body("results[1].problems[0].type", is("https://labrange.dev/problems/unit-not-convertible"))
                 .body("results[1].problems[0].reason", containsString("'mm[Hg]' cannot be converted to 'mg/L'"))
                 .body("results[0].value.input", is("1.2"))
@@ -219,8 +274,9 @@ class InterpretationResourceTest {
 
     @Test
     void aSingleResultInAnUnconvertibleUnitIsUnprocessableAndNamesUnitAndTarget() {
-        post("/api/v1/interpretations/single",
-                single("{\"analyte\": \"1952-1\", \"value\": \"2\", \"unit\": \"mmol/mmol\"}"))
+        post(
+                        "/api/v1/interpretations/single",
+                        single("{\"analyte\": \"1952-1\", \"value\": \"2\", \"unit\": \"mmol/mmol\"}"))
                 .statusCode(422)
                 .contentType("application/problem+json")
                 .body("type", is("https://labrange.dev/problems/unit-not-convertible"))
@@ -231,9 +287,10 @@ class InterpretationResourceTest {
 
     @Test
     void aSingleSerumResultInNanomolesIsConvertedThroughTheMolarMass() {
-        post("/api/v1/interpretations/single",
-                single("{\"analyte\": \"B2M\", \"specimen\": \"plasma\", \"value\": \"203.389830508\", "
-                        + "\"unit\": \"nmol/L\", \"collectedAt\": \"2026-11-20\"}"))
+        post(
+                        "/api/v1/interpretations/single",
+                        single("{\"analyte\": \"B2M\", \"specimen\": \"plasma\", \"value\": \"203.389830508\", "
+                                + "\"unit\": \"nmol/L\", \"collectedAt\": \"2026-11-20\"}"))
                 .statusCode(200)
                 .body("value.normalised", is(2.4f))
                 .body("value.viaMolarMass", is(true))
@@ -243,8 +300,11 @@ class InterpretationResourceTest {
 
     @Test
     void aUrineFarAboveItsLimitIsHighWithItsAssociations() {
-        post("/api/v1/interpretations", "{\"results\": [{\"id\": \"u1\", \"analyte\": \"1953-9\", \"value\": \"45\","
-                + " \"unit\": \"mg/L\"}]}").statusCode(200)
+        post(
+                        "/api/v1/interpretations",
+                        "{\"results\": [{\"id\": \"u1\", \"analyte\": \"1953-9\", \"value\": \"45\","
+                                + " \"unit\": \"mg/L\"}]}")
+                .statusCode(200)
                 .body("results[0].interpretations[0].flag", is("H"))
                 .body("results[0].interpretations[0].position.multipleOfUpperLimit", is(150.0f))
                 .body("results[0].associations[0].id", is("b2m-urine-elevated"))
@@ -282,61 +342,79 @@ class InterpretationResourceTest {
 
     @Test
     void anUnknownSourceRejectsTheWholeRequest() {
-        post("/api/v1/interpretations", "{\"sources\": [\"labcorp\", \"nope\"], \"results\": [{\"analyte\": "
-                + "\"1952-1\", \"value\": \"1\", \"unit\": \"mg/L\"}]}")
-                .statusCode(400).contentType("application/problem+json")
+        post(
+                        "/api/v1/interpretations",
+                        "{\"sources\": [\"labcorp\", \"nope\"], \"results\": [{\"analyte\": "
+                                + "\"1952-1\", \"value\": \"1\", \"unit\": \"mg/L\"}]}")
+                .statusCode(400)
+                .contentType("application/problem+json")
                 .body("type", is("https://labrange.dev/problems/validation"))
                 .body("errors[0].field", is("sources[1]"));
     }
 
     @Test
     void anInvalidPatientRejectsTheWholeRequest() {
-        post("/api/v1/interpretations", "{\"patient\": {\"sex\": \"X\", \"age\": \"56\"}, \"results\": "
-                + "[{\"analyte\": \"1952-1\", \"value\": \"1\", \"unit\": \"mg/L\"}]}")
+        post(
+                        "/api/v1/interpretations",
+                        "{\"patient\": {\"sex\": \"X\", \"age\": \"56\"}, \"results\": "
+                                + "[{\"analyte\": \"1952-1\", \"value\": \"1\", \"unit\": \"mg/L\"}]}")
                 .statusCode(400)
                 .body("errors.field", is(List.of("patient.sex", "patient.age")));
     }
 
     @Test
     void anAbsurdAgeRejectsTheWholeRequest() {
-        post("/api/v1/interpretations", "{\"patient\": {\"age\": \"P999999999Y\"}, \"results\": "
-                + "[{\"analyte\": \"1952-1\", \"value\": \"1\", \"unit\": \"mg/L\"}]}")
-                .statusCode(400).body("errors[0].field", is("patient.age"));
+        post(
+                        "/api/v1/interpretations",
+                        "{\"patient\": {\"age\": \"P999999999Y\"}, \"results\": "
+                                + "[{\"analyte\": \"1952-1\", \"value\": \"1\", \"unit\": \"mg/L\"}]}")
+                .statusCode(400)
+                .body("errors[0].field", is("patient.age"));
     }
 
     @Test
     void anEarlierResultThatIsNotANumberRejectsItsResult() {
-        post("/api/v1/interpretations", "{\"results\": [{\"analyte\": \"1952-1\", \"value\": \"2\", "
-                + "\"unit\": \"mg/L\", \"previous\": [{\"value\": \"1e400\", \"unit\": \"mg/L\", "
-                + "\"collectedAt\": \"2026-01-01\"}]}]}")
-                .statusCode(200).body("results[0].status", is("REJECTED"))
+        post(
+                        "/api/v1/interpretations",
+                        "{\"results\": [{\"analyte\": \"1952-1\", \"value\": \"2\", "
+                                + "\"unit\": \"mg/L\", \"previous\": [{\"value\": \"1e400\", \"unit\": \"mg/L\", "
+                                + "\"collectedAt\": \"2026-01-01\"}]}]}")
+                .statusCode(200)
+                .body("results[0].status", is("REJECTED"))
                 .body("results[0].problems[0].field", is("previous[0].value"));
     }
 
     @Test
     void aBodyWithTwoDocumentsOrNotInUtf8IsMalformed() {
-        post("/api/v1/interpretations/single", "{\"result\": {}} {\"result\": {}}").statusCode(400)
+        post("/api/v1/interpretations/single", "{\"result\": {}} {\"result\": {}}")
+                .statusCode(400)
                 .body("type", is("https://labrange.dev/problems/malformed-request"));
         byte[] utf16 = ("{\"results\": [{\"analyte\": \"1952-1\", \"value\": \"1\", \"unit\": \"mg/L\"}]}")
                 .getBytes(java.nio.charset.StandardCharsets.UTF_16);
-        given().header("Authorization", Tokens.bearer("interpreter")).contentType("application/json").body(utf16)
-                .when().post("/api/v1/interpretations").then().statusCode(400)
+        given().header("Authorization", Tokens.bearer("interpreter"))
+                .contentType("application/json")
+                .body(utf16)
+                .when()
+                .post("/api/v1/interpretations")
+                .then()
+                .statusCode(400)
                 .contentType("application/problem+json")
                 .body("type", is("https://labrange.dev/problems/malformed-request"));
     }
 
     @Test
     void aRequestWithoutResultsIsInvalid() {
-        post("/api/v1/interpretations", "{\"results\": []}").statusCode(400)
-                .body("errors[0].field", is("results"));
+        post("/api/v1/interpretations", "{\"results\": []}").statusCode(400).body("errors[0].field", is("results"));
     }
 
     @Test
     void aMalformedBodyIsAProblemDocument() {
-        post("/api/v1/interpretations", "{\"results\": [").statusCode(400)
+        post("/api/v1/interpretations", "{\"results\": [")
+                .statusCode(400)
                 .contentType("application/problem+json")
                 .body("type", is("https://labrange.dev/problems/malformed-request"));
-        post("/api/v1/interpretations", "{\"results\": \"many\"}").statusCode(400)
+        post("/api/v1/interpretations", "{\"results\": \"many\"}")
+                .statusCode(400)
                 .contentType("application/problem+json")
                 .body("type", is("https://labrange.dev/problems/malformed-request"))
                 .body("errors[0].field", is("results"));
@@ -348,7 +426,9 @@ class InterpretationResourceTest {
                 .mapToObj(i -> "{\"analyte\":\"" + (i % 2 == 0 ? "1952-1" : "1953-9") + "\",\"value\":\"" + (i % 7)
                         + "\",\"unit\":\"mg/L\"}")
                 .collect(Collectors.joining(",", "{\"results\": [", "]}"));
-        post("/api/v1/interpretations", results).statusCode(200).body("results", hasSize(1000))
+        post("/api/v1/interpretations", results)
+                .statusCode(200)
+                .body("results", hasSize(1000))
                 .body("results.status", everyItem(is("INTERPRETED")));
         WireMock stub = RangesServiceStub.client();
         stub.verifyThat(1, getRequestedFor(urlPathEqualTo("/api/v1/analytes/1952-1/timeline")));
@@ -360,13 +440,16 @@ class InterpretationResourceTest {
         stub.verifyThat(0, getRequestedFor(urlPathEqualTo("/api/v1/analytes/1953-9/timeline")));
         stub.verifyThat(0, getRequestedFor(urlPathEqualTo("/api/v1/analytes")));
         // the test profile checks the change marker on every request; by default at most once per 5 s
-        stub.verifyThat(1, getRequestedFor(urlPathEqualTo("/api/v1/changes/latest"))
-                .withHeader("If-None-Match", equalTo("\"4\"")));
+        stub.verifyThat(
+                1,
+                getRequestedFor(urlPathEqualTo("/api/v1/changes/latest"))
+                        .withHeader("If-None-Match", equalTo("\"4\"")));
     }
 
     @Test
     void aNewRevisionIsUsedAsSoonAsTheChangeSequenceMoves() throws Exception {
-        post("/api/v1/interpretations", PANEL).statusCode(200)
+        post("/api/v1/interpretations", PANEL)
+                .statusCode(200)
                 .body("results[0].interpretations.find { it.source == 'labcorp' }.flag", is("H"));
         // labcorp revises its range (revision 2, 1.21–2.7 mg/L) with the same effective date: a correction
         ObjectMapper json = new ObjectMapper();
@@ -374,18 +457,25 @@ class InterpretationResourceTest {
         timeline.put("changeSequence", 5);
         for (var revision : timeline.withArray("revisions")) {
             if (revision.get("sourceCode").asText().equals("labcorp")) {
-                ((ObjectNode) revision).put("revision", 2).put("sequence", 5).put("low", 1.21).put("high", 2.7)
+                ((ObjectNode) revision)
+                        .put("revision", 2)
+                        .put("sequence", 5)
+                        .put("low", 1.21)
+                        .put("high", 2.7)
                         .put("action", "REVISE");
             }
         }
         String revised = json.writeValueAsString(timeline);
         WireMock stub = RangesServiceStub.client();
-        stub.register(get(urlPathEqualTo("/api/v1/changes/latest")).willReturn(
-                RangesServiceStub.json("contract/changes-latest.json").withBody("{\"latestSequence\": 5}")
+        stub.register(get(urlPathEqualTo("/api/v1/changes/latest"))
+                .willReturn(RangesServiceStub.json("contract/changes-latest.json")
+                        .withBody("{\"latestSequence\": 5}")
                         .withHeader("ETag", "\"5\"")));
-        stub.register(get(urlPathEqualTo("/api/v1/analytes/1952-1/timeline")).willReturn(
-                RangesServiceStub.json("contract/timeline-1952-1.json").withBody(revised)));
-        post("/api/v1/interpretations", PANEL).statusCode(200)
+        stub.register(get(urlPathEqualTo("/api/v1/analytes/1952-1/timeline"))
+                .willReturn(
+                        RangesServiceStub.json("contract/timeline-1952-1.json").withBody(revised)));
+        post("/api/v1/interpretations", PANEL)
+                .statusCode(200)
                 .body("ranges.changeSequence", is(5))
                 .body("results[0].interpretations.find { it.source == 'labcorp' }.flag", is("N"))
                 .body("results[0].interpretations.find { it.source == 'labcorp' }.range.revision", is(2))
@@ -394,7 +484,10 @@ class InterpretationResourceTest {
 
     @Test
     void theOpenApiDocumentCarriesTheB2mExamples() {
-        given().when().get("/q/openapi?format=json").then().statusCode(200)
+        given().when()
+                .get("/q/openapi?format=json")
+                .then()
+                .statusCode(200)
                 .body(containsString("b2m-serum-urine-panel"))
                 .body(containsString("b2m-urine"));
     }

@@ -25,33 +25,53 @@ class NoOpModeTest {
     public static class NoOp implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("labrange.interpretation.benchmark-no-op", "true",
-                    "quarkus.rest-client.reference-ranges.url", "http://127.0.0.1:9");
+            return Map.of(
+                    "labrange.interpretation.benchmark-no-op",
+                    "true",
+                    "quarkus.rest-client.reference-ranges.url",
+                    "http://127.0.0.1:9");
         }
     }
 
     @Test
     void everyResultIsAnsweredAsNotEvaluatedWithoutAskingForRanges() {
-        given().header("Authorization", Tokens.bearer("interpreter")).contentType("application/json")
+        given().header("Authorization", Tokens.bearer("interpreter"))
+                .contentType("application/json")
                 .body(InterpretationResource.PANEL_EXAMPLE)
-                .when().post("/api/v1/interpretations")
-                .then().statusCode(200)
+                .when()
+                .post("/api/v1/interpretations")
+                .then()
+                .statusCode(200)
                 .body("results.id", contains("s1", "u1"))
-                .body("results.status", contains(InterpretationResource.NO_OP_STATUS, InterpretationResource.NO_OP_STATUS))
+                .body(
+                        "results.status",
+                        contains(InterpretationResource.NO_OP_STATUS, InterpretationResource.NO_OP_STATUS))
                 .body("results[0].interpretations.size()", is(0));
-        given().header("Authorization", Tokens.bearer("interpreter")).contentType("application/json")
+        given().header("Authorization", Tokens.bearer("interpreter"))
+                .contentType("application/json")
                 .body(InterpretationResource.URINE_EXAMPLE)
-                .when().post("/api/v1/interpretations/single")
-                .then().statusCode(200).body("status", is(InterpretationResource.NO_OP_STATUS));
+                .when()
+                .post("/api/v1/interpretations/single")
+                .then()
+                .statusCode(200)
+                .body("status", is(InterpretationResource.NO_OP_STATUS));
     }
 
     @Test
     void requestsAreStillAuthenticatedAndChecked() {
-        given().contentType("application/json").body(InterpretationResource.URINE_EXAMPLE)
-                .when().post("/api/v1/interpretations/single").then().statusCode(401);
-        given().header("Authorization", Tokens.bearer("interpreter")).contentType("application/json")
+        given().contentType("application/json")
+                .body(InterpretationResource.URINE_EXAMPLE)
+                .when()
+                .post("/api/v1/interpretations/single")
+                .then()
+                .statusCode(401);
+        given().header("Authorization", Tokens.bearer("interpreter"))
+                .contentType("application/json")
                 .body("{\"patient\": {}, ")
-                .when().post("/api/v1/interpretations/single")
-                .then().statusCode(400).contentType("application/problem+json");
+                .when()
+                .post("/api/v1/interpretations/single")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json");
     }
 }

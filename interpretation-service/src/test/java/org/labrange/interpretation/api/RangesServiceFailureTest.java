@@ -44,14 +44,19 @@ class RangesServiceFailureTest {
     }
 
     private static ValidatableResponse interpret(String analyte) {
-        return given().header("Authorization", Tokens.bearer("interpreter")).contentType("application/json")
+        return given().header("Authorization", Tokens.bearer("interpreter"))
+                .contentType("application/json")
                 .body("{\"results\": [{\"analyte\": \"" + analyte + "\", \"value\": \"2.45\", \"unit\": \"mg/L\"}]}")
-                .when().post("/api/v1/interpretations").then();
+                .when()
+                .post("/api/v1/interpretations")
+                .then();
     }
 
-    private static void timelineAnswers(String analyte, com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder r) {
-        RangesServiceStub.client().register(get(urlPathEqualTo("/api/v1/analytes/" + analyte + "/timeline"))
-                .willReturn(r));
+    private static void timelineAnswers(
+            String analyte, com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder r) {
+        RangesServiceStub.client()
+                .register(get(urlPathEqualTo("/api/v1/analytes/" + analyte + "/timeline"))
+                        .willReturn(r));
     }
 
     private static void assertUnavailable(ValidatableResponse response, String why) {
@@ -75,7 +80,9 @@ class RangesServiceFailureTest {
 
     @Test
     void aRangesServiceThatDoesNotAnswerInTimeIsAnsweredServiceUnavailable() {
-        timelineAnswers("1952-1", RangesServiceStub.json("contract/timeline-1952-1.json").withFixedDelay(3000));
+        timelineAnswers(
+                "1952-1",
+                RangesServiceStub.json("contract/timeline-1952-1.json").withFixedDelay(3000));
         assertUnavailable(interpret("1952-1"), "did not answer");
     }
 
@@ -87,7 +94,8 @@ class RangesServiceFailureTest {
             detail = interpret("1952-1").statusCode(503).extract().path("detail");
         }
         WireMock stub = RangesServiceStub.client();
-        int callsBefore = stub.find(getRequestedFor(urlPathEqualTo("/api/v1/analytes/1952-1/timeline"))).size();
+        int callsBefore = stub.find(getRequestedFor(urlPathEqualTo("/api/v1/analytes/1952-1/timeline")))
+                .size();
         assertUnavailable(interpret("1952-1"), "circuit breaker open");
         stub.verifyThat(callsBefore, getRequestedFor(urlPathEqualTo("/api/v1/analytes/1952-1/timeline")));
     }
@@ -96,29 +104,32 @@ class RangesServiceFailureTest {
     void cachedRangesAreStillUsedWhenTheRangesServiceFailsWithinTheStalenessBound() {
         interpret("1952-1").statusCode(200);
         WireMock stub = RangesServiceStub.client();
-        stub.register(get(urlPathEqualTo("/api/v1/changes/latest")).willReturn(aResponse().withStatus(503)));
+        stub.register(get(urlPathEqualTo("/api/v1/changes/latest"))
+                .willReturn(aResponse().withStatus(503)));
         timelineAnswers("1952-1", aResponse().withStatus(503));
-        stub.register(get(urlPathEqualTo("/api/v1/analytes")).willReturn(aResponse().withStatus(503)));
-        interpret("1952-1").statusCode(200)
+        stub.register(
+                get(urlPathEqualTo("/api/v1/analytes")).willReturn(aResponse().withStatus(503)));
+        interpret("1952-1")
+                .statusCode(200)
                 .body("ranges.stale", is(true))
                 .body("results[0].interpretations.find { it.source == 'labcorp' }.flag", is("H"));
     }
 
     @Test
     void withTheChangeMarkerAndTheRangesDownAndNothingCachedTheAnswerIsServiceUnavailable() {
-        RangesServiceStub.client().register(get(urlPathEqualTo("/api/v1/changes/latest"))
-                .willReturn(aResponse().withStatus(503)));
-        RangesServiceStub.client().register(get(urlPathEqualTo("/api/v1/analytes"))
-                .willReturn(aResponse().withStatus(503)));
-        interpret("1952-1").statusCode(503)
-                .body("type", is("https://labrange.dev/problems/ranges-unavailable"));
+        RangesServiceStub.client()
+                .register(get(urlPathEqualTo("/api/v1/changes/latest"))
+                        .willReturn(aResponse().withStatus(503)));
+        RangesServiceStub.client()
+                .register(get(urlPathEqualTo("/api/v1/analytes"))
+                        .willReturn(aResponse().withStatus(503)));
+        interpret("1952-1").statusCode(503).body("type", is("https://labrange.dev/problems/ranges-unavailable"));
     }
 
     @Test
     void credentialsRefusedByTheRangesServiceAreNotRetriedAndSaySo() {
         timelineAnswers("1952-1", aResponse().withStatus(401));
-        interpret("1952-1").statusCode(503)
-                .body("detail", containsString("refused the forwarded credentials"));
+        interpret("1952-1").statusCode(503).body("detail", containsString("refused the forwarded credentials"));
         RangesServiceStub.client().verifyThat(1, getRequestedFor(urlPathEqualTo("/api/v1/analytes/1952-1/timeline")));
     }
 }

@@ -27,8 +27,15 @@ import org.labrange.interpretation.domain.UnitConverter;
 /** The cache's promises, with a hand-driven clock and an in-memory ranges service. */
 class RangeCacheTest {
 
-    private static final Analyte B2M = new Analyte("1952-1", "B2M", List.of("B2M"), "SERUM_PLASMA", "mg/L",
-            OptionalDouble.of(11800), OptionalDouble.empty(), OptionalDouble.empty());
+    private static final Analyte B2M = new Analyte(
+            "1952-1",
+            "B2M",
+            List.of("B2M"),
+            "SERUM_PLASMA",
+            "mg/L",
+            OptionalDouble.of(11800),
+            OptionalDouble.empty(),
+            OptionalDouble.empty());
     private static final UnitConverter UNITS = UnitConverter.fromBundledEssence();
 
     /** A clock the test moves by hand. */
@@ -83,9 +90,19 @@ class RangeCacheTest {
             if (!code.equals("1952-1")) {
                 return Optional.empty();
             }
-            RangeRevision r = new RangeRevision("labcorp-1", (int) sequence, "1952-1", "labcorp",
-                    RangeCategory.REFERENCE, Interval.closed(0.6, labcorpHigh), "mg/L", Population.everyone(), true,
-                    LocalDate.parse("2020-01-01"), Optional.empty(), Optional.empty());
+            RangeRevision r = new RangeRevision(
+                    "labcorp-1",
+                    (int) sequence,
+                    "1952-1",
+                    "labcorp",
+                    RangeCategory.REFERENCE,
+                    Interval.closed(0.6, labcorpHigh),
+                    "mg/L",
+                    Population.everyone(),
+                    true,
+                    LocalDate.parse("2020-01-01"),
+                    Optional.empty(),
+                    Optional.empty());
             return Optional.of(new Timeline(B2M, sequence, List.of(r)));
         }
 
@@ -110,12 +127,18 @@ class RangeCacheTest {
 
     private final ManualClock clock = new ManualClock();
     private final FakeRanges upstream = new FakeRanges();
-    private final RangeCache cache = new RangeCache(upstream, UNITS, clock, Duration.ofSeconds(5),
-            Duration.ofSeconds(60), Duration.ofMinutes(5));
+    private final RangeCache cache = new RangeCache(
+            upstream, UNITS, clock, Duration.ofSeconds(5), Duration.ofSeconds(60), Duration.ofMinutes(5));
     private final UpstreamCall call = UpstreamCall.anonymous();
 
     private double labcorpHigh() {
-        return cache.ranges("1952-1", call).orElseThrow().ranges().get(0).interval().high().getAsDouble();
+        return cache.ranges("1952-1", call)
+                .orElseThrow()
+                .ranges()
+                .get(0)
+                .interval()
+                .high()
+                .getAsDouble();
     }
 
     @Test

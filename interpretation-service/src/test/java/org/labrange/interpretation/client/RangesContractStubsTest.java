@@ -26,15 +26,40 @@ import org.labrange.interpretation.support.RangesServiceStub;
  */
 class RangesContractStubsTest {
 
-    private static final Set<String> ANALYTE = Set.of("code", "loinc", "displayName", "aliases", "specimen", "unit",
-            "molarMassGramsPerMole", "analyticalCvPercent", "withinSubjectCvPercent");
+    private static final Set<String> ANALYTE = Set.of(
+            "code",
+            "loinc",
+            "displayName",
+            "aliases",
+            "specimen",
+            "unit",
+            "molarMassGramsPerMole",
+            "analyticalCvPercent",
+            "withinSubjectCvPercent");
     private static final Set<String> SOURCE = Set.of("code", "name", "kind", "citation", "url");
-    private static final Set<String> REVISION = Set.of("rangeId", "revision", "analyteCode", "sourceCode", "category",
-            "low", "lowInclusive", "high", "highInclusive", "unit", "population", "note", "status", "effectiveFrom",
-            "effectiveTo", "recordedAt", "recordedBy", "reason");
+    private static final Set<String> REVISION = Set.of(
+            "rangeId",
+            "revision",
+            "analyteCode",
+            "sourceCode",
+            "category",
+            "low",
+            "lowInclusive",
+            "high",
+            "highInclusive",
+            "unit",
+            "population",
+            "note",
+            "status",
+            "effectiveFrom",
+            "effectiveTo",
+            "recordedAt",
+            "recordedBy",
+            "reason");
     private static final Set<String> POPULATION = Set.of("sex", "ageMin", "ageMax", "ageUnit", "condition", "method");
 
-    private final ObjectMapper mapper = new ObjectMapper().registerModule(new JavaTimeModule())
+    private final ObjectMapper mapper = new ObjectMapper()
+            .registerModule(new JavaTimeModule())
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
     private JsonNode stub(String file) throws IOException {
@@ -67,13 +92,21 @@ class RangesContractStubsTest {
     @Test
     void everyStubIsReadByThisServicesClientWithoutLosingARevision() throws IOException {
         List<AnalyteDto> analytes = List.of(mapper.treeToValue(stub("analytes.json"), AnalyteDto[].class));
-        assertEquals(List.of("1952-1", "1953-9"), analytes.stream().map(a -> RangesMapper.analyte(a).code()).toList());
+        assertEquals(
+                List.of("1952-1", "1953-9"),
+                analytes.stream().map(a -> RangesMapper.analyte(a).code()).toList());
         List<SourceDto> sources = List.of(mapper.treeToValue(stub("sources.json"), SourceDto[].class));
         assertEquals(3, sources.size());
         for (String file : List.of("timeline-1952-1.json", "timeline-1953-9.json")) {
             TimelineDto t = mapper.treeToValue(stub(file), TimelineDto.class);
-            assertEquals(t.revisions().size(), RangesMapper.revisions(t.revisions(), t.analyte().code()).size(), file);
+            assertEquals(
+                    t.revisions().size(),
+                    RangesMapper.revisions(t.revisions(), t.analyte().code()).size(),
+                    file);
         }
-        assertEquals(4L, mapper.treeToValue(stub("changes-latest.json"), LatestChangeDto.class).latestSequence());
+        assertEquals(
+                4L,
+                mapper.treeToValue(stub("changes-latest.json"), LatestChangeDto.class)
+                        .latestSequence());
     }
 }

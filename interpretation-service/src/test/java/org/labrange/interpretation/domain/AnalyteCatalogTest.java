@@ -12,33 +12,40 @@ class AnalyteCatalogTest {
     private static final AnalyteCatalog CATALOG = new AnalyteCatalog(List.of(Fixtures.SERUM, Fixtures.URINE));
 
     @ParameterizedTest(name = "{0} / {1} → {2}")
-    @CsvSource(delimiter = '|', value = {
-            "1952-1 | ''            | 1952-1",
-            "1953-9 | urine         | 1953-9",
-            "B2M    | serum         | 1952-1",
-            "b2m    | Plasma        | 1952-1",
-            "B2M    | serum/plasma  | 1952-1",
-            "B2M    | URINE         | 1953-9",
-            "Beta-2 microglobulin, urine | '' | 1953-9",
-            "9999-9 | ''            | 9999-9",   // unknown here: asked of the ranges service by code
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "1952-1 | ''            | 1952-1",
+                "1953-9 | urine         | 1953-9",
+                "B2M    | serum         | 1952-1",
+                "b2m    | Plasma        | 1952-1",
+                "B2M    | serum/plasma  | 1952-1",
+                "B2M    | URINE         | 1953-9",
+                "Beta-2 microglobulin, urine | '' | 1953-9",
+                "9999-9 | ''            | 9999-9", // unknown here: asked of the ranges service by code
+            })
     void analytesAreFoundByCodeOrByAliasAndSpecimen(String text, String specimen, String code) {
-        assertEquals(Optional.of(code), CATALOG.resolve(text, Optional.of(specimen)).code());
+        assertEquals(
+                Optional.of(code), CATALOG.resolve(text, Optional.of(specimen)).code());
     }
 
     @ParameterizedTest(name = "{0} / {1}")
-    @CsvSource(delimiter = '|', value = {
-            "B2M    | ''    | ambiguous",
-            "B2M    | csf   | not measured in CSF",
-            "1952-1 | urine | is measured in SERUM_PLASMA",
-            "''     | ''    | required",
-            "beta two micro glob | '' | no analyte with code, name or alias",
-            "Β2M    | serum | no analyte with code, name or alias",  // Greek capital beta is not B, nor the alias β2M
-            "В2M    | serum | no analyte with code, name or alias",  // Cyrillic ve
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "B2M    | ''    | ambiguous",
+                "B2M    | csf   | not measured in CSF",
+                "1952-1 | urine | is measured in SERUM_PLASMA",
+                "''     | ''    | required",
+                "beta two micro glob | '' | no analyte with code, name or alias",
+                "Β2M    | serum | no analyte with code, name or alias", // Greek capital beta is not B, nor the alias
+                // β2M
+                "В2M    | serum | no analyte with code, name or alias", // Cyrillic ve
+            })
     void anAmbiguousOrContradictoryAnalyteIsAProblemNotAGuess(String text, String specimen, String reason) {
         AnalyteCatalog.Resolution r = CATALOG.resolve(text, Optional.of(specimen));
         assertEquals(Optional.empty(), r.code());
-        assertEquals(true, r.problem().orElseThrow().contains(reason), r.problem().orElseThrow());
+        assertEquals(
+                true, r.problem().orElseThrow().contains(reason), r.problem().orElseThrow());
     }
 }

@@ -15,10 +15,10 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 class DeltaCheckTest {
 
-    private static ResultInterpretation.DeltaCheck delta(String analyte, AnalyteRanges ranges, String now,
-                                                         String unit, LabResult.PreviousResult... previous) {
-        LabResult r = new LabResult("x", analyte, Optional.empty(), now, unit, Fixtures.COLLECTED, Optional.empty(),
-                List.of(previous));
+    private static ResultInterpretation.DeltaCheck delta(
+            String analyte, AnalyteRanges ranges, String now, String unit, LabResult.PreviousResult... previous) {
+        LabResult r = new LabResult(
+                "x", analyte, Optional.empty(), now, unit, Fixtures.COLLECTED, Optional.empty(), List.of(previous));
         return ENGINE.interpret(r, woman(40), ranges, Optional.empty()).delta().orElseThrow();
     }
 
@@ -28,10 +28,10 @@ class DeltaCheckTest {
 
     @ParameterizedTest(name = "CVa {0} %, CVi {1} % → RCV {2} %")
     @CsvSource({
-            "2.0, 5.0, 14.93",   // √2 · 1.96 · √29
-            "0, 10, 27.72",
-            "3, 4, 13.86",       // √2 · 1.96 · 5
-            "0, 0, 0",
+        "2.0, 5.0, 14.93", // √2 · 1.96 · √29
+        "0, 10, 27.72",
+        "3, 4, 13.86", // √2 · 1.96 · 5
+        "0, 0, 0",
     })
     void referenceChangeValueIsRootTwoTimesZTimesTheCombinedVariation(double cva, double cvi, double rcv) {
         assertEquals(rcv, InterpretationEngine.referenceChangeValue(cva, cvi), 0.005);
@@ -39,14 +39,14 @@ class DeltaCheckTest {
 
     @ParameterizedTest(name = "{0} → {1} mmol/L: {2}")
     @CsvSource({
-            "1.00, 1.16, U",     // +16 % > 14.93 %
-            "1.00, 1.14, ''",    // +14 % is within the RCV
-            "1.00, 0.84, D",
-            "1.00, 0.86, ''",
+        "1.00, 1.16, U", // +16 % > 14.93 %
+        "1.00, 1.14, ''", // +14 % is within the RCV
+        "1.00, 0.84, D",
+        "1.00, 0.86, ''",
     })
     void aChangeBeyondTheReferenceChangeValueIsFlaggedUpOrDown(String before, String now, String flag) {
-        ResultInterpretation.DeltaCheck d = delta("TEST-CV", Fixtures.withCv(), now, "mmol/L",
-                before(before, "mmol/L", "2026-05-01T08:00:00Z"));
+        ResultInterpretation.DeltaCheck d =
+                delta("TEST-CV", Fixtures.withCv(), now, "mmol/L", before(before, "mmol/L", "2026-05-01T08:00:00Z"));
         assertTrue(d.possible());
         assertEquals(14.93, d.rcvPercent().getAsDouble());
         assertEquals(!flag.isEmpty(), d.significant());
@@ -55,10 +55,14 @@ class DeltaCheckTest {
 
     @Test
     void theMostRecentEarlierResultIsCompared() {
-        ResultInterpretation.DeltaCheck d = delta("TEST-CV", Fixtures.withCv(), "1.2", "mmol/L",
+        ResultInterpretation.DeltaCheck d = delta(
+                "TEST-CV",
+                Fixtures.withCv(),
+                "1.2",
+                "mmol/L",
                 before("0.5", "mmol/L", "2025-01-01T00:00:00Z"),
                 before("1100", "umol/L", "2026-10-01T00:00:00Z"),
-                before("9", "mmol/L", "2026-12-01T00:00:00Z"));   // after this result: ignored
+                before("9", "mmol/L", "2026-12-01T00:00:00Z")); // after this result: ignored
         assertEquals(1.1, d.previous().orElseThrow().value(), 1e-12);
         assertEquals(0.1, d.change().getAsDouble(), 1e-12);
         assertEquals(9.09, d.percentChange().getAsDouble());
@@ -67,8 +71,8 @@ class DeltaCheckTest {
 
     @Test
     void withoutPublishedBiologicalVariationTheDeltaCheckSaysItIsNotPossible() {
-        ResultInterpretation.DeltaCheck d = delta("1952-1", Fixtures.serumSeed(), "2.45", "mg/L",
-                before("1.9", "mg/L", "2026-05-01T08:00:00Z"));
+        ResultInterpretation.DeltaCheck d =
+                delta("1952-1", Fixtures.serumSeed(), "2.45", "mg/L", before("1.9", "mg/L", "2026-05-01T08:00:00Z"));
         assertFalse(d.possible());
         assertTrue(d.reason().orElseThrow().startsWith("not possible"));
         assertTrue(d.rcvPercent().isEmpty());
@@ -78,8 +82,8 @@ class DeltaCheckTest {
 
     @Test
     void aCensoredValueHasNoDelta() {
-        ResultInterpretation.DeltaCheck d = delta("TEST-CV", Fixtures.withCv(), "<0.9", "mmol/L",
-                before("1.0", "mmol/L", "2026-05-01T08:00:00Z"));
+        ResultInterpretation.DeltaCheck d =
+                delta("TEST-CV", Fixtures.withCv(), "<0.9", "mmol/L", before("1.0", "mmol/L", "2026-05-01T08:00:00Z"));
         assertFalse(d.possible());
         assertTrue(d.reason().orElseThrow().contains("censored"));
     }

@@ -35,14 +35,20 @@ class EngineShortcutsPropertiesTest {
             AnalyteRanges compiled = AnalyteRanges.compile(Fixtures.SERUM, revisions, 1, Fixtures.UNITS);
             for (int d = 0; d < 20; d++) {
                 LocalDate date = START.plusDays(random.nextInt(3 * 365) - 30);
-                Optional<Sex> sex = random.nextBoolean() ? Optional.empty()
-                        : Optional.of(SEXES[random.nextInt(SEXES.length)]);
+                Optional<Sex> sex =
+                        random.nextBoolean() ? Optional.empty() : Optional.of(SEXES[random.nextInt(SEXES.length)]);
                 List<CanonicalRange> all = compiled.of("lab", RangeCategory.REFERENCE);
                 List<CanonicalRange> inEffect = compiled.inEffect("lab", RangeCategory.REFERENCE, date);
-                RangeSelector.Choice expected = RangeSelector.choose(all, "lab", RangeCategory.REFERENCE, date, sex,
-                        Optional.empty(), Optional.empty());
-                RangeSelector.Choice actual = RangeSelector.choose(inEffect.isEmpty() ? all : inEffect, "lab",
-                        RangeCategory.REFERENCE, date, sex, Optional.empty(), Optional.empty());
+                RangeSelector.Choice expected = RangeSelector.choose(
+                        all, "lab", RangeCategory.REFERENCE, date, sex, Optional.empty(), Optional.empty());
+                RangeSelector.Choice actual = RangeSelector.choose(
+                        inEffect.isEmpty() ? all : inEffect,
+                        "lab",
+                        RangeCategory.REFERENCE,
+                        date,
+                        sex,
+                        Optional.empty(),
+                        Optional.empty());
                 assertEquals(expected, actual, "case " + c + " date " + date + " revisions " + revisions);
             }
         }
@@ -58,18 +64,35 @@ class EngineShortcutsPropertiesTest {
             int n = random.nextInt(4);
             for (int i = 0; i < n; i++) {
                 double multiple = random.nextInt(300) / 1.0;
-                CanonicalRange range = new CanonicalRange(Fixtures.range("x" + i, "1952-1", "s" + i,
-                        RangeCategory.REFERENCE, Interval.atMost(1), "mg/L", Population.everyone()),
-                        Interval.atMost(1), "mg/L");
-                list.add(new ResultInterpretation.SourceInterpretation("s" + i, flags[random.nextInt(flags.length)],
-                        range, "only applicable range", new ResultInterpretation.Position(
-                        random.nextBoolean() ? OptionalDouble.of(multiple) : OptionalDouble.empty(),
-                        OptionalDouble.empty()), Optional.empty(), Optional.empty(), Optional.empty()));
+                CanonicalRange range = new CanonicalRange(
+                        Fixtures.range(
+                                "x" + i,
+                                "1952-1",
+                                "s" + i,
+                                RangeCategory.REFERENCE,
+                                Interval.atMost(1),
+                                "mg/L",
+                                Population.everyone()),
+                        Interval.atMost(1),
+                        "mg/L");
+                list.add(new ResultInterpretation.SourceInterpretation(
+                        "s" + i,
+                        flags[random.nextInt(flags.length)],
+                        range,
+                        "only applicable range",
+                        new ResultInterpretation.Position(
+                                random.nextBoolean() ? OptionalDouble.of(multiple) : OptionalDouble.empty(),
+                                OptionalDouble.empty()),
+                        Optional.empty(),
+                        Optional.empty(),
+                        Optional.empty()));
             }
             KnowledgeBase.ResultState state = states[random.nextInt(states.length)];
             OptionalDouble threshold = OptionalDouble.of(random.nextInt(300));
-            assertEquals(InterpretationEngine.state(state, threshold, list).isPresent(),
-                    InterpretationEngine.holds(state, threshold, list), "case " + c + " " + state + " " + list);
+            assertEquals(
+                    InterpretationEngine.state(state, threshold, list).isPresent(),
+                    InterpretationEngine.holds(state, threshold, list),
+                    "case " + c + " " + state + " " + list);
         }
     }
 
@@ -82,18 +105,46 @@ class EngineShortcutsPropertiesTest {
         assertSame(first.agreement().orElseThrow(), again.agreement().orElseThrow(), "same ranges, same flags");
 
         // same range ids, same flags (H by Mosby only), different Mosby bound: the text must show the new bound
-        AnalyteRanges after = AnalyteRanges.compile(Fixtures.SERUM, List.of(
-                Fixtures.range("quest-1", "1952-1", "quest", RangeCategory.REFERENCE, Interval.atMost(2.51), "mg/L",
-                        Fixtures.adults()),
-                Fixtures.range("labcorp-1", "1952-1", "labcorp", RangeCategory.REFERENCE, Interval.closed(0.6, 2.4),
-                        "mg/L", Population.everyone()),
-                Fixtures.range("mosby-1", "1952-1", "mosby-pagana-2022", RangeCategory.REFERENCE,
-                        Interval.closed(0.7, 1.9), "mg/L", Population.everyone())), 8, Fixtures.UNITS);
+        AnalyteRanges after = AnalyteRanges.compile(
+                Fixtures.SERUM,
+                List.of(
+                        Fixtures.range(
+                                "quest-1",
+                                "1952-1",
+                                "quest",
+                                RangeCategory.REFERENCE,
+                                Interval.atMost(2.51),
+                                "mg/L",
+                                Fixtures.adults()),
+                        Fixtures.range(
+                                "labcorp-1",
+                                "1952-1",
+                                "labcorp",
+                                RangeCategory.REFERENCE,
+                                Interval.closed(0.6, 2.4),
+                                "mg/L",
+                                Population.everyone()),
+                        Fixtures.range(
+                                "mosby-1",
+                                "1952-1",
+                                "mosby-pagana-2022",
+                                RangeCategory.REFERENCE,
+                                Interval.closed(0.7, 1.9),
+                                "mg/L",
+                                Population.everyone())),
+                8,
+                Fixtures.UNITS);
         ResultInterpretation later = Fixtures.ENGINE.interpret(result, Fixtures.woman(40), after, Optional.empty());
-        assertEquals(first.agreement().orElseThrow().flags(), later.agreement().orElseThrow().flags());
-        assertNotEquals(first.agreement().orElseThrow().summary(), later.agreement().orElseThrow().summary());
-        assertEquals("Sources disagree: Normal by labcorp (0.6–2.4 mg/L), quest (≤ 2.51 mg/L); High by "
-                + "mosby-pagana-2022 (0.7–1.9 mg/L).", later.agreement().orElseThrow().summary());
+        assertEquals(
+                first.agreement().orElseThrow().flags(),
+                later.agreement().orElseThrow().flags());
+        assertNotEquals(
+                first.agreement().orElseThrow().summary(),
+                later.agreement().orElseThrow().summary());
+        assertEquals(
+                "Sources disagree: Normal by labcorp (0.6–2.4 mg/L), quest (≤ 2.51 mg/L); High by "
+                        + "mosby-pagana-2022 (0.7–1.9 mg/L).",
+                later.agreement().orElseThrow().summary());
     }
 
     /**
@@ -129,10 +180,25 @@ class EngineShortcutsPropertiesTest {
                 to = Optional.empty(); // guard case: overlaps everything after it
             }
             double high = 1 + random.nextInt(5) / 2.0;
-            out.add(new RangeRevision(id, i + 1, "1952-1", "lab", RangeCategory.REFERENCE,
-                    Interval.closed(random.nextInt(2) / 2.0, high), "mg/L", new Population(sex, OptionalDouble.empty(),
-                    OptionalDouble.empty(), AgeUnit.YEARS, Optional.empty(), Optional.empty()),
-                    random.nextInt(6) != 0, from, to, Optional.empty()));
+            out.add(new RangeRevision(
+                    id,
+                    i + 1,
+                    "1952-1",
+                    "lab",
+                    RangeCategory.REFERENCE,
+                    Interval.closed(random.nextInt(2) / 2.0, high),
+                    "mg/L",
+                    new Population(
+                            sex,
+                            OptionalDouble.empty(),
+                            OptionalDouble.empty(),
+                            AgeUnit.YEARS,
+                            Optional.empty(),
+                            Optional.empty()),
+                    random.nextInt(6) != 0,
+                    from,
+                    to,
+                    Optional.empty()));
         }
         return out;
     }

@@ -21,54 +21,137 @@ final class Fixtures {
 
     static final Analyte SERUM = UnitConverterTest.B2M_SERUM;
     static final Analyte URINE = UnitConverterTest.B2M_URINE;
-    static final Analyte WITH_CV = new Analyte("TEST-CV", "test", List.of(), "SERUM_PLASMA", "mmol/L",
-            OptionalDouble.empty(), OptionalDouble.of(2.0), OptionalDouble.of(5.0));
+    static final Analyte WITH_CV = new Analyte(
+            "TEST-CV",
+            "test",
+            List.of(),
+            "SERUM_PLASMA",
+            "mmol/L",
+            OptionalDouble.empty(),
+            OptionalDouble.of(2.0),
+            OptionalDouble.of(5.0));
 
-    private Fixtures() {
-    }
+    private Fixtures() {}
 
-    static RangeRevision range(String id, String analyte, String source, RangeCategory category, Interval interval,
-                               String unit, Population population) {
-        return new RangeRevision(id, 1, analyte, source, category, interval, unit, population, true, SEED_DATE,
-                Optional.empty(), Optional.empty());
+    static RangeRevision range(
+            String id,
+            String analyte,
+            String source,
+            RangeCategory category,
+            Interval interval,
+            String unit,
+            Population population) {
+        return new RangeRevision(
+                id,
+                1,
+                analyte,
+                source,
+                category,
+                interval,
+                unit,
+                population,
+                true,
+                SEED_DATE,
+                Optional.empty(),
+                Optional.empty());
     }
 
     static Population adults() {
-        return new Population(Sex.ANY, OptionalDouble.of(18), OptionalDouble.empty(), AgeUnit.YEARS, Optional.empty(),
+        return new Population(
+                Sex.ANY,
+                OptionalDouble.of(18),
+                OptionalDouble.empty(),
+                AgeUnit.YEARS,
+                Optional.empty(),
                 Optional.empty());
     }
 
     static Population sex(Sex sex) {
-        return new Population(sex, OptionalDouble.empty(), OptionalDouble.empty(), AgeUnit.YEARS, Optional.empty(),
-                Optional.empty());
+        return new Population(
+                sex, OptionalDouble.empty(), OptionalDouble.empty(), AgeUnit.YEARS, Optional.empty(), Optional.empty());
     }
 
     static AnalyteRanges serumSeed() {
-        return AnalyteRanges.compile(SERUM, List.of(
-                range("quest-1", "1952-1", "quest", RangeCategory.REFERENCE, Interval.atMost(2.51), "mg/L", adults()),
-                range("labcorp-1", "1952-1", "labcorp", RangeCategory.REFERENCE, Interval.closed(0.6, 2.4), "mg/L",
-                        Population.everyone()),
-                range("mosby-1", "1952-1", "mosby-pagana-2022", RangeCategory.REFERENCE, Interval.closed(0.7, 1.8),
-                        "mg/L", Population.everyone())), 7, UNITS);
+        return AnalyteRanges.compile(
+                SERUM,
+                List.of(
+                        range(
+                                "quest-1",
+                                "1952-1",
+                                "quest",
+                                RangeCategory.REFERENCE,
+                                Interval.atMost(2.51),
+                                "mg/L",
+                                adults()),
+                        range(
+                                "labcorp-1",
+                                "1952-1",
+                                "labcorp",
+                                RangeCategory.REFERENCE,
+                                Interval.closed(0.6, 2.4),
+                                "mg/L",
+                                Population.everyone()),
+                        range(
+                                "mosby-1",
+                                "1952-1",
+                                "mosby-pagana-2022",
+                                RangeCategory.REFERENCE,
+                                Interval.closed(0.7, 1.8),
+                                "mg/L",
+                                Population.everyone())),
+                7,
+                UNITS);
     }
 
     /** Mosby's urine limit stored as the seed wrote it, 300 µg/L, to exercise range conversion. */
     static AnalyteRanges urineSeed() {
-        return AnalyteRanges.compile(URINE, List.of(
-                range("mosby-u", "1953-9", "mosby-pagana-2022", RangeCategory.REFERENCE, Interval.atMost(300), "ug/L",
-                        Population.everyone())), 7, UNITS);
+        return AnalyteRanges.compile(
+                URINE,
+                List.of(range(
+                        "mosby-u",
+                        "1953-9",
+                        "mosby-pagana-2022",
+                        RangeCategory.REFERENCE,
+                        Interval.atMost(300),
+                        "ug/L",
+                        Population.everyone())),
+                7,
+                UNITS);
     }
 
     static AnalyteRanges withCv(RangeRevision... extra) {
         List<RangeRevision> all = new ArrayList<>(List.of(
-                range("cv-ref", "TEST-CV", "labcorp", RangeCategory.REFERENCE,
-                        new Interval(OptionalDouble.of(1.0), true, OptionalDouble.of(2.0), false), "mmol/L",
+                range(
+                        "cv-ref",
+                        "TEST-CV",
+                        "labcorp",
+                        RangeCategory.REFERENCE,
+                        new Interval(OptionalDouble.of(1.0), true, OptionalDouble.of(2.0), false),
+                        "mmol/L",
                         Population.everyone()),
-                range("cv-crit", "TEST-CV", "labcorp", RangeCategory.CRITICAL, Interval.closed(0.5, 5.0), "mmol/L",
+                range(
+                        "cv-crit",
+                        "TEST-CV",
+                        "labcorp",
+                        RangeCategory.CRITICAL,
+                        Interval.closed(0.5, 5.0),
+                        "mmol/L",
                         Population.everyone()),
-                range("cv-abs", "TEST-CV", "labcorp", RangeCategory.ABSOLUTE, Interval.closed(0, 100), "mmol/L",
+                range(
+                        "cv-abs",
+                        "TEST-CV",
+                        "labcorp",
+                        RangeCategory.ABSOLUTE,
+                        Interval.closed(0, 100),
+                        "mmol/L",
                         Population.everyone()),
-                range("cv-opt", "TEST-CV", "labcorp", RangeCategory.OPTIMAL, Interval.closed(1.2, 1.6), "mmol/L",
+                range(
+                        "cv-opt",
+                        "TEST-CV",
+                        "labcorp",
+                        RangeCategory.OPTIMAL,
+                        Interval.closed(1.2, 1.6),
+                        "mmol/L",
                         Population.everyone())));
         all.addAll(List.of(extra));
         return AnalyteRanges.compile(WITH_CV, all, 7, UNITS);

@@ -18,7 +18,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 class KnowledgeAndPatternsTest {
 
     private static ResultInterpretation serum(String value) {
-        return ENGINE.interpret(result("s1", "1952-1", value, "mg/L"), woman(56), Fixtures.serumSeed(), Optional.empty());
+        return ENGINE.interpret(
+                result("s1", "1952-1", value, "mg/L"), woman(56), Fixtures.serumSeed(), Optional.empty());
     }
 
     private static ResultInterpretation urine(String value, String unit) {
@@ -43,7 +44,8 @@ class KnowledgeAndPatternsTest {
             assertFalse(p.citations().isEmpty());
             assertTrue(p.text().contains("associated with"), p.id());
         });
-        assertTrue(RULES.citations().get("argyropoulos-2017").doi().orElseThrow().equals("10.3389/fmed.2017.00073"));
+        assertTrue(
+                RULES.citations().get("argyropoulos-2017").doi().orElseThrow().equals("10.3389/fmed.2017.00073"));
         assertTrue(RULES.citations().get("pagana-2022").text().contains("16th"));
     }
 
@@ -73,17 +75,19 @@ class KnowledgeAndPatternsTest {
     }
 
     @ParameterizedTest(name = "serum {0}, urine {1} {2} → {3}")
-    @CsvSource(delimiter = '|', value = {
-            "2.45 | 250  | ug/L | b2m-glomerular-pattern",
-            "2.45 | 300  | ug/L | b2m-glomerular-pattern",      // urine exactly on its inclusive limit is not high
-            "1.2  | 0.9  | mg/L | b2m-tubular-pattern",
-            "0.5  | 0.9  | mg/L | b2m-tubular-pattern",         // serum low counts as not high
-            "1.2  | 30   | mg/L | b2m-tubular-pattern b2m-urine-toxic-excess",
-            "1.2  | 29.9 | mg/L | b2m-tubular-pattern",         // 99.7 × the upper limit: below 100 ×
-            "2.45 | 0.9  | mg/L | ''",                          // both high: neither pattern
-            "1.2  | 0.25 | mg/L | ''",
-            "2.45 | <0.5 | mg/L | ''",                          // urine cannot be placed: not 'not high'
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "2.45 | 250  | ug/L | b2m-glomerular-pattern",
+                "2.45 | 300  | ug/L | b2m-glomerular-pattern", // urine exactly on its inclusive limit is not high
+                "1.2  | 0.9  | mg/L | b2m-tubular-pattern",
+                "0.5  | 0.9  | mg/L | b2m-tubular-pattern", // serum low counts as not high
+                "1.2  | 30   | mg/L | b2m-tubular-pattern b2m-urine-toxic-excess",
+                "1.2  | 29.9 | mg/L | b2m-tubular-pattern", // 99.7 × the upper limit: below 100 ×
+                "2.45 | 0.9  | mg/L | ''", // both high: neither pattern
+                "1.2  | 0.25 | mg/L | ''",
+                "2.45 | <0.5 | mg/L | ''", // urine cannot be placed: not 'not high'
+            })
     void patternsAcrossSerumAndUrineOfOnePatient(String serum, String urine, String unit, String expected) {
         List<String> found = patterns(serum(serum), urine(urine, unit));
         assertEquals(expected.isEmpty() ? List.of() : List.of(expected.split(" ")), found);
@@ -91,7 +95,8 @@ class KnowledgeAndPatternsTest {
 
     @Test
     void aPatternNamesItsResultsAndTheFlagsItRestsOn() {
-        PatternMatch m = ENGINE.patterns(List.of(serum("2.45"), urine("250", "ug/L"))).get(0);
+        PatternMatch m =
+                ENGINE.patterns(List.of(serum("2.45"), urine("250", "ug/L"))).get(0);
         assertEquals(List.of("s1", "u1"), m.resultIds());
         assertTrue(m.basis().contains("s1 (SERUM_PLASMA) high by labcorp"), m.basis());
         assertTrue(m.basis().contains("u1 (URINE) not high by mosby-pagana-2022 N"), m.basis());

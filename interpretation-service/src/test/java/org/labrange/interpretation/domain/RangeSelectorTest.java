@@ -20,25 +20,60 @@ class RangeSelectorTest {
         return new CanonicalRange(r, r.interval(), r.unit());
     }
 
-    private static RangeSelector.Choice choose(List<RangeRevision> revisions, Optional<Sex> sex,
-                                               Optional<PatientAge> age) {
-        return RangeSelector.choose(revisions.stream().map(RangeSelectorTest::canonical).toList(), "lab",
-                RangeCategory.REFERENCE, DAY, sex, age, Optional.empty());
+    private static RangeSelector.Choice choose(
+            List<RangeRevision> revisions, Optional<Sex> sex, Optional<PatientAge> age) {
+        return RangeSelector.choose(
+                revisions.stream().map(RangeSelectorTest::canonical).toList(),
+                "lab",
+                RangeCategory.REFERENCE,
+                DAY,
+                sex,
+                age,
+                Optional.empty());
     }
 
     private static Optional<PatientAge> years(int y) {
         return Optional.of(new PatientAge(y * 365L, y * 12L, y, true));
     }
 
-    private static final RangeRevision ANY_WIDE = range("a-any-wide", "X", "lab", RangeCategory.REFERENCE,
-            Interval.closed(0.5, 3.0), "mg/L", Population.everyone());
-    private static final RangeRevision ANY_NARROW = range("b-any-narrow", "X", "lab", RangeCategory.REFERENCE,
-            Interval.closed(0.8, 2.0), "mg/L", Population.everyone());
-    private static final RangeRevision FEMALE = range("c-female", "X", "lab", RangeCategory.REFERENCE,
-            Interval.closed(0.6, 2.6), "mg/L", Fixtures.sex(Sex.FEMALE));
-    private static final RangeRevision FEMALE_ADULT = range("d-female-adult", "X", "lab", RangeCategory.REFERENCE,
-            Interval.closed(0.7, 2.8), "mg/L", new Population(Sex.FEMALE, OptionalDouble.of(18), OptionalDouble.empty(),
-                    AgeUnit.YEARS, Optional.empty(), Optional.empty()));
+    private static final RangeRevision ANY_WIDE = range(
+            "a-any-wide",
+            "X",
+            "lab",
+            RangeCategory.REFERENCE,
+            Interval.closed(0.5, 3.0),
+            "mg/L",
+            Population.everyone());
+    private static final RangeRevision ANY_NARROW = range(
+            "b-any-narrow",
+            "X",
+            "lab",
+            RangeCategory.REFERENCE,
+            Interval.closed(0.8, 2.0),
+            "mg/L",
+            Population.everyone());
+    private static final RangeRevision FEMALE = range(
+            "c-female",
+            "X",
+            "lab",
+            RangeCategory.REFERENCE,
+            Interval.closed(0.6, 2.6),
+            "mg/L",
+            Fixtures.sex(Sex.FEMALE));
+    private static final RangeRevision FEMALE_ADULT = range(
+            "d-female-adult",
+            "X",
+            "lab",
+            RangeCategory.REFERENCE,
+            Interval.closed(0.7, 2.8),
+            "mg/L",
+            new Population(
+                    Sex.FEMALE,
+                    OptionalDouble.of(18),
+                    OptionalDouble.empty(),
+                    AgeUnit.YEARS,
+                    Optional.empty(),
+                    Optional.empty()));
 
     @Test
     void theMostSpecificPopulationWinsEvenWhenItIsWider() {
@@ -56,7 +91,13 @@ class RangeSelectorTest {
 
     @Test
     void theChoiceDoesNotDependOnTheOrderRangesArriveIn() {
-        RangeRevision twin = range("a-twin", "X", "lab", RangeCategory.REFERENCE, Interval.closed(0.8, 2.0), "mg/L",
+        RangeRevision twin = range(
+                "a-twin",
+                "X",
+                "lab",
+                RangeCategory.REFERENCE,
+                Interval.closed(0.8, 2.0),
+                "mg/L",
                 Population.everyone());
         RangeSelector.Choice one = choose(List.of(ANY_NARROW, twin), Optional.empty(), Optional.empty());
         RangeSelector.Choice other = choose(List.of(twin, ANY_NARROW), Optional.empty(), Optional.empty());
@@ -67,8 +108,14 @@ class RangeSelectorTest {
 
     @Test
     void equallyWideRangesAreDecidedByTheStricterBounds() {
-        RangeRevision shifted = range("z-shifted", "X", "lab", RangeCategory.REFERENCE, Interval.closed(1.0, 2.2),
-                "mg/L", Population.everyone());
+        RangeRevision shifted = range(
+                "z-shifted",
+                "X",
+                "lab",
+                RangeCategory.REFERENCE,
+                Interval.closed(1.0, 2.2),
+                "mg/L",
+                Population.everyone());
         RangeSelector.Choice c = choose(List.of(ANY_NARROW, shifted), Optional.empty(), Optional.empty());
         assertEquals("z-shifted", c.range().orElseThrow().revision().rangeId());
         assertTrue(c.rule().startsWith("strictest bounds"));
@@ -76,12 +123,12 @@ class RangeSelectorTest {
 
     @ParameterizedTest(name = "sex {0}, age {1}: {2}")
     @CsvSource({
-            "FEMALE, 40, d-female-adult",
-            "FEMALE, 10, c-female",
-            "FEMALE, -1, c-female",    // age unknown: the adult range cannot be confirmed
-            "MALE, 40, a-any-wide",
-            "'', 40, a-any-wide",      // sex unknown: only ranges for any sex
-            "'', -1, a-any-wide",
+        "FEMALE, 40, d-female-adult",
+        "FEMALE, 10, c-female",
+        "FEMALE, -1, c-female", // age unknown: the adult range cannot be confirmed
+        "MALE, 40, a-any-wide",
+        "'', 40, a-any-wide", // sex unknown: only ranges for any sex
+        "'', -1, a-any-wide",
     })
     void missingSexOrAgeLeavesOnlyRangesThatDoNotNeedThem(String sex, int age, String expected) {
         Optional<Sex> s = sex.isEmpty() ? Optional.empty() : Optional.of(Sex.valueOf(sex));
@@ -92,23 +139,44 @@ class RangeSelectorTest {
 
     @ParameterizedTest(name = "{0} in [{1}, {2})")
     @CsvSource({
-            "2026-11-20, 2026-11-20, '', true",       // effectiveFrom is inclusive
-            "2026-11-19, 2026-11-20, '', false",
-            "2026-11-20, 2020-01-01, 2026-11-20, false", // effectiveTo is exclusive
-            "2026-11-19, 2020-01-01, 2026-11-20, true",
+        "2026-11-20, 2026-11-20, '', true", // effectiveFrom is inclusive
+        "2026-11-19, 2026-11-20, '', false",
+        "2026-11-20, 2020-01-01, 2026-11-20, false", // effectiveTo is exclusive
+        "2026-11-19, 2020-01-01, 2026-11-20, true",
     })
-    void aRevisionAppliesFromItsEffectiveFromUpToButExcludingItsEffectiveTo(String on, String from, String to,
-                                                                             boolean applies) {
-        RangeRevision r = new RangeRevision("r", 2, "X", "lab", RangeCategory.REFERENCE, Interval.closed(1, 2), "mg/L",
-                Population.everyone(), true, LocalDate.parse(from),
-                to.isEmpty() ? Optional.empty() : Optional.of(LocalDate.parse(to)), Optional.empty());
+    void aRevisionAppliesFromItsEffectiveFromUpToButExcludingItsEffectiveTo(
+            String on, String from, String to, boolean applies) {
+        RangeRevision r = new RangeRevision(
+                "r",
+                2,
+                "X",
+                "lab",
+                RangeCategory.REFERENCE,
+                Interval.closed(1, 2),
+                "mg/L",
+                Population.everyone(),
+                true,
+                LocalDate.parse(from),
+                to.isEmpty() ? Optional.empty() : Optional.of(LocalDate.parse(to)),
+                Optional.empty());
         assertEquals(applies, r.inEffectOn(LocalDate.parse(on)));
     }
 
     @Test
     void aRetiredRevisionDoesNotApply() {
-        RangeRevision retired = new RangeRevision("r", 2, "X", "lab", RangeCategory.REFERENCE, Interval.closed(1, 2),
-                "mg/L", Population.everyone(), false, LocalDate.parse("2025-01-01"), Optional.empty(), Optional.empty());
+        RangeRevision retired = new RangeRevision(
+                "r",
+                2,
+                "X",
+                "lab",
+                RangeCategory.REFERENCE,
+                Interval.closed(1, 2),
+                "mg/L",
+                Population.everyone(),
+                false,
+                LocalDate.parse("2025-01-01"),
+                Optional.empty(),
+                Optional.empty());
         RangeSelector.Choice c = choose(List.of(retired), Optional.empty(), Optional.empty());
         assertTrue(c.range().isEmpty());
         assertEquals("no reference range of lab in effect on 2026-11-20", c.rule());
@@ -116,9 +184,20 @@ class RangeSelectorTest {
 
     @Test
     void aRangeForAConditionIsNeverAppliedAutomatically() {
-        RangeRevision pregnancy = range("p", "X", "lab", RangeCategory.REFERENCE, Interval.closed(1, 2), "mg/L",
-                new Population(Sex.FEMALE, OptionalDouble.empty(), OptionalDouble.empty(), AgeUnit.YEARS,
-                        Optional.of("pregnancy"), Optional.empty()));
+        RangeRevision pregnancy = range(
+                "p",
+                "X",
+                "lab",
+                RangeCategory.REFERENCE,
+                Interval.closed(1, 2),
+                "mg/L",
+                new Population(
+                        Sex.FEMALE,
+                        OptionalDouble.empty(),
+                        OptionalDouble.empty(),
+                        AgeUnit.YEARS,
+                        Optional.of("pregnancy"),
+                        Optional.empty()));
         RangeSelector.Choice c = choose(List.of(pregnancy), Optional.of(Sex.FEMALE), years(30));
         assertTrue(c.range().isEmpty());
         assertTrue(c.rule().contains("condition 'pregnancy'"));
@@ -126,24 +205,75 @@ class RangeSelectorTest {
 
     @Test
     void aMethodSpecificRangeAppliesOnlyToResultsOfThatMethod() {
-        RangeRevision nephelometry = range("n", "X", "lab", RangeCategory.REFERENCE, Interval.closed(1.21, 2.70), "mg/L",
-                new Population(Sex.ANY, OptionalDouble.empty(), OptionalDouble.empty(), AgeUnit.YEARS, Optional.empty(),
+        RangeRevision nephelometry = range(
+                "n",
+                "X",
+                "lab",
+                RangeCategory.REFERENCE,
+                Interval.closed(1.21, 2.70),
+                "mg/L",
+                new Population(
+                        Sex.ANY,
+                        OptionalDouble.empty(),
+                        OptionalDouble.empty(),
+                        AgeUnit.YEARS,
+                        Optional.empty(),
                         Optional.of("nephelometry")));
         List<CanonicalRange> ranges = List.of(canonical(nephelometry), canonical(ANY_WIDE));
-        assertEquals("n", RangeSelector.choose(ranges, "lab", RangeCategory.REFERENCE, DAY, Optional.empty(),
-                Optional.empty(), Optional.of("Nephelometry")).range().orElseThrow().revision().rangeId());
-        assertEquals("a-any-wide", RangeSelector.choose(ranges, "lab", RangeCategory.REFERENCE, DAY, Optional.empty(),
-                Optional.empty(), Optional.empty()).range().orElseThrow().revision().rangeId());
+        assertEquals(
+                "n",
+                RangeSelector.choose(
+                                ranges,
+                                "lab",
+                                RangeCategory.REFERENCE,
+                                DAY,
+                                Optional.empty(),
+                                Optional.empty(),
+                                Optional.of("Nephelometry"))
+                        .range()
+                        .orElseThrow()
+                        .revision()
+                        .rangeId());
+        assertEquals(
+                "a-any-wide",
+                RangeSelector.choose(
+                                ranges,
+                                "lab",
+                                RangeCategory.REFERENCE,
+                                DAY,
+                                Optional.empty(),
+                                Optional.empty(),
+                                Optional.empty())
+                        .range()
+                        .orElseThrow()
+                        .revision()
+                        .rangeId());
     }
 
     @ParameterizedTest(name = "age limit in {0}")
     @CsvSource({"DAYS, 30, 31, true", "DAYS, 30, 29, false", "MONTHS, 6, 6, true", "MONTHS, 6, 5, false"})
     void ageLimitsAreComparedInTheRangesOwnUnit(AgeUnit unit, int min, int patientValue, boolean applies) {
-        RangeRevision infants = range("i", "X", "lab", RangeCategory.REFERENCE, Interval.closed(1, 2), "mg/L",
-                new Population(Sex.ANY, OptionalDouble.of(min), OptionalDouble.empty(), unit, Optional.empty(),
+        RangeRevision infants = range(
+                "i",
+                "X",
+                "lab",
+                RangeCategory.REFERENCE,
+                Interval.closed(1, 2),
+                "mg/L",
+                new Population(
+                        Sex.ANY,
+                        OptionalDouble.of(min),
+                        OptionalDouble.empty(),
+                        unit,
+                        Optional.empty(),
                         Optional.empty()));
-        PatientAge age = unit == AgeUnit.DAYS ? new PatientAge(patientValue, 0, 0, true)
+        PatientAge age = unit == AgeUnit.DAYS
+                ? new PatientAge(patientValue, 0, 0, true)
                 : new PatientAge(patientValue * 30L, patientValue, 0, true);
-        assertEquals(applies, choose(List.of(infants), Optional.empty(), Optional.of(age)).range().isPresent());
+        assertEquals(
+                applies,
+                choose(List.of(infants), Optional.empty(), Optional.of(age))
+                        .range()
+                        .isPresent());
     }
 }

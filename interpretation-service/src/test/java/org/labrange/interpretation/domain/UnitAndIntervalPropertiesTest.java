@@ -17,14 +17,22 @@ class UnitAndIntervalPropertiesTest {
 
     private static final int TRIES = 1000;
     private static final UnitConverter UNITS = UnitConverter.fromBundledEssence();
-    private static final List<String> B2M_UNITS = List.of("mg/L", "mcg/mL", "µg/mL", "μg/mL", "ug/mL", "mcg/L",
-            "µg/L", "ug/L", "ng/mL", "nmol/L", "umol/L", "mg/dL", "g/L");
+    private static final List<String> B2M_UNITS = List.of(
+            "mg/L", "mcg/mL", "µg/mL", "μg/mL", "ug/mL", "mcg/L", "µg/L", "ug/L", "ng/mL", "nmol/L", "umol/L", "mg/dL",
+            "g/L");
 
     private final Random random = new Random(20261125L);
 
     private static Analyte b2m(String unit) {
-        return new Analyte("1952-1", "B2M", List.of(), "SERUM_PLASMA", unit, OptionalDouble.of(11800),
-                OptionalDouble.empty(), OptionalDouble.empty());
+        return new Analyte(
+                "1952-1",
+                "B2M",
+                List.of(),
+                "SERUM_PLASMA",
+                unit,
+                OptionalDouble.of(11800),
+                OptionalDouble.empty(),
+                OptionalDouble.empty());
     }
 
     private String unit() {
@@ -53,7 +61,8 @@ class UnitAndIntervalPropertiesTest {
             for (String b : B2M_UNITS) {
                 for (String c : B2M_UNITS) {
                     double direct = UNITS.factor(a, b2m(c)).factor();
-                    double viaB = UNITS.factor(a, b2m(b)).factor() * UNITS.factor(b, b2m(c)).factor();
+                    double viaB = UNITS.factor(a, b2m(b)).factor()
+                            * UNITS.factor(b, b2m(c)).factor();
                     assertEquals(direct, viaB, Math.abs(direct) * 1e-11, a + " -> " + b + " -> " + c);
                 }
             }
@@ -73,8 +82,8 @@ class UnitAndIntervalPropertiesTest {
                 case 1 -> low + width + 0.001;
                 default -> between(-30, 30);
             };
-            Interval i = new Interval(OptionalDouble.of(low), lowInclusive, OptionalDouble.of(low + width + 0.001),
-                    highInclusive);
+            Interval i = new Interval(
+                    OptionalDouble.of(low), lowInclusive, OptionalDouble.of(low + width + 0.001), highInclusive);
             int count = (i.isBelow(v) ? 1 : 0) + (i.isAbove(v) ? 1 : 0) + (i.contains(v) ? 1 : 0);
             assertEquals(1, count, i.describe() + " at " + v);
         }
@@ -89,7 +98,8 @@ class UnitAndIntervalPropertiesTest {
             boolean highInclusive = random.nextBoolean();
             Comparator comparator = Comparator.values()[random.nextInt(Comparator.values().length)];
             double limit = random.nextInt(3) == 0 ? low : between(-2, 12);
-            Interval i = new Interval(OptionalDouble.of(low), lowInclusive, OptionalDouble.of(low + width), highInclusive);
+            Interval i =
+                    new Interval(OptionalDouble.of(low), lowInclusive, OptionalDouble.of(low + width), highInclusive);
             Optional<Interval.Placement> placement = i.place(new MeasuredValue(Optional.of(comparator), limit));
             if (placement.isEmpty()) {
                 continue;
@@ -103,7 +113,8 @@ class UnitAndIntervalPropertiesTest {
                     case GT -> limit + step * (k + 1);
                     case GE -> limit + step * k;
                 };
-                assertEquals(placement.get(), i.place(v), comparator + " " + limit + " vs " + i.describe() + " at " + v);
+                assertEquals(
+                        placement.get(), i.place(v), comparator + " " + limit + " vs " + i.describe() + " at " + v);
             }
         }
     }
@@ -134,7 +145,9 @@ class UnitAndIntervalPropertiesTest {
                 MeasuredValue value = MeasuredValue.parse(text.toString());
                 assertTrue(Double.isFinite(value.value()), "'" + text + "' parsed to " + value.value());
             } catch (IllegalArgumentException expected) {
-                assertTrue(expected.getMessage() != null && !expected.getMessage().isBlank(), "no reason for '" + text + "'");
+                assertTrue(
+                        expected.getMessage() != null && !expected.getMessage().isBlank(),
+                        "no reason for '" + text + "'");
             }
         }
     }

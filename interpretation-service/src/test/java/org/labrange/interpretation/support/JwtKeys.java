@@ -28,8 +28,8 @@ public class JwtKeys implements QuarkusTestResourceLifecycleManager {
             Files.writeString(publicKey, pem("PUBLIC KEY", pair.getPublic().getEncoded()));
             Files.writeString(privateKey, pem("PRIVATE KEY", pair.getPrivate().getEncoded()));
             System.setProperty(PRIVATE_KEY_PROPERTY, privateKey.toString());
-            return Map.of("mp.jwt.verify.publickey.location", publicKey.toString(),
-                    "mp.jwt.verify.issuer", Tokens.ISSUER);
+            return Map.of(
+                    "mp.jwt.verify.publickey.location", publicKey.toString(), "mp.jwt.verify.issuer", Tokens.ISSUER);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (NoSuchAlgorithmException e) {
@@ -43,7 +43,7 @@ public class JwtKeys implements QuarkusTestResourceLifecycleManager {
     }
 
     private static String pem(String type, byte[] der) {
-        return "-----BEGIN " + type + "-----\n" + Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(der)
-                + "\n-----END " + type + "-----\n";
+        return "-----BEGIN " + type + "-----\n"
+                + Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(der) + "\n-----END " + type + "-----\n";
     }
 }

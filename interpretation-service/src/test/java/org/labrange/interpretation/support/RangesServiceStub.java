@@ -77,14 +77,20 @@ public class RangesServiceStub implements QuarkusTestResourceLifecycleManager {
                 .willReturn(json("contract/timeline-1953-9.json").withHeader("ETag", "\"4\"")));
         wm.register(get(urlPathEqualTo("/api/v1/analytes/TEST-CV/timeline"))
                 .willReturn(json("stubs/timeline-TEST-CV.json")));
-        wm.register(get(WireMock.urlPathMatching("/api/v1/analytes/[^/]+/timeline")).atPriority(10)
-                .willReturn(aResponse().withStatus(404).withHeader("Content-Type", "application/problem+json")
+        wm.register(get(WireMock.urlPathMatching("/api/v1/analytes/[^/]+/timeline"))
+                .atPriority(10)
+                .willReturn(aResponse()
+                        .withStatus(404)
+                        .withHeader("Content-Type", "application/problem+json")
                         .withBody("{\"type\":\"https://labrange.dev/problems/not-found\",\"title\":\"Not found\","
                                 + "\"status\":404,\"detail\":\"no such analyte\"}")));
     }
 
     public static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder json(String resource) {
-        return aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody(read(resource));
+        return aResponse()
+                .withStatus(200)
+                .withHeader("Content-Type", "application/json")
+                .withBody(read(resource));
     }
 
     public static String read(String resource) {

@@ -17,12 +17,15 @@ public final class Tokens {
 
     public static final String ISSUER = "labrange-dev";
 
-    private Tokens() {
-    }
+    private Tokens() {}
 
     public static String bearer(String... roles) {
-        return "Bearer " + Jwt.issuer(ISSUER).upn("alice@example.org").groups(Set.of(roles)).expiresIn(3600)
-                .sign(privateKey());
+        return "Bearer "
+                + Jwt.issuer(ISSUER)
+                        .upn("alice@example.org")
+                        .groups(Set.of(roles))
+                        .expiresIn(3600)
+                        .sign(privateKey());
     }
 
     private static PrivateKey privateKey() {
@@ -31,8 +34,11 @@ public final class Tokens {
             throw new IllegalStateException("JwtKeys test resource has not started");
         }
         try {
-            String pem = Files.readString(Path.of(location)).replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
-            return KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(pem)));
+            String pem = Files.readString(Path.of(location))
+                    .replaceAll("-----[A-Z ]+-----", "")
+                    .replaceAll("\\s", "");
+            return KeyFactory.getInstance("RSA")
+                    .generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(pem)));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (GeneralSecurityException e) {

@@ -33,7 +33,9 @@ public class AnalyteResource {
     @GET
     @Operation(summary = "List analytes, optionally matching a code, LOINC, name or alias")
     public List<Views.AnalyteView> list(@Parameter(description = "e.g. B2M or 1952-1") @QueryParam("q") String query) {
-        return catalog.findAnalytes(Params.text(query)).stream().map(Views.AnalyteView::of).toList();
+        return catalog.findAnalytes(Params.text(query)).stream()
+                .map(Views.AnalyteView::of)
+                .toList();
     }
 
     @GET
@@ -45,12 +47,19 @@ public class AnalyteResource {
 
     @GET
     @Path("{code}/timeline")
-    @Operation(summary = "Every revision of the analyte's ranges with a non-empty valid period, as known now",
-            description = "Made for consumers that cache: select by collection date locally; the ETag is the change sequence.")
+    @Operation(
+            summary = "Every revision of the analyte's ranges with a non-empty valid period, as known now",
+            description =
+                    "Made for consumers that cache: select by collection date locally; the ETag is the change sequence.")
     public Response timeline(@PathParam("code") String code) {
         RangeService.Timeline timeline = ranges.timeline(code);
-        return Response.ok(new Views.TimelineView(Views.AnalyteView.of(timeline.analyte()), timeline.changeSequence(),
-                        timeline.revisions().stream().map(Views.RangeRevisionView::of).toList()))
-                .header("ETag", "\"" + timeline.changeSequence() + "\"").build();
+        return Response.ok(new Views.TimelineView(
+                        Views.AnalyteView.of(timeline.analyte()),
+                        timeline.changeSequence(),
+                        timeline.revisions().stream()
+                                .map(Views.RangeRevisionView::of)
+                                .toList()))
+                .header("ETag", "\"" + timeline.changeSequence() + "\"")
+                .build();
     }
 }

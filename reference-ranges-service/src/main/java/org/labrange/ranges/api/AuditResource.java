@@ -25,10 +25,17 @@ public class AuditResource {
 
     @GET
     @Operation(summary = "Every write with who and why, oldest first (admins only)")
-    public List<Views.AuditEntryView> list(@QueryParam("author") String author, @QueryParam("since") String since,
-                                           @QueryParam("until") String until, @QueryParam("limit") String limit) {
+    public List<Views.AuditEntryView> list(
+            @QueryParam("author") String author,
+            @QueryParam("since") String since,
+            @QueryParam("until") String until,
+            @QueryParam("limit") String limit) {
         long max = Params.nonNegative("limit", limit, 1000);
-        return audit.find(Params.text(author), Params.instant("since", since), Params.instant("until", until),
-                (int) Math.min(Math.max(max, 1), 10_000)).stream().map(Views.AuditEntryView::of).toList();
+        return audit
+                .find(Params.text(author), Params.instant("since", since), Params.instant("until", until), (int)
+                        Math.min(Math.max(max, 1), 10_000))
+                .stream()
+                .map(Views.AuditEntryView::of)
+                .toList();
     }
 }

@@ -31,8 +31,11 @@ public class BodySizeLimit {
                             .put("status", 413)
                             .put("detail", "The body is " + declared + " bytes; at most " + limit + " are accepted")
                             .put("instance", ctx.request().path());
-                    ctx.response().setStatusCode(413).putHeader("Content-Type", Problems.MEDIA_TYPE)
-                            .putHeader("Connection", "close").end(problem.encode());
+                    ctx.response()
+                            .setStatusCode(413)
+                            .putHeader("Content-Type", Problems.MEDIA_TYPE)
+                            .putHeader("Connection", "close")
+                            .end(problem.encode());
                     return;
                 }
             }

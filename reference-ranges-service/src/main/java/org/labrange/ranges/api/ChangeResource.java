@@ -30,23 +30,31 @@ public class ChangeResource {
     RangesConfig config;
 
     @GET
-    @Operation(summary = "Range revisions recorded after a change sequence, oldest first",
-            description = "The ETag is the latest sequence; send it back in If-None-Match to get 304 when nothing changed.")
-    public Response since(@QueryParam("since") String since, @QueryParam("limit") String limit,
-                          @HeaderParam("If-None-Match") String ifNoneMatch) {
+    @Operation(
+            summary = "Range revisions recorded after a change sequence, oldest first",
+            description =
+                    "The ETag is the latest sequence; send it back in If-None-Match to get 304 when nothing changed.")
+    public Response since(
+            @QueryParam("since") String since,
+            @QueryParam("limit") String limit,
+            @HeaderParam("If-None-Match") String ifNoneMatch) {
         long from = Params.nonNegative("since", since, 0);
         long max = Params.nonNegative("limit", limit, config.maxChangesPage());
         if (max < 1 || max > config.maxChangesPage()) {
-            throw new org.labrange.ranges.domain.DomainException.Invalid("limit",
-                    "must be between 1 and " + config.maxChangesPage());
+            throw new org.labrange.ranges.domain.DomainException.Invalid(
+                    "limit", "must be between 1 and " + config.maxChangesPage());
         }
         long latest = ranges.latestSequence();
         String etag = "\"" + latest + "\"";
         if (etag.equals(ifNoneMatch)) {
             return Response.notModified().header("ETag", etag).build();
         }
-        var changes = ranges.changesSince(from, (int) max).stream().map(Views.ChangeView::of).toList();
-        return Response.ok(new Views.ChangePage(latest, changes)).header("ETag", etag).build();
+        var changes = ranges.changesSince(from, (int) max).stream()
+                .map(Views.ChangeView::of)
+                .toList();
+        return Response.ok(new Views.ChangePage(latest, changes))
+                .header("ETag", etag)
+                .build();
     }
 
     @GET

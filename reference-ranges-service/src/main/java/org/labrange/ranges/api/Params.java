@@ -14,8 +14,7 @@ import org.labrange.ranges.domain.DomainException;
 /** Parses query, path and header values so that a bad one is a 400 naming the parameter. */
 final class Params {
 
-    private Params() {
-    }
+    private Params() {}
 
     static void requireBody(Object body) {
         if (body == null) {
@@ -29,11 +28,13 @@ final class Params {
 
     /** true or false; absent means false; anything else is a 400. */
     static boolean bool(String name, String value) {
-        return text(value).map(v -> switch (v.toLowerCase(Locale.ROOT)) {
-            case "true" -> true;
-            case "false" -> false;
-            default -> throw new DomainException.Invalid(name, "must be true or false");
-        }).orElse(false);
+        return text(value)
+                .map(v -> switch (v.toLowerCase(Locale.ROOT)) {
+                    case "true" -> true;
+                    case "false" -> false;
+                    default -> throw new DomainException.Invalid(name, "must be true or false");
+                })
+                .orElse(false);
     }
 
     static Optional<LocalDate> date(String name, String value) {
@@ -51,11 +52,16 @@ final class Params {
         return text(value).map(v -> {
             try {
                 if (v.length() == 10) {
-                    return LocalDate.parse(v).plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC).minusNanos(1000);
+                    return LocalDate.parse(v)
+                            .plusDays(1)
+                            .atStartOfDay()
+                            .toInstant(ZoneOffset.UTC)
+                            .minusNanos(1000);
                 }
                 return OffsetDateTime.parse(v).toInstant();
             } catch (DateTimeException e) {
-                throw new DomainException.Invalid(name, "'" + v + "' is not a timestamp (use e.g. 2026-11-24T10:00:00Z)");
+                throw new DomainException.Invalid(
+                        name, "'" + v + "' is not a timestamp (use e.g. 2026-11-24T10:00:00Z)");
             }
         });
     }
@@ -79,7 +85,8 @@ final class Params {
             try {
                 return Enum.valueOf(type, v.toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
-                throw new DomainException.Invalid(name, "'" + v + "' is not one of " + java.util.Arrays.toString(type.getEnumConstants()));
+                throw new DomainException.Invalid(
+                        name, "'" + v + "' is not one of " + java.util.Arrays.toString(type.getEnumConstants()));
             }
         });
     }
@@ -93,17 +100,19 @@ final class Params {
     }
 
     static long nonNegative(String name, String value, long fallback) {
-        return text(value).map(v -> {
-            try {
-                long n = Long.parseLong(v);
-                if (n < 0) {
-                    throw new DomainException.Invalid(name, "must not be negative");
-                }
-                return n;
-            } catch (NumberFormatException e) {
-                throw new DomainException.Invalid(name, "'" + v + "' is not a whole number");
-            }
-        }).orElse(fallback);
+        return text(value)
+                .map(v -> {
+                    try {
+                        long n = Long.parseLong(v);
+                        if (n < 0) {
+                            throw new DomainException.Invalid(name, "must not be negative");
+                        }
+                        return n;
+                    } catch (NumberFormatException e) {
+                        throw new DomainException.Invalid(name, "'" + v + "' is not a whole number");
+                    }
+                })
+                .orElse(fallback);
     }
 
     /** The revision an If-Match header names: "3", W/"3" or 3. */
@@ -114,7 +123,8 @@ final class Params {
             try {
                 return Integer.parseInt(bare);
             } catch (NumberFormatException e) {
-                throw new DomainException.Invalid("If-Match", "must be the ETag of the revision you edited, e.g. \"3\"");
+                throw new DomainException.Invalid(
+                        "If-Match", "must be the ETag of the revision you edited, e.g. \"3\"");
             }
         });
     }

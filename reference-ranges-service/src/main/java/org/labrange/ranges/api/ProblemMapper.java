@@ -29,14 +29,27 @@ public class ProblemMapper {
     public Response domain(DomainException e, UriInfo uri) {
         String path = uri.getPath();
         if (e instanceof DomainException.Invalid invalid) {
-            return respond(new Problems.Problem(Problems.TYPE_BASE + "validation", "Invalid request", 400,
-                    invalid.getMessage(), path, invalid.errors(), null));
+            return respond(new Problems.Problem(
+                    Problems.TYPE_BASE + "validation",
+                    "Invalid request",
+                    400,
+                    invalid.getMessage(),
+                    path,
+                    invalid.errors(),
+                    null));
         }
         if (e instanceof DomainException.StaleRevision stale) {
-            return Response.status(412).type(Problems.MEDIA_TYPE)
+            return Response.status(412)
+                    .type(Problems.MEDIA_TYPE)
                     .header("ETag", "\"" + stale.current().revision() + "\"")
-                    .entity(new Problems.Problem(Problems.TYPE_BASE + "stale-revision", "Range changed since you read it",
-                            412, stale.getMessage(), path, null, Views.RangeRevisionView.of(stale.current())))
+                    .entity(new Problems.Problem(
+                            Problems.TYPE_BASE + "stale-revision",
+                            "Range changed since you read it",
+                            412,
+                            stale.getMessage(),
+                            path,
+                            null,
+                            Views.RangeRevisionView.of(stale.current())))
                     .build();
         }
         if (e instanceof DomainException.NotFound) {
@@ -73,14 +86,19 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response forbidden(ForbiddenException e, UriInfo uri) {
-        return respond(Problems.of("forbidden", "Forbidden", 403,
-                "Your token does not carry a role allowed to do this (writes need ranges-admin)", uri.getPath()));
+        return respond(Problems.of(
+                "forbidden",
+                "Forbidden",
+                403,
+                "Your token does not carry a role allowed to do this (writes need ranges-admin)",
+                uri.getPath()));
     }
 
     @ServerExceptionMapper
     public Response http(WebApplicationException e, UriInfo uri) {
         int status = e.getResponse().getStatus();
-        String title = Response.Status.fromStatusCode(status) == null ? "HTTP " + status
+        String title = Response.Status.fromStatusCode(status) == null
+                ? "HTTP " + status
                 : Response.Status.fromStatusCode(status).getReasonPhrase();
         if (e.getCause() instanceof JsonProcessingException json) {
             return badJson(json, uri);
@@ -93,19 +111,33 @@ public class ProblemMapper {
         String state = sqlState(e);
         if (state != null && (state.startsWith("23") || state.equals("P0001") || state.equals("42501"))) {
             LOG.warnf("Database refused a write (SQLState %s): %s", state, e.getMessage());
-            return respond(Problems.of("rejected-by-database", "Rejected by the database", 409,
-                    "The database refused the change (an integrity rule was broken); nothing was written", uri.getPath()));
+            return respond(Problems.of(
+                    "rejected-by-database",
+                    "Rejected by the database",
+                    409,
+                    "The database refused the change (an integrity rule was broken); nothing was written",
+                    uri.getPath()));
         }
         if (state != null && state.startsWith("22")) {
             // Data exceptions: e.g. a NUL character in a text, or a date PostgreSQL cannot store.
-            return respond(Problems.of("unstorable-value", "Invalid value", 400,
+            return respond(Problems.of(
+                    "unstorable-value",
+                    "Invalid value",
+                    400,
                     "A value in the request cannot be stored or compared (e.g. a NUL character or a date out of range);"
-                            + " nothing was written", uri.getPath()));
+                            + " nothing was written",
+                    uri.getPath()));
         }
         LOG.errorf("Database unavailable (SQLState %s): %s", state, e.getMessage());
-        return Response.status(503).type(Problems.MEDIA_TYPE).header("Retry-After", "5")
-                .entity(Problems.of("database-unavailable", "Database unavailable", 503,
-                        "The ranges database cannot be reached; nothing was read or written. Retry shortly.", uri.getPath()))
+        return Response.status(503)
+                .type(Problems.MEDIA_TYPE)
+                .header("Retry-After", "5")
+                .entity(Problems.of(
+                        "database-unavailable",
+                        "Database unavailable",
+                        503,
+                        "The ranges database cannot be reached; nothing was read or written. Retry shortly.",
+                        uri.getPath()))
                 .build();
     }
 
@@ -153,24 +185,37 @@ public class ProblemMapper {
             // e.g. the database connection was cut while committing: the change is all there or not at all,
             // and here it was not confirmed, so the client must look before it repeats the write
             LOG.errorf("Commit failed (SQLState %s): %s", sqlState(e), e.getMessage());
-            return Response.status(503).type(Problems.MEDIA_TYPE).header("Retry-After", "5")
-                    .entity(Problems.of("commit-unconfirmed", "Change not confirmed", 503,
+            return Response.status(503)
+                    .type(Problems.MEDIA_TYPE)
+                    .header("Retry-After", "5")
+                    .entity(Problems.of(
+                            "commit-unconfirmed",
+                            "Change not confirmed",
+                            503,
                             "The database connection failed while the change was being committed, so it was not "
                                     + "confirmed (a change is stored whole or not at all). Read the range's history "
-                                    + "before repeating it.", uri.getPath()))
+                                    + "before repeating it.",
+                            uri.getPath()))
                     .build();
         }
         if (sqlState(e) != null) {
             return database(new PersistenceException(e), uri);
         }
         LOG.error("Unexpected failure", e);
-        return respond(Problems.of("internal", "Internal error", 500,
-                "The service failed unexpectedly; the error was logged", uri.getPath()));
+        return respond(Problems.of(
+                "internal",
+                "Internal error",
+                500,
+                "The service failed unexpectedly; the error was logged",
+                uri.getPath()));
     }
 
     private static Response unauthorized(UriInfo uri, String detail) {
-        return Response.status(401).type(Problems.MEDIA_TYPE).header("WWW-Authenticate", "Bearer")
-                .entity(Problems.of("unauthorized", "Unauthorized", 401, detail, uri.getPath())).build();
+        return Response.status(401)
+                .type(Problems.MEDIA_TYPE)
+                .header("WWW-Authenticate", "Bearer")
+                .entity(Problems.of("unauthorized", "Unauthorized", 401, detail, uri.getPath()))
+                .build();
     }
 
     private static Response badJson(JsonProcessingException e, UriInfo uri) {
@@ -179,20 +224,29 @@ public class ProblemMapper {
         if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
             field = mapping.getPath().stream()
                     .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
-                    .collect(Collectors.joining(".")).replace(".[", "[");
+                    .collect(Collectors.joining("."))
+                    .replace(".[", "[");
             if (e instanceof UnrecognizedPropertyException) {
                 reason = "is not a known field";
-            } else if (e instanceof InvalidFormatException invalid && invalid.getTargetType() != null
+            } else if (e instanceof InvalidFormatException invalid
+                    && invalid.getTargetType() != null
                     && invalid.getTargetType().isEnum()) {
-                reason = "must be one of " + Arrays.toString(invalid.getTargetType().getEnumConstants());
+                reason = "must be one of "
+                        + Arrays.toString(invalid.getTargetType().getEnumConstants());
             } else if (e instanceof MismatchedInputException mismatched && mismatched.getTargetType() != null) {
                 reason = "has the wrong type (expected " + describe(mismatched.getTargetType()) + ")";
             } else {
                 reason = "is not valid";
             }
         }
-        return respond(new Problems.Problem(Problems.TYPE_BASE + "validation", "Invalid request", 400,
-                field + " " + reason, uri.getPath(), List.of(new FieldError(field, reason)), null));
+        return respond(new Problems.Problem(
+                Problems.TYPE_BASE + "validation",
+                "Invalid request",
+                400,
+                field + " " + reason,
+                uri.getPath(),
+                List.of(new FieldError(field, reason)),
+                null));
     }
 
     private static String describe(Class<?> type) {
@@ -215,6 +269,9 @@ public class ProblemMapper {
     }
 
     private static Response respond(Problems.Problem problem) {
-        return Response.status(problem.status()).type(Problems.MEDIA_TYPE).entity(problem).build();
+        return Response.status(problem.status())
+                .type(Problems.MEDIA_TYPE)
+                .entity(problem)
+                .build();
     }
 }

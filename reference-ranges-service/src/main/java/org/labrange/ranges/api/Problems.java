@@ -11,14 +11,18 @@ public final class Problems {
     public static final String MEDIA_TYPE = "application/problem+json";
     public static final String TYPE_BASE = "https://labrange.dev/problems/";
 
-    private Problems() {
-    }
+    private Problems() {}
 
     @Schema(name = "Problem", description = "RFC 9457 problem details")
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Problem(String type, String title, int status, String detail, String instance, List<FieldError> errors,
-                          Views.RangeRevisionView currentRevision) {
-    }
+    public record Problem(
+            String type,
+            String title,
+            int status,
+            String detail,
+            String instance,
+            List<FieldError> errors,
+            Views.RangeRevisionView currentRevision) {}
 
     static Problem of(String slug, String title, int status, String detail, String instance) {
         return new Problem(TYPE_BASE + slug, title, status, detail, instance, null, null);

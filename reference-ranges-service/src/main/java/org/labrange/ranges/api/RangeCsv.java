@@ -27,25 +27,59 @@ import org.labrange.ranges.service.RangeService;
 /** CSV form of ranges. Export writes every column; import needs the columns in {@link #REQUIRED}. */
 final class RangeCsv {
 
-    static final List<String> COLUMNS = List.of("rangeId", "revision", "analyte", "source", "category", "low",
-            "lowInclusive", "high", "highInclusive", "unit", "sex", "ageMin", "ageMax", "ageUnit", "condition", "method",
-            "note", "effectiveFrom");
+    static final List<String> COLUMNS = List.of(
+            "rangeId",
+            "revision",
+            "analyte",
+            "source",
+            "category",
+            "low",
+            "lowInclusive",
+            "high",
+            "highInclusive",
+            "unit",
+            "sex",
+            "ageMin",
+            "ageMax",
+            "ageUnit",
+            "condition",
+            "method",
+            "note",
+            "effectiveFrom");
     static final Set<String> REQUIRED = Set.of("analyte", "source", "category", "low", "high", "unit");
 
-    private RangeCsv() {
-    }
+    private RangeCsv() {}
 
     static String write(List<RangeRevision> revisions) {
         StringWriter out = new StringWriter();
-        try (CSVPrinter printer = new CSVPrinter(out, CSVFormat.RFC4180.builder()
-                .setHeader(COLUMNS.toArray(String[]::new)).get())) {
+        try (CSVPrinter printer = new CSVPrinter(
+                out,
+                CSVFormat.RFC4180
+                        .builder()
+                        .setHeader(COLUMNS.toArray(String[]::new))
+                        .get())) {
             for (RangeRevision r : revisions) {
                 RangeContent c = r.content();
                 Population p = c.population();
-                printer.printRecord(r.rangeId(), r.revision(), r.analyteCode(), r.sourceCode(), r.category(),
-                        plain(c.low()), c.lowInclusive(), plain(c.high()), c.highInclusive(), c.unit(), p.sex(),
-                        p.ageMin().orElse(null), p.ageMax().orElse(null), p.ageUnit(), p.condition().orElse(null),
-                        p.method().orElse(null), c.note().orElse(null), r.effectiveFrom());
+                printer.printRecord(
+                        r.rangeId(),
+                        r.revision(),
+                        r.analyteCode(),
+                        r.sourceCode(),
+                        r.category(),
+                        plain(c.low()),
+                        c.lowInclusive(),
+                        plain(c.high()),
+                        c.highInclusive(),
+                        c.unit(),
+                        p.sex(),
+                        p.ageMin().orElse(null),
+                        p.ageMax().orElse(null),
+                        p.ageUnit(),
+                        p.condition().orElse(null),
+                        p.method().orElse(null),
+                        c.note().orElse(null),
+                        r.effectiveFrom());
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -56,9 +90,18 @@ final class RangeCsv {
     static List<RangeService.NewRange> parse(String csv, int maxRows) {
         List<FieldError> errors = new ArrayList<>();
         List<RangeService.NewRange> rows = new ArrayList<>();
-        try (CSVParser parser = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true)
-                .setIgnoreSurroundingSpaces(true).setIgnoreEmptyLines(true).get().parse(new StringReader(csv))) {
-            List<String> missing = REQUIRED.stream().filter(c -> !parser.getHeaderMap().containsKey(c)).sorted().toList();
+        try (CSVParser parser = CSVFormat.RFC4180
+                .builder()
+                .setHeader()
+                .setSkipHeaderRecord(true)
+                .setIgnoreSurroundingSpaces(true)
+                .setIgnoreEmptyLines(true)
+                .get()
+                .parse(new StringReader(csv))) {
+            List<String> missing = REQUIRED.stream()
+                    .filter(c -> !parser.getHeaderMap().containsKey(c))
+                    .sorted()
+                    .toList();
             if (!missing.isEmpty()) {
                 throw new DomainException.Invalid("header", "missing column(s) " + missing + "; expected " + COLUMNS);
             }
@@ -81,16 +124,23 @@ final class RangeCsv {
     private static RangeService.NewRange row(CSVRecord record, String prefix, List<FieldError> errors) {
         Population population = new Population(
                 enumeration(record, "sex", Sex.class, prefix, errors).orElse(Sex.ANY),
-                integer(record, "ageMin", prefix, errors), integer(record, "ageMax", prefix, errors),
+                integer(record, "ageMin", prefix, errors),
+                integer(record, "ageMax", prefix, errors),
                 enumeration(record, "ageUnit", AgeUnit.class, prefix, errors).orElse(AgeUnit.YEARS),
-                cell(record, "condition"), cell(record, "method"));
-        RangeContent content = new RangeContent(number(record, "low", prefix, errors),
-                bool(record, "lowInclusive", prefix, errors), number(record, "high", prefix, errors),
-                bool(record, "highInclusive", prefix, errors), cell(record, "unit").orElse(null), population,
+                cell(record, "condition"),
+                cell(record, "method"));
+        RangeContent content = new RangeContent(
+                number(record, "low", prefix, errors),
+                bool(record, "lowInclusive", prefix, errors),
+                number(record, "high", prefix, errors),
+                bool(record, "highInclusive", prefix, errors),
+                cell(record, "unit").orElse(null),
+                population,
                 cell(record, "note"));
-        Category category = enumeration(record, "category", Category.class, prefix, errors).orElse(null);
-        return new RangeService.NewRange(cell(record, "analyte").orElse(null), cell(record, "source").orElse(null),
-                category, content);
+        Category category =
+                enumeration(record, "category", Category.class, prefix, errors).orElse(null);
+        return new RangeService.NewRange(
+                cell(record, "analyte").orElse(null), cell(record, "source").orElse(null), category, content);
     }
 
     private static Optional<String> cell(CSVRecord record, String column) {
@@ -100,7 +150,8 @@ final class RangeCsv {
         return Optional.ofNullable(record.get(column)).map(String::strip).filter(v -> !v.isEmpty());
     }
 
-    private static Optional<BigDecimal> number(CSVRecord record, String column, String prefix, List<FieldError> errors) {
+    private static Optional<BigDecimal> number(
+            CSVRecord record, String column, String prefix, List<FieldError> errors) {
         Optional<String> value = cell(record, column);
         try {
             return value.map(BigDecimal::new);
@@ -132,14 +183,15 @@ final class RangeCsv {
         return true;
     }
 
-    private static <E extends Enum<E>> Optional<E> enumeration(CSVRecord record, String column, Class<E> type,
-                                                               String prefix, List<FieldError> errors) {
+    private static <E extends Enum<E>> Optional<E> enumeration(
+            CSVRecord record, String column, Class<E> type, String prefix, List<FieldError> errors) {
         Optional<String> value = cell(record, column);
         try {
             return value.map(v -> Enum.valueOf(type, v.toUpperCase(Locale.ROOT)));
         } catch (IllegalArgumentException e) {
-            errors.add(new FieldError(prefix + column, "'" + value.get() + "' is not one of "
-                    + java.util.Arrays.toString(type.getEnumConstants())));
+            errors.add(new FieldError(
+                    prefix + column,
+                    "'" + value.get() + "' is not one of " + java.util.Arrays.toString(type.getEnumConstants())));
             return Optional.empty();
         }
     }

@@ -54,29 +54,41 @@ public class RangeResource {
 
     @GET
     @RolesAllowed({Roles.READER, Roles.ADMIN, Roles.INTERPRETER})
-    @Operation(summary = "Ranges in effect on a date, as known at a moment",
-            description = "Defaults: effectiveOn = today (UTC), knownAt = now. Population filters keep ranges that apply "
-                    + "to the given sex and age; a range for ANY sex applies to everyone.")
-    public Response query(@QueryParam("analyte") String analyte, @QueryParam("source") String source,
-                          @QueryParam("category") String category,
-                          @Parameter(description = "ANY, FEMALE or MALE") @QueryParam("sex") String sex,
-                          @Parameter(description = "ISO-8601 period, e.g. P45Y") @QueryParam("age") String age,
-                          @Parameter(description = "Patient birth date; age is taken at effectiveOn") @QueryParam("birthDate") String birthDate,
-                          @Parameter(description = "SERUM_PLASMA, BLOOD, URINE or CSF") @QueryParam("specimen") String specimen,
-                          @Parameter(description = "Valid date, YYYY-MM-DD") @QueryParam("effectiveOn") String effectiveOn,
-                          @Parameter(description = "Transaction time, e.g. 2026-11-24T10:00:00Z (a date means the end of that day, UTC)")
-                          @QueryParam("knownAt") String knownAt,
-                          @QueryParam("includeRetired") String includeRetired) {
+    @Operation(
+            summary = "Ranges in effect on a date, as known at a moment",
+            description =
+                    "Defaults: effectiveOn = today (UTC), knownAt = now. Population filters keep ranges that apply "
+                            + "to the given sex and age; a range for ANY sex applies to everyone.")
+    public Response query(
+            @QueryParam("analyte") String analyte,
+            @QueryParam("source") String source,
+            @QueryParam("category") String category,
+            @Parameter(description = "ANY, FEMALE or MALE") @QueryParam("sex") String sex,
+            @Parameter(description = "ISO-8601 period, e.g. P45Y") @QueryParam("age") String age,
+            @Parameter(description = "Patient birth date; age is taken at effectiveOn") @QueryParam("birthDate")
+                    String birthDate,
+            @Parameter(description = "SERUM_PLASMA, BLOOD, URINE or CSF") @QueryParam("specimen") String specimen,
+            @Parameter(description = "Valid date, YYYY-MM-DD") @QueryParam("effectiveOn") String effectiveOn,
+            @Parameter(
+                            description =
+                                    "Transaction time, e.g. 2026-11-24T10:00:00Z (a date means the end of that day, UTC)")
+                    @QueryParam("knownAt")
+                    String knownAt,
+            @QueryParam("includeRetired") String includeRetired) {
         LocalDate on = Params.date("effectiveOn", effectiveOn).orElse(LocalDate.now(ZoneOffset.UTC));
         Instant asOf = Params.instant("knownAt", knownAt).orElse(Instant.now());
-        var filter = new RangeStore.Filter(Params.text(analyte), Params.text(source),
+        var filter = new RangeStore.Filter(
+                Params.text(analyte),
+                Params.text(source),
                 Params.enumeration("category", category, Category.class),
                 Params.enumeration("sex", sex, Sex.class).filter(s -> s != Sex.ANY),
                 Params.enumeration("specimen", specimen, Specimen.class));
         var patient = new RangeService.Patient(Params.period("age", age), Params.date("birthDate", birthDate));
         long sequence = ranges.latestSequence();
-        List<Views.RangeRevisionView> body = ranges.rangesInEffect(filter, patient, on, asOf, Params.bool("includeRetired", includeRetired)).stream()
-                .map(Views.RangeRevisionView::of).toList();
+        List<Views.RangeRevisionView> body =
+                ranges.rangesInEffect(filter, patient, on, asOf, Params.bool("includeRetired", includeRetired)).stream()
+                        .map(Views.RangeRevisionView::of)
+                        .toList();
         return Response.ok(body).header("ETag", "W/\"" + sequence + "\"").build();
     }
 
@@ -86,7 +98,9 @@ public class RangeResource {
     @Operation(summary = "The latest revision of a range; its ETag is the revision number to send in If-Match")
     public Response get(@PathParam("id") String id) {
         RangeRevision current = ranges.currentRevision(Params.uuid("id", id));
-        return Response.ok(Views.RangeRevisionView.of(current)).header("ETag", etag(current)).build();
+        return Response.ok(Views.RangeRevisionView.of(current))
+                .header("ETag", etag(current))
+                .build();
     }
 
     @GET
@@ -94,7 +108,9 @@ public class RangeResource {
     @RolesAllowed({Roles.READER, Roles.ADMIN, Roles.INTERPRETER})
     @Operation(summary = "Full history of a range, oldest first, with valid periods as known now")
     public List<Views.RangeRevisionView> history(@PathParam("id") String id) {
-        return ranges.history(Params.uuid("id", id)).stream().map(Views.RangeRevisionView::of).toList();
+        return ranges.history(Params.uuid("id", id)).stream()
+                .map(Views.RangeRevisionView::of)
+                .toList();
     }
 
     @GET
@@ -109,7 +125,8 @@ public class RangeResource {
     @Path("{id}/diff")
     @RolesAllowed({Roles.READER, Roles.ADMIN, Roles.INTERPRETER})
     @Operation(summary = "Fields that differ between two revisions")
-    public Views.RangeDiffView diff(@PathParam("id") String id, @QueryParam("from") String from, @QueryParam("to") String to) {
+    public Views.RangeDiffView diff(
+            @PathParam("id") String id, @QueryParam("from") String from, @QueryParam("to") String to) {
         UUID rangeId = Params.uuid("id", id);
         int a = revisionNumber("from", from);
         int b = revisionNumber("to", to);
@@ -123,19 +140,24 @@ public class RangeResource {
     public Response create(Requests.RangeWrite body) {
         Params.requireBody(body);
         RangeRevision created = ranges.createRange(body.toNewRange(), body.effectiveFrom(), author(), body.reason());
-        return Response.created(URI.create("/api/v1/ranges/" + created.rangeId())).header("ETag", etag(created))
-                .entity(Views.RangeRevisionView.of(created)).build();
+        return Response.created(URI.create("/api/v1/ranges/" + created.rangeId()))
+                .header("ETag", etag(created))
+                .entity(Views.RangeRevisionView.of(created))
+                .build();
     }
 
     @PUT
     @Path("{id}")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.ADMIN)
-    @Operation(summary = "Revise a range: appends a revision",
-            description = "If-Match must carry the ETag of the revision you edited: a stale one gets 412 with the current "
-                    + "revision, a missing one 428. analyteCode, sourceCode and category may be omitted; if sent they must "
-                    + "match the range.")
-    public Response revise(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch, Requests.RangeWrite body) {
+    @Operation(
+            summary = "Revise a range: appends a revision",
+            description =
+                    "If-Match must carry the ETag of the revision you edited: a stale one gets 412 with the current "
+                            + "revision, a missing one 428. analyteCode, sourceCode and category may be omitted; if sent they must "
+                            + "match the range.")
+    public Response revise(
+            @PathParam("id") String id, @HeaderParam("If-Match") String ifMatch, Requests.RangeWrite body) {
         Params.requireBody(body);
         UUID rangeId = Params.uuid("id", id);
         Optional<Integer> expected = Params.ifMatch(ifMatch);
@@ -153,9 +175,11 @@ public class RangeResource {
         if (!errors.isEmpty()) {
             throw new DomainException.Invalid(errors);
         }
-        RangeRevision revised = ranges.reviseRange(rangeId, expected, body.toContent(), body.effectiveFrom(), author(),
-                body.reason());
-        return Response.ok(Views.RangeRevisionView.of(revised)).header("ETag", etag(revised)).build();
+        RangeRevision revised =
+                ranges.reviseRange(rangeId, expected, body.toContent(), body.effectiveFrom(), author(), body.reason());
+        return Response.ok(Views.RangeRevisionView.of(revised))
+                .header("ETag", etag(revised))
+                .build();
     }
 
     @POST
@@ -163,25 +187,33 @@ public class RangeResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Retire a range from a date: appends a RETIRED revision")
-    public Response retire(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch, Requests.RetireRequest body) {
+    public Response retire(
+            @PathParam("id") String id, @HeaderParam("If-Match") String ifMatch, Requests.RetireRequest body) {
         Params.requireBody(body);
-        RangeRevision retired = ranges.retireRange(Params.uuid("id", id), Params.ifMatch(ifMatch), body.effectiveFrom(),
-                author(), body.reason());
-        return Response.ok(Views.RangeRevisionView.of(retired)).header("ETag", etag(retired)).build();
+        RangeRevision retired = ranges.retireRange(
+                Params.uuid("id", id), Params.ifMatch(ifMatch), body.effectiveFrom(), author(), body.reason());
+        return Response.ok(Views.RangeRevisionView.of(retired))
+                .header("ETag", etag(retired))
+                .build();
     }
 
     @POST
     @Path("import")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.ADMIN)
-    @Operation(summary = "Import ranges (JSON), all or nothing",
-            description = "Rows are matched to active ranges by analyte, source, category and population: no match creates "
-                    + "a range, different bounds revise it, identical rows are unchanged. dryRun=true writes nothing.")
+    @Operation(
+            summary = "Import ranges (JSON), all or nothing",
+            description =
+                    "Rows are matched to active ranges by analyte, source, category and population: no match creates "
+                            + "a range, different bounds revise it, identical rows are unchanged. dryRun=true writes nothing.")
     public Views.ImportReport importJson(@QueryParam("dryRun") String dryRun, Requests.ImportRequest body) {
         Params.requireBody(body);
         List<Requests.RangeDraft> rows = body.ranges() == null ? List.of() : body.ranges();
-        return runImport(rows.stream().map(r -> r == null ? null : r.toNewRange()).toList(), body.effectiveFrom(),
-                body.reason(), Params.bool("dryRun", dryRun));
+        return runImport(
+                rows.stream().map(r -> r == null ? null : r.toNewRange()).toList(),
+                body.effectiveFrom(),
+                body.reason(),
+                Params.bool("dryRun", dryRun));
     }
 
     @POST
@@ -189,10 +221,16 @@ public class RangeResource {
     @Consumes("text/csv")
     @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Import ranges (CSV), all or nothing; reason and effectiveFrom are query parameters")
-    public Views.ImportReport importCsv(@QueryParam("dryRun") String dryRun, @QueryParam("reason") String reason,
-                                        @QueryParam("effectiveFrom") String effectiveFrom, String body) {
-        return runImport(RangeCsv.parse(body == null ? "" : body, config.maxImportRows()),
-                Params.date("effectiveFrom", effectiveFrom).orElse(null), reason, Params.bool("dryRun", dryRun));
+    public Views.ImportReport importCsv(
+            @QueryParam("dryRun") String dryRun,
+            @QueryParam("reason") String reason,
+            @QueryParam("effectiveFrom") String effectiveFrom,
+            String body) {
+        return runImport(
+                RangeCsv.parse(body == null ? "" : body, config.maxImportRows()),
+                Params.date("effectiveFrom", effectiveFrom).orElse(null),
+                reason,
+                Params.bool("dryRun", dryRun));
     }
 
     @GET
@@ -213,15 +251,19 @@ public class RangeResource {
     }
 
     private List<RangeRevision> current() {
-        return ranges.rangesInEffect(RangeStore.Filter.none(), new RangeService.Patient(Optional.empty(), Optional.empty()),
-                LocalDate.now(Clock.systemUTC()), Instant.now(), false);
+        return ranges.rangesInEffect(
+                RangeStore.Filter.none(),
+                new RangeService.Patient(Optional.empty(), Optional.empty()),
+                LocalDate.now(Clock.systemUTC()),
+                Instant.now(),
+                false);
     }
 
-    private Views.ImportReport runImport(List<RangeService.NewRange> rows, LocalDate effectiveFrom, String reason,
-                                        boolean dryRun) {
+    private Views.ImportReport runImport(
+            List<RangeService.NewRange> rows, LocalDate effectiveFrom, String reason, boolean dryRun) {
         if (rows.size() > config.maxImportRows()) {
-            throw new DomainException.TooLarge("An import takes at most " + config.maxImportRows() + " ranges; this one has "
-                    + rows.size());
+            throw new DomainException.TooLarge(
+                    "An import takes at most " + config.maxImportRows() + " ranges; this one has " + rows.size());
         }
         for (int i = 0; i < rows.size(); i++) {
             if (rows.get(i) == null) {
@@ -229,10 +271,19 @@ public class RangeResource {
             }
         }
         var outcomes = ranges.importRanges(rows, effectiveFrom, author(), reason, dryRun);
-        var items = outcomes.stream().map(o -> new Views.ImportItemView(o.index(), o.action().name(),
-                o.rangeId().orElse(null), o.revision().orElse(null))).toList();
-        return new Views.ImportReport(dryRun, count(outcomes, RangeService.ImportAction.CREATE),
-                count(outcomes, RangeService.ImportAction.REVISE), count(outcomes, RangeService.ImportAction.UNCHANGED), items);
+        var items = outcomes.stream()
+                .map(o -> new Views.ImportItemView(
+                        o.index(),
+                        o.action().name(),
+                        o.rangeId().orElse(null),
+                        o.revision().orElse(null)))
+                .toList();
+        return new Views.ImportReport(
+                dryRun,
+                count(outcomes, RangeService.ImportAction.CREATE),
+                count(outcomes, RangeService.ImportAction.REVISE),
+                count(outcomes, RangeService.ImportAction.UNCHANGED),
+                items);
     }
 
     private static long count(List<RangeService.ImportOutcome> outcomes, RangeService.ImportAction action) {

@@ -17,7 +17,9 @@ public class RequestIdFilter {
     @ServerRequestFilter(preMatching = true)
     public void enter(ContainerRequestContext request) {
         String given = request.getHeaderString(HEADER);
-        String id = given != null && SAFE.matcher(given).matches() ? given : UUID.randomUUID().toString();
+        String id = given != null && SAFE.matcher(given).matches()
+                ? given
+                : UUID.randomUUID().toString();
         request.setProperty(HEADER, id);
         MDC.put("requestId", id);
     }

@@ -16,15 +16,21 @@ import org.labrange.ranges.service.RangeService;
 /** Request bodies of the API. */
 public final class Requests {
 
-    private Requests() {
-    }
+    private Requests() {}
 
-    @Schema(name = "PopulationWrite", description = "Omitted fields mean: any sex, any age (years), no condition, any method")
-    public record PopulationWrite(Sex sex, Integer ageMin, Integer ageMax, AgeUnit ageUnit, String condition,
-                                  String method) {
+    @Schema(
+            name = "PopulationWrite",
+            description = "Omitted fields mean: any sex, any age (years), no condition, any method")
+    public record PopulationWrite(
+            Sex sex, Integer ageMin, Integer ageMax, AgeUnit ageUnit, String condition, String method) {
         Population toDomain() {
-            return new Population(sex == null ? Sex.ANY : sex, Optional.ofNullable(ageMin), Optional.ofNullable(ageMax),
-                    ageUnit == null ? AgeUnit.YEARS : ageUnit, Optional.ofNullable(condition), Optional.ofNullable(method));
+            return new Population(
+                    sex == null ? Sex.ANY : sex,
+                    Optional.ofNullable(ageMin),
+                    Optional.ofNullable(ageMax),
+                    ageUnit == null ? AgeUnit.YEARS : ageUnit,
+                    Optional.ofNullable(condition),
+                    Optional.ofNullable(method));
         }
     }
 
@@ -42,16 +48,25 @@ public final class Requests {
             String note) {
 
         RangeService.NewRange toNewRange() {
-            return new RangeService.NewRange(analyteCode, sourceCode, category,
+            return new RangeService.NewRange(
+                    analyteCode,
+                    sourceCode,
+                    category,
                     content(low, lowInclusive, high, highInclusive, unit, population, note));
         }
     }
 
     @Schema(name = "RangeWrite", description = "Creates a range (POST) or revises one (PUT, with If-Match)")
     public record RangeWrite(
-            @Schema(description = "Required on create; must match the range on revise", examples = "1952-1") String analyteCode,
-            @Schema(description = "Required on create; must match the range on revise", examples = "labcorp") String sourceCode,
-            @Schema(description = "Required on create; must match the range on revise") Category category,
+            @Schema(description = "Required on create; must match the range on revise", examples = "1952-1")
+            String analyteCode,
+
+            @Schema(description = "Required on create; must match the range on revise", examples = "labcorp")
+            String sourceCode,
+
+            @Schema(description = "Required on create; must match the range on revise")
+            Category category,
+
             @Schema(examples = "0.6") BigDecimal low,
             @Schema(description = "Defaults to true") Boolean lowInclusive,
             @Schema(examples = "2.4") BigDecimal high,
@@ -59,8 +74,12 @@ public final class Requests {
             @Schema(examples = "mg/L") String unit,
             PopulationWrite population,
             String note,
-            @Schema(description = "First day the lab uses this revision", examples = "2027-01-01") LocalDate effectiveFrom,
-            @Schema(description = "Why the range changes (mandatory)", examples = "Method change to turbidimetry") String reason) {
+
+            @Schema(description = "First day the lab uses this revision", examples = "2027-01-01")
+            LocalDate effectiveFrom,
+
+            @Schema(description = "Why the range changes (mandatory)", examples = "Method change to turbidimetry")
+            String reason) {
 
         RangeService.NewRange toNewRange() {
             return new RangeService.NewRange(analyteCode, sourceCode, category, toContent());
@@ -72,28 +91,42 @@ public final class Requests {
     }
 
     @Schema(name = "RetireRequest")
-    public record RetireRequest(@Schema(examples = "2027-01-01") LocalDate effectiveFrom,
-                                @Schema(examples = "Test discontinued") String reason) {
-    }
+    public record RetireRequest(
+            @Schema(examples = "2027-01-01") LocalDate effectiveFrom,
+            @Schema(examples = "Test discontinued") String reason) {}
 
     @Schema(name = "ImportRequest")
-    public record ImportRequest(String reason, LocalDate effectiveFrom, List<RangeDraft> ranges) {
-    }
+    public record ImportRequest(String reason, LocalDate effectiveFrom, List<RangeDraft> ranges) {}
 
     @Schema(name = "SourceWrite")
-    public record SourceWrite(@Schema(description = "Required on create; lower-case letters, digits and dashes",
-            examples = "acme-lab") String code,
-                              @Schema(examples = "ACME Laboratories") String name,
-                              SourceKind kind,
-                              @Schema(examples = "ACME test catalogue, 2026 edition") String citation,
-                              String url,
-                              @Schema(description = "Why (mandatory)") String reason) {
-    }
+    public record SourceWrite(
+            @Schema(description = "Required on create; lower-case letters, digits and dashes", examples = "acme-lab")
+            String code,
 
-    private static RangeContent content(BigDecimal low, Boolean lowInclusive, BigDecimal high, Boolean highInclusive,
-                                        String unit, PopulationWrite population, String note) {
-        return new RangeContent(Optional.ofNullable(low), lowInclusive == null || lowInclusive, Optional.ofNullable(high),
-                highInclusive == null || highInclusive, unit == null ? null : unit.strip(),
-                population == null ? Population.everyone() : population.toDomain(), Optional.ofNullable(note));
+            @Schema(examples = "ACME Laboratories") String name,
+            SourceKind kind,
+
+            @Schema(examples = "ACME test catalogue, 2026 edition")
+            String citation,
+
+            String url,
+            @Schema(description = "Why (mandatory)") String reason) {}
+
+    private static RangeContent content(
+            BigDecimal low,
+            Boolean lowInclusive,
+            BigDecimal high,
+            Boolean highInclusive,
+            String unit,
+            PopulationWrite population,
+            String note) {
+        return new RangeContent(
+                Optional.ofNullable(low),
+                lowInclusive == null || lowInclusive,
+                Optional.ofNullable(high),
+                highInclusive == null || highInclusive,
+                unit == null ? null : unit.strip(),
+                population == null ? Population.everyone() : population.toDomain(),
+                Optional.ofNullable(note));
     }
 }

@@ -6,6 +6,5 @@ final class Roles {
     static final String ADMIN = "ranges-admin";
     static final String INTERPRETER = "interpreter";
 
-    private Roles() {
-    }
+    private Roles() {}
 }

@@ -59,8 +59,11 @@ public class SourceResource {
         if (!errors.isEmpty()) {
             throw new DomainException.Invalid(errors);
         }
-        var created = catalog.createSource(body.code(), change(body), identity.getPrincipal().getName(), body.reason());
-        return Response.created(URI.create("/api/v1/sources/" + created.code)).entity(Views.SourceView.of(created)).build();
+        var created = catalog.createSource(
+                body.code(), change(body), identity.getPrincipal().getName(), body.reason());
+        return Response.created(URI.create("/api/v1/sources/" + created.code))
+                .entity(Views.SourceView.of(created))
+                .build();
     }
 
     @PUT
@@ -76,11 +79,13 @@ public class SourceResource {
         if (!errors.isEmpty()) {
             throw new DomainException.Invalid(errors);
         }
-        return Views.SourceView.of(catalog.updateSource(code, change(body), identity.getPrincipal().getName(), body.reason()));
+        return Views.SourceView.of(
+                catalog.updateSource(code, change(body), identity.getPrincipal().getName(), body.reason()));
     }
 
     private static CatalogService.SourceChange change(Requests.SourceWrite body) {
-        return new CatalogService.SourceChange(body.name(), body.kind(), body.citation(), Optional.ofNullable(body.url()));
+        return new CatalogService.SourceChange(
+                body.name(), body.kind(), body.citation(), Optional.ofNullable(body.url()));
     }
 
     private static List<FieldError> check(Requests.SourceWrite body, boolean creating) {

@@ -22,114 +22,197 @@ import org.labrange.ranges.persistence.SourceEntity;
 /** Response bodies of the API. Entities never leave the persistence package as they are. */
 public final class Views {
 
-    private Views() {
-    }
+    private Views() {}
 
     @Schema(name = "Analyte", description = "A measurable quantity and its canonical unit")
     public record AnalyteView(
             @Schema(examples = "1952-1") String code,
-            @Schema(description = "LOINC code, when one exists", examples = "1952-1") String loinc,
+
+            @Schema(description = "LOINC code, when one exists", examples = "1952-1")
+            String loinc,
+
             String displayName,
-            @Schema(description = "Names users type", examples = "[\"B2M\", \"beta-2 microglobulin\"]") List<String> aliases,
+
+            @Schema(description = "Names users type", examples = "[\"B2M\", \"beta-2 microglobulin\"]")
+            List<String> aliases,
+
             Specimen specimen,
-            @Schema(description = "Canonical UCUM unit", examples = "mg/L") String unit,
-            @Schema(description = "Molar mass for molar units", examples = "11800") BigDecimal molarMassGramsPerMole,
-            @Schema(description = "Analytical variation CVa in %") BigDecimal analyticalCvPercent,
-            @Schema(description = "Within-subject biological variation CVi in %") BigDecimal withinSubjectCvPercent) {
+
+            @Schema(description = "Canonical UCUM unit", examples = "mg/L")
+            String unit,
+
+            @Schema(description = "Molar mass for molar units", examples = "11800")
+            BigDecimal molarMassGramsPerMole,
+
+            @Schema(description = "Analytical variation CVa in %")
+            BigDecimal analyticalCvPercent,
+
+            @Schema(description = "Within-subject biological variation CVi in %")
+            BigDecimal withinSubjectCvPercent) {
 
         static AnalyteView of(AnalyteEntity a) {
-            return new AnalyteView(a.code, a.loinc, a.displayName, a.aliases.stream().sorted().toList(),
-                    Specimen.valueOf(a.specimen), a.unit, a.molarMassGramsPerMole, a.analyticalCvPercent,
+            return new AnalyteView(
+                    a.code,
+                    a.loinc,
+                    a.displayName,
+                    a.aliases.stream().sorted().toList(),
+                    Specimen.valueOf(a.specimen),
+                    a.unit,
+                    a.molarMassGramsPerMole,
+                    a.analyticalCvPercent,
                     a.withinSubjectCvPercent);
         }
     }
 
     @Schema(name = "Source", description = "Who publishes a set of ranges")
-    public record SourceView(@Schema(examples = "labcorp") String code, String name, SourceKind kind, String citation,
-                             String url) {
+    public record SourceView(
+            @Schema(examples = "labcorp") String code, String name, SourceKind kind, String citation, String url) {
         static SourceView of(SourceEntity s) {
             return new SourceView(s.code, s.name, SourceKind.valueOf(s.kind), s.citation, s.url);
         }
     }
 
-    @Schema(name = "Population", description = "Who a range applies to; age interval is [ageMin, ageMax) in completed ageUnit at collection")
-    public record PopulationView(Sex sex, Integer ageMin, Integer ageMax, AgeUnit ageUnit, String condition, String method) {
-    }
+    @Schema(
+            name = "Population",
+            description = "Who a range applies to; age interval is [ageMin, ageMax) in completed ageUnit at collection")
+    public record PopulationView(
+            Sex sex, Integer ageMin, Integer ageMax, AgeUnit ageUnit, String condition, String method) {}
 
     @Schema(name = "RangeRevision", description = "One immutable revision of a range")
     public record RangeRevisionView(
             UUID rangeId,
-            @Schema(description = "Revision number, 1, 2, 3… without gaps") int revision,
-            @Schema(description = "Global change sequence of this revision") long sequence,
+
+            @Schema(description = "Revision number, 1, 2, 3… without gaps")
+            int revision,
+
+            @Schema(description = "Global change sequence of this revision")
+            long sequence,
+
             String analyteCode,
             String sourceCode,
             Category category,
-            @Schema(description = "Lower limit; absent for a one-sided range") BigDecimal low,
+
+            @Schema(description = "Lower limit; absent for a one-sided range")
+            BigDecimal low,
+
             boolean lowInclusive,
-            @Schema(description = "Upper limit; absent for a one-sided range") BigDecimal high,
+
+            @Schema(description = "Upper limit; absent for a one-sided range")
+            BigDecimal high,
+
             boolean highInclusive,
             @Schema(examples = "mg/L") String unit,
             PopulationView population,
             String note,
             RangeStatus status,
             ChangeAction action,
-            @Schema(description = "First day this revision applies (valid time)") LocalDate effectiveFrom,
-            @Schema(description = "First day it no longer applies, from the next revision; absent if open") LocalDate effectiveTo,
-            @Schema(description = "When the database recorded it (transaction time)") Instant recordedAt,
+
+            @Schema(description = "First day this revision applies (valid time)")
+            LocalDate effectiveFrom,
+
+            @Schema(description = "First day it no longer applies, from the next revision; absent if open")
+            LocalDate effectiveTo,
+
+            @Schema(description = "When the database recorded it (transaction time)")
+            Instant recordedAt,
+
             String recordedBy,
             String reason) {
 
         static RangeRevisionView of(RangeRevision r) {
             var c = r.content();
             var p = c.population();
-            return new RangeRevisionView(r.rangeId(), r.revision(), r.sequence(), r.analyteCode(), r.sourceCode(),
-                    r.category(), c.low().orElse(null), c.lowInclusive(), c.high().orElse(null), c.highInclusive(),
-                    c.unit(), new PopulationView(p.sex(), p.ageMin().orElse(null), p.ageMax().orElse(null), p.ageUnit(),
-                            p.condition().orElse(null), p.method().orElse(null)),
-                    c.note().orElse(null), r.status(), r.action(), r.effectiveFrom(), r.effectiveTo().orElse(null),
-                    r.recordedAt(), r.recordedBy(), r.reason());
+            return new RangeRevisionView(
+                    r.rangeId(),
+                    r.revision(),
+                    r.sequence(),
+                    r.analyteCode(),
+                    r.sourceCode(),
+                    r.category(),
+                    c.low().orElse(null),
+                    c.lowInclusive(),
+                    c.high().orElse(null),
+                    c.highInclusive(),
+                    c.unit(),
+                    new PopulationView(
+                            p.sex(),
+                            p.ageMin().orElse(null),
+                            p.ageMax().orElse(null),
+                            p.ageUnit(),
+                            p.condition().orElse(null),
+                            p.method().orElse(null)),
+                    c.note().orElse(null),
+                    r.status(),
+                    r.action(),
+                    r.effectiveFrom(),
+                    r.effectiveTo().orElse(null),
+                    r.recordedAt(),
+                    r.recordedBy(),
+                    r.reason());
         }
     }
 
-    @Schema(name = "Timeline", description = "An analyte and every revision of its ranges with a non-empty valid period, as known now")
-    public record TimelineView(AnalyteView analyte, long changeSequence, List<RangeRevisionView> revisions) {
-    }
+    @Schema(
+            name = "Timeline",
+            description = "An analyte and every revision of its ranges with a non-empty valid period, as known now")
+    public record TimelineView(AnalyteView analyte, long changeSequence, List<RangeRevisionView> revisions) {}
 
     @Schema(name = "RangeDiff")
-    public record RangeDiffView(UUID rangeId, int from, int to, List<RangeDiff.FieldChange> changes) {
-    }
+    public record RangeDiffView(UUID rangeId, int from, int to, List<RangeDiff.FieldChange> changes) {}
 
     @Schema(name = "Change", description = "One recorded revision in the change feed")
-    public record ChangeView(long sequence, UUID rangeId, int revision, String analyteCode, String sourceCode,
-                             ChangeAction action, LocalDate effectiveFrom, Instant recordedAt, String recordedBy,
-                             String reason) {
+    public record ChangeView(
+            long sequence,
+            UUID rangeId,
+            int revision,
+            String analyteCode,
+            String sourceCode,
+            ChangeAction action,
+            LocalDate effectiveFrom,
+            Instant recordedAt,
+            String recordedBy,
+            String reason) {
         static ChangeView of(RangeRevision r) {
-            return new ChangeView(r.sequence(), r.rangeId(), r.revision(), r.analyteCode(), r.sourceCode(), r.action(),
-                    r.effectiveFrom(), r.recordedAt(), r.recordedBy(), r.reason());
+            return new ChangeView(
+                    r.sequence(),
+                    r.rangeId(),
+                    r.revision(),
+                    r.analyteCode(),
+                    r.sourceCode(),
+                    r.action(),
+                    r.effectiveFrom(),
+                    r.recordedAt(),
+                    r.recordedBy(),
+                    r.reason());
         }
     }
 
     @Schema(name = "ChangePage")
-    public record ChangePage(long latestSequence, List<ChangeView> changes) {
-    }
+    public record ChangePage(long latestSequence, List<ChangeView> changes) {}
 
     @Schema(name = "LatestChange")
-    public record LatestChange(long latestSequence) {
-    }
+    public record LatestChange(long latestSequence) {}
 
     @Schema(name = "AuditEntry")
-    public record AuditEntryView(long id, Instant recordedAt, String actor, String action, String subjectType,
-                                 String subjectId, String reason, String detail) {
+    public record AuditEntryView(
+            long id,
+            Instant recordedAt,
+            String actor,
+            String action,
+            String subjectType,
+            String subjectId,
+            String reason,
+            String detail) {
         static AuditEntryView of(AuditEntryEntity e) {
-            return new AuditEntryView(e.id, e.recordedAt, e.actor, e.action, e.subjectType, e.subjectId, e.reason, e.detail);
+            return new AuditEntryView(
+                    e.id, e.recordedAt, e.actor, e.action, e.subjectType, e.subjectId, e.reason, e.detail);
         }
     }
 
     @Schema(name = "ImportItem")
-    public record ImportItemView(int index, String action, UUID rangeId, Integer revision) {
-    }
+    public record ImportItemView(int index, String action, UUID rangeId, Integer revision) {}
 
     @Schema(name = "ImportReport", description = "What an import did, or would do with dryRun=true")
-    public record ImportReport(boolean dryRun, long created, long revised, long unchanged, List<ImportItemView> items) {
-    }
+    public record ImportReport(
+            boolean dryRun, long created, long revised, long unchanged, List<ImportItemView> items) {}
 }

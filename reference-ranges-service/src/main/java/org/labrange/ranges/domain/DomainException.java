@@ -21,8 +21,10 @@ public abstract sealed class DomainException extends RuntimeException {
         private final List<FieldError> errors;
 
         public Invalid(List<FieldError> errors) {
-            super(errors.size() == 1 ? errors.get(0).field() + ": " + errors.get(0).reason()
-                    : errors.size() + " fields are invalid");
+            super(
+                    errors.size() == 1
+                            ? errors.get(0).field() + ": " + errors.get(0).reason()
+                            : errors.size() + " fields are invalid");
             this.errors = List.copyOf(errors);
         }
 

@@ -1,5 +1,4 @@
 package org.labrange.ranges.domain;
 
 /** One invalid field of a request: its JSON path and what is wrong with it. */
-public record FieldError(String field, String reason) {
-}
+public record FieldError(String field, String reason) {}

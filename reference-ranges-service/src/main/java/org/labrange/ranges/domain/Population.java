@@ -12,23 +12,30 @@ import java.util.Optional;
  * Who a range applies to. The age interval is {@code [ageMin, ageMax)} in {@code ageUnit}, measured in
  * completed units at the collection date (a patient who turns 18 on the collection day is 18).
  */
-public record Population(Sex sex, Optional<Integer> ageMin, Optional<Integer> ageMax, AgeUnit ageUnit,
-                         Optional<String> condition, Optional<String> method) {
+public record Population(
+        Sex sex,
+        Optional<Integer> ageMin,
+        Optional<Integer> ageMax,
+        AgeUnit ageUnit,
+        Optional<String> condition,
+        Optional<String> method) {
 
     public Population {
         Objects.requireNonNull(sex, "sex");
         Objects.requireNonNull(ageUnit, "ageUnit");
         ageMin = Objects.requireNonNullElse(ageMin, Optional.empty());
         ageMax = Objects.requireNonNullElse(ageMax, Optional.empty());
-        condition = Objects.requireNonNullElse(condition, Optional.<String>empty()).map(String::strip)
+        condition = Objects.requireNonNullElse(condition, Optional.<String>empty())
+                .map(String::strip)
                 .filter(s -> !s.isEmpty());
-        method = Objects.requireNonNullElse(method, Optional.<String>empty()).map(String::strip)
+        method = Objects.requireNonNullElse(method, Optional.<String>empty())
+                .map(String::strip)
                 .filter(s -> !s.isEmpty());
     }
 
     public static Population everyone() {
-        return new Population(Sex.ANY, Optional.empty(), Optional.empty(), AgeUnit.YEARS, Optional.empty(),
-                Optional.empty());
+        return new Population(
+                Sex.ANY, Optional.empty(), Optional.empty(), AgeUnit.YEARS, Optional.empty(), Optional.empty());
     }
 
     public List<FieldError> validate(String prefix) {
@@ -36,7 +43,8 @@ public record Population(Sex sex, Optional<Integer> ageMin, Optional<Integer> ag
         ageMin.filter(v -> v < 0).ifPresent(v -> errors.add(new FieldError(prefix + "ageMin", "must not be negative")));
         ageMax.filter(v -> v <= 0).ifPresent(v -> errors.add(new FieldError(prefix + "ageMax", "must be positive")));
         if (ageMin.isPresent() && ageMax.isPresent() && ageMin.get() >= ageMax.get()) {
-            errors.add(new FieldError(prefix + "ageMax", "must be greater than ageMin (the interval is [ageMin, ageMax))"));
+            errors.add(new FieldError(
+                    prefix + "ageMax", "must be greater than ageMin (the interval is [ageMin, ageMax))"));
         }
         return errors;
     }
@@ -82,6 +90,7 @@ public record Population(Sex sex, Optional<Integer> ageMin, Optional<Integer> ag
     }
 
     private boolean inside(long age) {
-        return ageMin.map(min -> age >= min).orElse(true) && ageMax.map(max -> age < max).orElse(true);
+        return ageMin.map(min -> age >= min).orElse(true)
+                && ageMax.map(max -> age < max).orElse(true);
     }
 }

@@ -7,13 +7,21 @@ import java.util.Objects;
 import java.util.Optional;
 
 /** What an admin writes for one revision: the bounds, their unit, the population and a note. */
-public record RangeContent(Optional<BigDecimal> low, boolean lowInclusive, Optional<BigDecimal> high,
-                           boolean highInclusive, String unit, Population population, Optional<String> note) {
+public record RangeContent(
+        Optional<BigDecimal> low,
+        boolean lowInclusive,
+        Optional<BigDecimal> high,
+        boolean highInclusive,
+        String unit,
+        Population population,
+        Optional<String> note) {
 
     public RangeContent {
         low = Objects.requireNonNullElse(low, Optional.empty());
         high = Objects.requireNonNullElse(high, Optional.empty());
-        note = Objects.requireNonNullElse(note, Optional.<String>empty()).map(String::strip).filter(s -> !s.isEmpty());
+        note = Objects.requireNonNullElse(note, Optional.<String>empty())
+                .map(String::strip)
+                .filter(s -> !s.isEmpty());
     }
 
     /** Checks the rules that do not need the database; the database checks them again. */
@@ -60,9 +68,13 @@ public record RangeContent(Optional<BigDecimal> low, boolean lowInclusive, Optio
 
     /** Same bounds, unit, population and note: writing it again would change nothing. */
     public boolean sameAs(RangeContent other) {
-        return sameNumber(low, other.low) && sameNumber(high, other.high)
-                && lowInclusive == other.lowInclusive && highInclusive == other.highInclusive
-                && unit.equals(other.unit) && population.equals(other.population) && note.equals(other.note);
+        return sameNumber(low, other.low)
+                && sameNumber(high, other.high)
+                && lowInclusive == other.lowInclusive
+                && highInclusive == other.highInclusive
+                && unit.equals(other.unit)
+                && population.equals(other.population)
+                && note.equals(other.note);
     }
 
     private static boolean sameNumber(Optional<BigDecimal> a, Optional<BigDecimal> b) {

@@ -10,11 +10,9 @@ import java.util.Optional;
 public final class RangeDiff {
 
     /** One changed field, with the value before and after as display strings (null when absent). */
-    public record FieldChange(String field, String from, String to) {
-    }
+    public record FieldChange(String field, String from, String to) {}
 
-    private RangeDiff() {
-    }
+    private RangeDiff() {}
 
     public static List<FieldChange> between(RangeRevision from, RangeRevision to) {
         List<FieldChange> changes = new ArrayList<>();
@@ -27,12 +25,31 @@ public final class RangeDiff {
         compare(changes, "highInclusive", a.highInclusive(), b.highInclusive());
         compare(changes, "unit", a.unit(), b.unit());
         compare(changes, "population.sex", a.population().sex(), b.population().sex());
-        compare(changes, "population.ageMin", a.population().ageMin().orElse(null), b.population().ageMin().orElse(null));
-        compare(changes, "population.ageMax", a.population().ageMax().orElse(null), b.population().ageMax().orElse(null));
-        compare(changes, "population.ageUnit", a.population().ageUnit(), b.population().ageUnit());
-        compare(changes, "population.condition", a.population().condition().orElse(null),
+        compare(
+                changes,
+                "population.ageMin",
+                a.population().ageMin().orElse(null),
+                b.population().ageMin().orElse(null));
+        compare(
+                changes,
+                "population.ageMax",
+                a.population().ageMax().orElse(null),
+                b.population().ageMax().orElse(null));
+        compare(
+                changes,
+                "population.ageUnit",
+                a.population().ageUnit(),
+                b.population().ageUnit());
+        compare(
+                changes,
+                "population.condition",
+                a.population().condition().orElse(null),
                 b.population().condition().orElse(null));
-        compare(changes, "population.method", a.population().method().orElse(null), b.population().method().orElse(null));
+        compare(
+                changes,
+                "population.method",
+                a.population().method().orElse(null),
+                b.population().method().orElse(null));
         compare(changes, "note", a.note().orElse(null), b.note().orElse(null));
         compare(changes, "effectiveFrom", from.effectiveFrom(), to.effectiveFrom());
         compare(changes, "reason", from.reason(), to.reason());
@@ -46,8 +63,8 @@ public final class RangeDiff {
 
     private static void compare(List<FieldChange> changes, String field, Object before, Object after) {
         if (!Objects.equals(before, after)) {
-            changes.add(new FieldChange(field, before == null ? null : before.toString(),
-                    after == null ? null : after.toString()));
+            changes.add(new FieldChange(
+                    field, before == null ? null : before.toString(), after == null ? null : after.toString()));
         }
     }
 }

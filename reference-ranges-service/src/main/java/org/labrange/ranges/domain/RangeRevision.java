@@ -9,10 +9,21 @@ import java.util.UUID;
  * One immutable revision of a range. {@code effectiveTo} (exclusive) is derived: the earliest
  * {@code effectiveFrom} of a later revision of the same range, as known at the time of the question.
  */
-public record RangeRevision(UUID rangeId, int revision, long sequence, String analyteCode, String sourceCode,
-                            Category category, ChangeAction action, RangeStatus status, RangeContent content,
-                            LocalDate effectiveFrom, Optional<LocalDate> effectiveTo, Instant recordedAt,
-                            String recordedBy, String reason) {
+public record RangeRevision(
+        UUID rangeId,
+        int revision,
+        long sequence,
+        String analyteCode,
+        String sourceCode,
+        Category category,
+        ChangeAction action,
+        RangeStatus status,
+        RangeContent content,
+        LocalDate effectiveFrom,
+        Optional<LocalDate> effectiveTo,
+        Instant recordedAt,
+        String recordedBy,
+        String reason) {
 
     /** Whether a later revision replaced this one entirely (its valid period is empty). */
     public boolean whollySuperseded() {

@@ -2,5 +2,8 @@ package org.labrange.ranges.domain;
 
 /** Who publishes a range set. */
 public enum SourceKind {
-    LAB, TEXTBOOK, OPTIMAL, LOCAL
+    LAB,
+    TEXTBOOK,
+    OPTIMAL,
+    LOCAL
 }

@@ -9,7 +9,8 @@ import java.util.Optional;
 @ApplicationScoped
 public class AuditLog {
 
-    public void record(String actor, String action, String subjectType, String subjectId, String reason, String detail) {
+    public void record(
+            String actor, String action, String subjectType, String subjectId, String reason, String detail) {
         AuditEntryEntity entry = new AuditEntryEntity();
         entry.actor = actor;
         entry.action = action;
@@ -20,7 +21,8 @@ public class AuditLog {
         entry.persist();
     }
 
-    public List<AuditEntryEntity> find(Optional<String> author, Optional<Instant> since, Optional<Instant> until, int limit) {
+    public List<AuditEntryEntity> find(
+            Optional<String> author, Optional<Instant> since, Optional<Instant> until, int limit) {
         StringBuilder where = new StringBuilder("1 = 1");
         java.util.Map<String, Object> params = new java.util.HashMap<>();
         author.ifPresent(a -> {
@@ -35,6 +37,8 @@ public class AuditLog {
             where.append(" and recordedAt < :until");
             params.put("until", u);
         });
-        return AuditEntryEntity.<AuditEntryEntity>find(where + " order by id", params).page(0, limit).list();
+        return AuditEntryEntity.<AuditEntryEntity>find(where + " order by id", params)
+                .page(0, limit)
+                .list();
     }
 }

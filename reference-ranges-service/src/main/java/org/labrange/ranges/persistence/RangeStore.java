@@ -35,10 +35,15 @@ import org.labrange.ranges.domain.Specimen;
 public class RangeStore {
 
     /** Identity filters for range queries; empty means "any". */
-    public record Filter(Optional<String> analyte, Optional<String> source, Optional<Category> category,
-                         Optional<Sex> sex, Optional<Specimen> specimen) {
+    public record Filter(
+            Optional<String> analyte,
+            Optional<String> source,
+            Optional<Category> category,
+            Optional<Sex> sex,
+            Optional<Specimen> specimen) {
         public static Filter forAnalyte(String analyte) {
-            return new Filter(Optional.of(analyte), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+            return new Filter(
+                    Optional.of(analyte), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
         }
 
         public static Filter none() {
@@ -67,7 +72,9 @@ public class RangeStore {
 
     /** Serialises range writers until the transaction ends, so change sequence order is commit order. */
     public void lockWriters() {
-        em.createNativeQuery("SELECT pg_advisory_xact_lock(:key)").setParameter("key", WRITER_LOCK).getSingleResult();
+        em.createNativeQuery("SELECT pg_advisory_xact_lock(:key)")
+                .setParameter("key", WRITER_LOCK)
+                .getSingleResult();
     }
 
     /** The revision of each range that applies on {@code on}, as the database knew it at {@code knownAt}. */
@@ -96,7 +103,8 @@ public class RangeStore {
             where.append(" AND r.sex IN ('ANY', :sex)");
             params.put("sex", s.name());
         });
-        String sql = "SELECT " + COLUMNS + """
+        String sql =
+                "SELECT " + COLUMNS + """
                 , (SELECT min(l.effective_from) FROM range_revision l
                     WHERE l.range_id = r.range_id AND l.revision > r.revision AND l.recorded_at <= :knownAt) AS effective_to
                   FROM range_identity i
@@ -111,49 +119,63 @@ public class RangeStore {
 
     /** Every revision of one range, oldest first, with valid periods as known now. */
     public List<RangeRevision> history(UUID rangeId) {
-        return run("SELECT " + COLUMNS + ", p.effective_to" + PERIODS
-                + " WHERE p.range_id = :id ORDER BY r.revision", Map.of("id", rangeId));
+        return run(
+                "SELECT " + COLUMNS + ", p.effective_to" + PERIODS + " WHERE p.range_id = :id ORDER BY r.revision",
+                Map.of("id", rangeId));
     }
 
     public Optional<RangeRevision> revision(UUID rangeId, int revision) {
-        return run("SELECT " + COLUMNS + ", p.effective_to" + PERIODS
-                + " WHERE p.range_id = :id AND p.revision = :revision",
-                Map.of("id", rangeId, "revision", revision)).stream().findFirst();
+        return run(
+                        "SELECT " + COLUMNS + ", p.effective_to" + PERIODS
+                                + " WHERE p.range_id = :id AND p.revision = :revision",
+                        Map.of("id", rangeId, "revision", revision))
+                .stream()
+                .findFirst();
     }
 
     public Optional<RangeRevision> latest(UUID rangeId) {
-        return run("SELECT " + COLUMNS + ", CAST(NULL AS date) AS effective_to FROM range_revision r"
-                + " JOIN range_identity i ON i.id = r.range_id"
-                + " WHERE r.range_id = :id ORDER BY r.revision DESC LIMIT 1", Map.of("id", rangeId))
-                .stream().findFirst();
+        return run(
+                        "SELECT " + COLUMNS + ", CAST(NULL AS date) AS effective_to FROM range_revision r"
+                                + " JOIN range_identity i ON i.id = r.range_id"
+                                + " WHERE r.range_id = :id ORDER BY r.revision DESC LIMIT 1",
+                        Map.of("id", rangeId))
+                .stream()
+                .findFirst();
     }
 
     /** The latest revision of every range (including retired ones), e.g. to match imported rows. */
     public List<RangeRevision> latestOfEveryRange() {
-        return run("SELECT " + COLUMNS + ", CAST(NULL AS date) AS effective_to FROM range_identity i"
-                + " CROSS JOIN LATERAL (SELECT * FROM range_revision x WHERE x.range_id = i.id"
-                + " ORDER BY x.revision DESC LIMIT 1) r ORDER BY r.seq", Map.of());
+        return run(
+                "SELECT " + COLUMNS + ", CAST(NULL AS date) AS effective_to FROM range_identity i"
+                        + " CROSS JOIN LATERAL (SELECT * FROM range_revision x WHERE x.range_id = i.id"
+                        + " ORDER BY x.revision DESC LIMIT 1) r ORDER BY r.seq",
+                Map.of());
     }
 
     /** Every revision of an analyte's ranges whose valid period is not empty, as known now. */
     public List<RangeRevision> timeline(String analyteCode) {
-        return run("SELECT " + COLUMNS + ", p.effective_to" + PERIODS
-                + " WHERE i.analyte_code = :analyte AND (p.effective_to IS NULL OR p.effective_to > r.effective_from)"
-                + " ORDER BY i.source_code, i.category, r.range_id, r.revision", Map.of("analyte", analyteCode));
+        return run(
+                "SELECT " + COLUMNS + ", p.effective_to" + PERIODS
+                        + " WHERE i.analyte_code = :analyte AND (p.effective_to IS NULL OR p.effective_to > r.effective_from)"
+                        + " ORDER BY i.source_code, i.category, r.range_id, r.revision",
+                Map.of("analyte", analyteCode));
     }
 
     /** Revisions recorded after sequence {@code since}, oldest first. */
     public List<RangeRevision> changesSince(long since, int limit) {
-        Query query = em.createNativeQuery("SELECT " + COLUMNS + ", CAST(NULL AS date) AS effective_to"
-                + " FROM range_revision r JOIN range_identity i ON i.id = r.range_id"
-                + " WHERE r.seq > :since ORDER BY r.seq LIMIT :limit", Tuple.class);
+        Query query = em.createNativeQuery(
+                "SELECT " + COLUMNS + ", CAST(NULL AS date) AS effective_to"
+                        + " FROM range_revision r JOIN range_identity i ON i.id = r.range_id"
+                        + " WHERE r.seq > :since ORDER BY r.seq LIMIT :limit",
+                Tuple.class);
         query.setParameter("since", since);
         query.setParameter("limit", limit);
         return map(query);
     }
 
     public long latestSequence() {
-        Object value = em.createNativeQuery("SELECT coalesce(max(seq), 0) FROM range_revision").getSingleResult();
+        Object value = em.createNativeQuery("SELECT coalesce(max(seq), 0) FROM range_revision")
+                .getSingleResult();
         return ((Number) value).longValue();
     }
 
@@ -168,8 +190,14 @@ public class RangeStore {
     }
 
     /** Appends a revision; the database checks numbering, bounds and units, and stamps recorded_at. */
-    public RangeRevision append(UUID rangeId, int revision, ChangeAction action, RangeContent content,
-                                LocalDate effectiveFrom, String author, String reason) {
+    public RangeRevision append(
+            UUID rangeId,
+            int revision,
+            ChangeAction action,
+            RangeContent content,
+            LocalDate effectiveFrom,
+            String author,
+            String reason) {
         RangeRevisionEntity row = new RangeRevisionEntity();
         row.rangeId = rangeId;
         row.revision = revision;
@@ -207,20 +235,36 @@ public class RangeStore {
         List<Tuple> rows = query.getResultList();
         List<RangeRevision> result = new ArrayList<>(rows.size());
         for (Tuple t : rows) {
-            Population population = new Population(Sex.valueOf((String) t.get("sex")),
-                    Optional.ofNullable(integer(t.get("age_min"))), Optional.ofNullable(integer(t.get("age_max"))),
-                    AgeUnit.valueOf((String) t.get("age_unit")), Optional.ofNullable((String) t.get("condition")),
+            Population population = new Population(
+                    Sex.valueOf((String) t.get("sex")),
+                    Optional.ofNullable(integer(t.get("age_min"))),
+                    Optional.ofNullable(integer(t.get("age_max"))),
+                    AgeUnit.valueOf((String) t.get("age_unit")),
+                    Optional.ofNullable((String) t.get("condition")),
                     Optional.ofNullable((String) t.get("method")));
-            RangeContent content = new RangeContent(Optional.ofNullable((BigDecimal) t.get("low")),
-                    (Boolean) t.get("low_inclusive"), Optional.ofNullable((BigDecimal) t.get("high")),
-                    (Boolean) t.get("high_inclusive"), (String) t.get("unit"), population,
+            RangeContent content = new RangeContent(
+                    Optional.ofNullable((BigDecimal) t.get("low")),
+                    (Boolean) t.get("low_inclusive"),
+                    Optional.ofNullable((BigDecimal) t.get("high")),
+                    (Boolean) t.get("high_inclusive"),
+                    (String) t.get("unit"),
+                    population,
                     Optional.ofNullable((String) t.get("note")));
-            result.add(new RangeRevision((UUID) t.get("range_id"), integer(t.get("revision")),
-                    ((Number) t.get("seq")).longValue(), (String) t.get("analyte_code"), (String) t.get("source_code"),
-                    Category.valueOf((String) t.get("category")), ChangeAction.valueOf((String) t.get("action")),
-                    RangeStatus.valueOf((String) t.get("status")), content, date(t.get("effective_from")),
-                    Optional.ofNullable(date(t.get("effective_to"))), instant(t.get("recorded_at")),
-                    (String) t.get("recorded_by"), (String) t.get("reason")));
+            result.add(new RangeRevision(
+                    (UUID) t.get("range_id"),
+                    integer(t.get("revision")),
+                    ((Number) t.get("seq")).longValue(),
+                    (String) t.get("analyte_code"),
+                    (String) t.get("source_code"),
+                    Category.valueOf((String) t.get("category")),
+                    ChangeAction.valueOf((String) t.get("action")),
+                    RangeStatus.valueOf((String) t.get("status")),
+                    content,
+                    date(t.get("effective_from")),
+                    Optional.ofNullable(date(t.get("effective_to"))),
+                    instant(t.get("recorded_at")),
+                    (String) t.get("recorded_by"),
+                    (String) t.get("reason")));
         }
         return result;
     }

@@ -18,8 +18,7 @@ import org.labrange.ranges.persistence.SourceEntity;
 public class CatalogService {
 
     /** What an admin sends to create or update a source. */
-    public record SourceChange(String name, SourceKind kind, String citation, Optional<String> url) {
-    }
+    public record SourceChange(String name, SourceKind kind, String citation, Optional<String> url) {}
 
     @Inject
     AuditLog audit;
@@ -46,7 +45,9 @@ public class CatalogService {
 
     @Transactional
     public List<SourceEntity> sources() {
-        return SourceEntity.<SourceEntity>listAll().stream().sorted(Comparator.comparing(s -> s.code)).toList();
+        return SourceEntity.<SourceEntity>listAll().stream()
+                .sorted(Comparator.comparing(s -> s.code))
+                .toList();
     }
 
     @Transactional
@@ -93,7 +94,8 @@ public class CatalogService {
         if (q.isEmpty()) {
             return true;
         }
-        return fold(analyte.code).equals(q) || fold(analyte.displayName).contains(q)
+        return fold(analyte.code).equals(q)
+                || fold(analyte.displayName).contains(q)
                 || (analyte.loinc != null && fold(analyte.loinc).equals(q))
                 || analyte.aliases.stream().anyMatch(alias -> fold(alias).contains(q));
     }

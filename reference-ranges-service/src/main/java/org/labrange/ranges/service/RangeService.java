@@ -31,16 +31,13 @@ import org.labrange.ranges.persistence.SourceEntity;
 public class RangeService {
 
     /** A patient to match populations against: an age or a birth date (or neither). */
-    public record Patient(Optional<Period> age, Optional<LocalDate> birthDate) {
-    }
+    public record Patient(Optional<Period> age, Optional<LocalDate> birthDate) {}
 
     /** A new range: its fixed identity plus its first content. */
-    public record NewRange(String analyteCode, String sourceCode, Category category, RangeContent content) {
-    }
+    public record NewRange(String analyteCode, String sourceCode, Category category, RangeContent content) {}
 
     /** The ranges of an analyte as known now, plus the change sequence they reflect. */
-    public record Timeline(AnalyteEntity analyte, long changeSequence, List<RangeRevision> revisions) {
-    }
+    public record Timeline(AnalyteEntity analyte, long changeSequence, List<RangeRevision> revisions) {}
 
     @Inject
     RangeStore store;
@@ -57,12 +54,14 @@ public class RangeService {
     // ---- reads -------------------------------------------------------------------------------
 
     @Transactional
-    public List<RangeRevision> rangesInEffect(RangeStore.Filter filter, Patient patient, LocalDate on, Instant knownAt,
-                                              boolean includeRetired) {
+    public List<RangeRevision> rangesInEffect(
+            RangeStore.Filter filter, Patient patient, LocalDate on, Instant knownAt, boolean includeRetired) {
         return store.inEffect(filter, on, knownAt).stream()
                 .filter(r -> includeRetired || r.status() == RangeStatus.ACTIVE)
-                .filter(r -> patient.birthDate().map(b -> r.content().population().matchesAge(b, on))
-                        .or(() -> patient.age().map(a -> r.content().population().matchesAge(a)))
+                .filter(r -> patient.birthDate()
+                        .map(b -> r.content().population().matchesAge(b, on))
+                        .or(() ->
+                                patient.age().map(a -> r.content().population().matchesAge(a)))
                         .orElse(true))
                 .toList();
     }
@@ -83,8 +82,8 @@ public class RangeService {
 
     @Transactional
     public RangeRevision revision(UUID rangeId, int revision) {
-        return store.revision(rangeId, revision).orElseThrow(() -> new DomainException.NotFound(
-                "Range " + rangeId + " has no revision " + revision));
+        return store.revision(rangeId, revision)
+                .orElseThrow(() -> new DomainException.NotFound("Range " + rangeId + " has no revision " + revision));
     }
 
     @Transactional
@@ -123,8 +122,13 @@ public class RangeService {
     }
 
     @Transactional
-    public RangeRevision reviseRange(UUID rangeId, Optional<Integer> expectedRevision, RangeContent change,
-                                     LocalDate effectiveFrom, String author, String reason) {
+    public RangeRevision reviseRange(
+            UUID rangeId,
+            Optional<Integer> expectedRevision,
+            RangeContent change,
+            LocalDate effectiveFrom,
+            String author,
+            String reason) {
         int expected = expectedRevision.orElseThrow(() -> new DomainException.RevisionRequired(
                 "Send If-Match with the revision you edited (the ETag of GET /api/v1/ranges/" + rangeId + ")"));
         RangeRevision unlocked = currentRevision(rangeId);
@@ -143,10 +147,10 @@ public class RangeService {
     }
 
     @Transactional
-    public RangeRevision retireRange(UUID rangeId, Optional<Integer> expectedRevision, LocalDate effectiveFrom,
-                                     String author, String reason) {
-        int expected = expectedRevision.orElseThrow(() -> new DomainException.RevisionRequired(
-                "Send If-Match with the revision you are retiring"));
+    public RangeRevision retireRange(
+            UUID rangeId, Optional<Integer> expectedRevision, LocalDate effectiveFrom, String author, String reason) {
+        int expected = expectedRevision.orElseThrow(
+                () -> new DomainException.RevisionRequired("Send If-Match with the revision you are retiring"));
         List<FieldError> errors = checkWrite(effectiveFrom, reason, "");
         if (!errors.isEmpty()) {
             throw new DomainException.Invalid(errors);
@@ -157,29 +161,38 @@ public class RangeService {
             throw new DomainException.StaleRevision(expected, current);
         }
         if (current.status() == RangeStatus.RETIRED) {
-            throw new DomainException.Conflict("Range " + rangeId + " is already retired (revision " + current.revision() + ")");
+            throw new DomainException.Conflict(
+                    "Range " + rangeId + " is already retired (revision " + current.revision() + ")");
         }
-        RangeRevision retired = store.append(rangeId, current.revision() + 1, ChangeAction.RETIRE, current.content(),
-                effectiveFrom, author, reason);
-        audit.record(author, "RANGE_RETIRE", "RANGE", rangeId + "#" + retired.revision(), reason,
+        RangeRevision retired = store.append(
+                rangeId, current.revision() + 1, ChangeAction.RETIRE, current.content(), effectiveFrom, author, reason);
+        audit.record(
+                author,
+                "RANGE_RETIRE",
+                "RANGE",
+                rangeId + "#" + retired.revision(),
+                reason,
                 "effective from " + effectiveFrom);
         return retired;
     }
 
     /** How an imported row relates to what is stored. */
-    public enum ImportAction { CREATE, REVISE, UNCHANGED }
+    public enum ImportAction {
+        CREATE,
+        REVISE,
+        UNCHANGED
+    }
 
     /** The outcome for one imported row. */
-    public record ImportOutcome(int index, ImportAction action, Optional<UUID> rangeId, Optional<Integer> revision) {
-    }
+    public record ImportOutcome(int index, ImportAction action, Optional<UUID> rangeId, Optional<Integer> revision) {}
 
     /**
      * Imports ranges all or nothing: each row is matched to a stored active range with the same analyte,
      * source, category and population; a match with other bounds is revised, no match is created.
      */
     @Transactional
-    public List<ImportOutcome> importRanges(List<NewRange> rows, LocalDate effectiveFrom, String author, String reason,
-                                            boolean dryRun) {
+    public List<ImportOutcome> importRanges(
+            List<NewRange> rows, LocalDate effectiveFrom, String author, String reason, boolean dryRun) {
         List<FieldError> errors = new ArrayList<>(checkWrite(effectiveFrom, reason, ""));
         Map<String, Integer> seen = new HashMap<>();
         for (int i = 0; i < rows.size(); i++) {
@@ -188,8 +201,9 @@ public class RangeService {
             errors.addAll(checkNew(row, prefix));
             Integer earlier = seen.putIfAbsent(key(row), i);
             if (earlier != null) {
-                errors.add(new FieldError(prefix + "population", "same analyte, source, category and population as ranges["
-                        + earlier + "]"));
+                errors.add(new FieldError(
+                        prefix + "population",
+                        "same analyte, source, category and population as ranges[" + earlier + "]"));
             }
         }
         if (!errors.isEmpty()) {
@@ -209,17 +223,23 @@ public class RangeService {
             NewRange row = rows.get(i);
             RangeRevision match = stored.get(key(row));
             if (match == null) {
-                Optional<RangeRevision> created = dryRun ? Optional.empty()
-                        : Optional.of(create(row, effectiveFrom, author, reason));
-                outcomes.add(new ImportOutcome(i, ImportAction.CREATE, created.map(RangeRevision::rangeId),
+                Optional<RangeRevision> created =
+                        dryRun ? Optional.empty() : Optional.of(create(row, effectiveFrom, author, reason));
+                outcomes.add(new ImportOutcome(
+                        i,
+                        ImportAction.CREATE,
+                        created.map(RangeRevision::rangeId),
                         created.map(RangeRevision::revision)));
             } else if (match.content().sameAs(row.content())) {
-                outcomes.add(new ImportOutcome(i, ImportAction.UNCHANGED, Optional.of(match.rangeId()),
-                        Optional.of(match.revision())));
+                outcomes.add(new ImportOutcome(
+                        i, ImportAction.UNCHANGED, Optional.of(match.rangeId()), Optional.of(match.revision())));
             } else {
-                int revision = dryRun ? match.revision() + 1
-                        : revise(match, row.content(), effectiveFrom, author, reason).revision();
-                outcomes.add(new ImportOutcome(i, ImportAction.REVISE, Optional.of(match.rangeId()), Optional.of(revision)));
+                int revision = dryRun
+                        ? match.revision() + 1
+                        : revise(match, row.content(), effectiveFrom, author, reason)
+                                .revision();
+                outcomes.add(
+                        new ImportOutcome(i, ImportAction.REVISE, Optional.of(match.rangeId()), Optional.of(revision)));
             }
         }
         if (!dryRun) {
@@ -230,16 +250,22 @@ public class RangeService {
 
     private RangeRevision create(NewRange range, LocalDate effectiveFrom, String author, String reason) {
         UUID id = store.createIdentity(range.analyteCode(), range.sourceCode(), range.category()).id;
-        RangeRevision created = store.append(id, 1, ChangeAction.CREATE, range.content(), effectiveFrom, author, reason);
+        RangeRevision created =
+                store.append(id, 1, ChangeAction.CREATE, range.content(), effectiveFrom, author, reason);
         audit.record(author, "RANGE_CREATE", "RANGE", id + "#1", reason, "effective from " + effectiveFrom);
         return created;
     }
 
-    private RangeRevision revise(RangeRevision current, RangeContent change, LocalDate effectiveFrom, String author,
-                                 String reason) {
-        RangeRevision revised = store.append(current.rangeId(), current.revision() + 1, ChangeAction.REVISE, change,
-                effectiveFrom, author, reason);
-        audit.record(author, "RANGE_REVISE", "RANGE", current.rangeId() + "#" + revised.revision(), reason,
+    private RangeRevision revise(
+            RangeRevision current, RangeContent change, LocalDate effectiveFrom, String author, String reason) {
+        RangeRevision revised = store.append(
+                current.rangeId(), current.revision() + 1, ChangeAction.REVISE, change, effectiveFrom, author, reason);
+        audit.record(
+                author,
+                "RANGE_REVISE",
+                "RANGE",
+                current.rangeId() + "#" + revised.revision(),
+                reason,
                 "effective from " + effectiveFrom);
         return revised;
     }
@@ -249,7 +275,8 @@ public class RangeService {
         if (range.analyteCode() == null || !catalog.analyteExists(range.analyteCode())) {
             errors.add(new FieldError(prefix + "analyteCode", "unknown analyte '" + range.analyteCode() + "'"));
         }
-        if (range.sourceCode() == null || SourceEntity.findByIdOptional(range.sourceCode()).isEmpty()) {
+        if (range.sourceCode() == null
+                || SourceEntity.findByIdOptional(range.sourceCode()).isEmpty()) {
             errors.add(new FieldError(prefix + "sourceCode", "unknown source '" + range.sourceCode() + "'"));
         }
         if (range.category() == null) {
@@ -271,14 +298,19 @@ public class RangeService {
             return List.of();
         }
         Object dimension = em.createNativeQuery("SELECT dimension FROM unit WHERE code = :code")
-                .setParameter("code", unit).getResultStream().findFirst().orElse(null);
+                .setParameter("code", unit)
+                .getResultStream()
+                .findFirst()
+                .orElse(null);
         if (dimension == null) {
-            return List.of(new FieldError(field, "unknown unit '" + unit + "'; use a UCUM code such as mg/L, ug/L or nmol/L"));
+            return List.of(
+                    new FieldError(field, "unknown unit '" + unit + "'; use a UCUM code such as mg/L, ug/L or nmol/L"));
         }
         AnalyteEntity analyte = catalog.analyte(analyteCode);
         if ("SUBSTANCE_CONCENTRATION".equals(dimension) && analyte.molarMassGramsPerMole == null) {
-            return List.of(new FieldError(field, "'" + unit + "' is a molar unit but analyte " + analyteCode
-                    + " has no molar mass to convert it"));
+            return List.of(new FieldError(
+                    field,
+                    "'" + unit + "' is a molar unit but analyte " + analyteCode + " has no molar mass to convert it"));
         }
         return List.of();
     }
@@ -297,7 +329,8 @@ public class RangeService {
     }
 
     private static String key(NewRange row) {
-        return row.analyteCode() + "|" + row.sourceCode() + "|" + row.category() + "|" + row.content().population();
+        return row.analyteCode() + "|" + row.sourceCode() + "|" + row.category() + "|"
+                + row.content().population();
     }
 
     private static String summary(List<ImportOutcome> outcomes) {

@@ -17,14 +17,16 @@ import org.junit.jupiter.api.Test;
  */
 class CommitFailureMappingTest {
 
-    private static final UriInfo URI = (UriInfo) Proxy.newProxyInstance(UriInfo.class.getClassLoader(),
-            new Class<?>[] {UriInfo.class}, (proxy, method, args) -> method.getName().equals("getPath")
-                    ? "/api/v1/ranges/x/revisions" : null);
+    private static final UriInfo URI = (UriInfo) Proxy.newProxyInstance(
+            UriInfo.class.getClassLoader(),
+            new Class<?>[] {UriInfo.class},
+            (proxy, method, args) -> method.getName().equals("getPath") ? "/api/v1/ranges/x/revisions" : null);
 
     @Test
     void aCommitCutOffByTheDatabaseIsAnUnconfirmedChangeNotAnInternalError() {
         RollbackException rollback = new RollbackException("Could not commit transaction.");
-        Exception xa = new Exception("Error trying to commit local transaction",
+        Exception xa = new Exception(
+                "Error trying to commit local transaction",
                 new SQLException("FATAL: terminating connection due to administrator command", "57P01"));
         rollback.addSuppressed(xa);
         RuntimeException thrown = new RuntimeException("Error invoking subclass method", rollback);

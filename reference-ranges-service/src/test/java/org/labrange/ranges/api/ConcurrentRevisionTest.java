@@ -36,10 +36,16 @@ class ConcurrentRevisionTest {
                 String high = "2." + (50 + i);
                 results.add(pool.submit(() -> {
                     start.await();
-                    return given().auth().oauth2(token).contentType("application/json").header("If-Match", "\"1\"")
-                            .body("{\"low\":0.6,\"high\":" + high + ",\"unit\":\"mg/L\",\"effectiveFrom\":\"2026-01-01\","
-                                    + "\"reason\":\"race\"}")
-                            .put("/api/v1/ranges/" + id).then().extract().statusCode();
+                    return given().auth()
+                            .oauth2(token)
+                            .contentType("application/json")
+                            .header("If-Match", "\"1\"")
+                            .body("{\"low\":0.6,\"high\":" + high
+                                    + ",\"unit\":\"mg/L\",\"effectiveFrom\":\"2026-01-01\"," + "\"reason\":\"race\"}")
+                            .put("/api/v1/ranges/" + id)
+                            .then()
+                            .extract()
+                            .statusCode();
                 }));
             }
             start.countDown();
@@ -52,8 +58,14 @@ class ConcurrentRevisionTest {
         } finally {
             pool.shutdownNow();
         }
-        List<Integer> revisions = given().auth().oauth2(Tokens.reader()).get("/api/v1/ranges/" + id + "/revisions")
-                .then().statusCode(200).extract().jsonPath().getList("revision", Integer.class);
+        List<Integer> revisions = given().auth()
+                .oauth2(Tokens.reader())
+                .get("/api/v1/ranges/" + id + "/revisions")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getList("revision", Integer.class);
         assertEquals(List.of(1, 2), revisions);
     }
 }

@@ -52,9 +52,13 @@ class ConsumerStubContractTest {
                 continue;
             }
             try (Stream<Path> files = Files.list(dir)) {
-                for (Path stub : files.filter(f -> REQUESTS.containsKey(f.getFileName().toString())).sorted().toList()) {
-                    tests.add(DynamicTest.dynamicTest(dir.getParent().getParent().getParent().getParent() + ": "
-                            + stub.getFileName(), () -> verify(stub, REQUESTS.get(stub.getFileName().toString()))));
+                for (Path stub : files.filter(
+                                f -> REQUESTS.containsKey(f.getFileName().toString()))
+                        .sorted()
+                        .toList()) {
+                    tests.add(DynamicTest.dynamicTest(
+                            dir.getParent().getParent().getParent().getParent() + ": " + stub.getFileName(),
+                            () -> verify(stub, REQUESTS.get(stub.getFileName().toString()))));
                 }
             }
         }
@@ -64,11 +68,18 @@ class ConsumerStubContractTest {
 
     private static void verify(Path stubFile, String request) throws IOException {
         JsonNode stub = JSON.readTree(stubFile.toFile());
-        String body = given().auth().oauth2(Tokens.interpreter()).get(request).then().statusCode(200).extract().asString();
+        String body = given().auth()
+                .oauth2(Tokens.interpreter())
+                .get(request)
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
         JsonNode real = JSON.readTree(body);
         List<String> mismatches = new ArrayList<>();
         compare("$", stub, real, mismatches);
-        assertTrue(mismatches.isEmpty(), stubFile + " does not match " + request + ":\n" + String.join("\n", mismatches));
+        assertTrue(
+                mismatches.isEmpty(), stubFile + " does not match " + request + ":\n" + String.join("\n", mismatches));
     }
 
     private static void compare(String path, JsonNode stub, JsonNode real, List<String> mismatches) {
@@ -100,13 +111,35 @@ class ConsumerStubContractTest {
             }
         } else if (stub.getNodeType() != real.getNodeType()) {
             mismatches.add(path + ": stub has " + stub.getNodeType() + ", service sends " + real.getNodeType());
-        } else if (stub.isTextual() && stub.asText().matches("[A-Z][A-Z_]+") && real.asText().matches("[A-Z][A-Z_]+")
+        } else if (stub.isTextual()
+                && stub.asText().matches("[A-Z][A-Z_]+")
+                && real.asText().matches("[A-Z][A-Z_]+")
                 && !ENUM_VALUES.contains(stub.asText())) {
             mismatches.add(path + ": '" + stub.asText() + "' is not a value this service emits");
         }
     }
 
-    private static final java.util.Set<String> ENUM_VALUES = java.util.Set.of("SERUM_PLASMA", "BLOOD", "URINE", "CSF",
-            "ANY", "FEMALE", "MALE", "DAYS", "MONTHS", "YEARS", "REFERENCE", "OPTIMAL", "CRITICAL", "ABSOLUTE", "ACTIVE",
-            "RETIRED", "CREATE", "REVISE", "RETIRE", "LAB", "TEXTBOOK", "LOCAL");
+    private static final java.util.Set<String> ENUM_VALUES = java.util.Set.of(
+            "SERUM_PLASMA",
+            "BLOOD",
+            "URINE",
+            "CSF",
+            "ANY",
+            "FEMALE",
+            "MALE",
+            "DAYS",
+            "MONTHS",
+            "YEARS",
+            "REFERENCE",
+            "OPTIMAL",
+            "CRITICAL",
+            "ABSOLUTE",
+            "ACTIVE",
+            "RETIRED",
+            "CREATE",
+            "REVISE",
+            "RETIRE",
+            "LAB",
+            "TEXTBOOK",
+            "LOCAL");
 }

@@ -47,21 +47,29 @@ class DatabaseIntegrityTest {
 
     private static String insert(int revision, String action, String low, String high) {
         return "INSERT INTO range_revision (range_id, revision, action, status, low, low_inclusive, high, high_inclusive, "
-                + "unit, sex, age_unit, effective_from, recorded_by, reason) VALUES (" + LABCORP + ", " + revision + ", '"
-                + action + "', 'ACTIVE', " + low + ", true, " + high + ", true, 'mg/L', 'ANY', 'YEARS', DATE '2030-01-01', "
+                + "unit, sex, age_unit, effective_from, recorded_by, reason) VALUES (" + LABCORP + ", " + revision
+                + ", '"
+                + action + "', 'ACTIVE', " + low + ", true, " + high
+                + ", true, 'mg/L', 'ANY', 'YEARS', DATE '2030-01-01', "
                 + "'sql', 'direct insert')";
     }
 
     private void assertRefused(String sql) {
-        assertThrows(SQLException.class, () -> {
-            try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
-                s.execute(sql);
-            }
-        }, sql);
+        assertThrows(
+                SQLException.class,
+                () -> {
+                    try (Connection c = dataSource.getConnection();
+                            Statement s = c.createStatement()) {
+                        s.execute(sql);
+                    }
+                },
+                sql);
     }
 
     private long count(String sql) {
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement(); var rs = s.executeQuery(sql)) {
+        try (Connection c = dataSource.getConnection();
+                Statement s = c.createStatement();
+                var rs = s.executeQuery(sql)) {
             rs.next();
             return rs.getLong(1);
         } catch (SQLException e) {

@@ -15,10 +15,40 @@ import org.labrange.ranges.service.RangeService;
  */
 class RangeCsvFuzzTest {
 
-    private static final String HEADER = "analyte,source,category,low,lowInclusive,high,highInclusive,unit,sex,ageMin,ageMax,ageUnit\n";
-    private static final String[] CELLS = {"1952-1", "labcorp", "REFERENCE", "CRITICAL", "0.6", "-1", "1e999999", "NaN",
-            "true", "false", "maybe", "mg/L", "µg/L", "ANY", "FEMALE", "X", "18", "17.9", "YEARS", "DAYS", "", "\"", "\"\"",
-            "\"a,b\"", "\u0000", "\u200b", "'; DROP TABLE range_revision; --", "\r", "\n", ",,,,"};
+    private static final String HEADER =
+            "analyte,source,category,low,lowInclusive,high,highInclusive,unit,sex,ageMin,ageMax,ageUnit\n";
+    private static final String[] CELLS = {
+        "1952-1",
+        "labcorp",
+        "REFERENCE",
+        "CRITICAL",
+        "0.6",
+        "-1",
+        "1e999999",
+        "NaN",
+        "true",
+        "false",
+        "maybe",
+        "mg/L",
+        "µg/L",
+        "ANY",
+        "FEMALE",
+        "X",
+        "18",
+        "17.9",
+        "YEARS",
+        "DAYS",
+        "",
+        "\"",
+        "\"\"",
+        "\"a,b\"",
+        "\u0000",
+        "\u200b",
+        "'; DROP TABLE range_revision; --",
+        "\r",
+        "\n",
+        ",,,,"
+    };
 
     private final Random random = new Random(424242L);
 
@@ -37,7 +67,9 @@ class RangeCsvFuzzTest {
             String input = csv.toString();
             try {
                 List<RangeService.NewRange> parsed = RangeCsv.parse(input, 10_000);
-                assertEquals(parsed.size(), parsed.stream().filter(java.util.Objects::nonNull).count());
+                assertEquals(
+                        parsed.size(),
+                        parsed.stream().filter(java.util.Objects::nonNull).count());
             } catch (DomainException.Invalid | DomainException.TooLarge refused) {
                 assertFalse(refused.getMessage().isBlank(), "no reason for " + input);
             }

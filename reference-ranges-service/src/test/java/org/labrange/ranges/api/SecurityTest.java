@@ -12,29 +12,50 @@ import org.labrange.ranges.support.Tokens;
 @QuarkusTest
 class SecurityTest {
 
-    private static final String RANGE = "{\"analyteCode\":\"1952-1\",\"sourceCode\":\"labcorp\",\"category\":\"REFERENCE\","
-            + "\"high\":2,\"unit\":\"mg/L\",\"effectiveFrom\":\"2027-01-01\",\"reason\":\"test\"}";
+    private static final String RANGE =
+            "{\"analyteCode\":\"1952-1\",\"sourceCode\":\"labcorp\",\"category\":\"REFERENCE\","
+                    + "\"high\":2,\"unit\":\"mg/L\",\"effectiveFrom\":\"2027-01-01\",\"reason\":\"test\"}";
 
     @Test
     void noTokenIsA401Problem() {
-        given().get("/api/v1/ranges").then().statusCode(401).contentType("application/problem+json")
+        given().get("/api/v1/ranges")
+                .then()
+                .statusCode(401)
+                .contentType("application/problem+json")
                 .header("WWW-Authenticate", "Bearer")
                 .body("type", equalTo("https://labrange.dev/problems/unauthorized"));
-        given().contentType("application/json").body(RANGE).post("/api/v1/ranges").then().statusCode(401);
+        given().contentType("application/json")
+                .body(RANGE)
+                .post("/api/v1/ranges")
+                .then()
+                .statusCode(401);
     }
 
     @Test
     void expiredTokenIsA401Problem() {
-        given().auth().oauth2(Tokens.expired()).get("/api/v1/ranges").then().statusCode(401)
+        given().auth()
+                .oauth2(Tokens.expired())
+                .get("/api/v1/ranges")
+                .then()
+                .statusCode(401)
                 .contentType("application/problem+json");
     }
 
     @Test
     void tokenSignedByAnotherKeyIsA401Problem() {
-        given().auth().oauth2(Tokens.signedWith(TestKeys.generate().getPrivate())).get("/api/v1/ranges").then()
-                .statusCode(401).contentType("application/problem+json");
-        given().auth().oauth2(Tokens.signedWith(TestKeys.generate().getPrivate())).contentType("application/json")
-                .body(RANGE).post("/api/v1/ranges").then().statusCode(401);
+        given().auth()
+                .oauth2(Tokens.signedWith(TestKeys.generate().getPrivate()))
+                .get("/api/v1/ranges")
+                .then()
+                .statusCode(401)
+                .contentType("application/problem+json");
+        given().auth()
+                .oauth2(Tokens.signedWith(TestKeys.generate().getPrivate()))
+                .contentType("application/json")
+                .body(RANGE)
+                .post("/api/v1/ranges")
+                .then()
+                .statusCode(401);
     }
 
     @Test
@@ -44,32 +65,61 @@ class SecurityTest {
 
     @Test
     void garbageTokenIsA401Problem() {
-        given().auth().oauth2("not.a.jwt").get("/api/v1/ranges").then().statusCode(401)
+        given().auth()
+                .oauth2("not.a.jwt")
+                .get("/api/v1/ranges")
+                .then()
+                .statusCode(401)
                 .contentType("application/problem+json");
     }
 
     @Test
     void readerCannotWriteAndNothingIsWritten() {
         long before = latest();
-        given().auth().oauth2(Tokens.reader()).contentType("application/json").body(RANGE).post("/api/v1/ranges")
-                .then().statusCode(403).contentType("application/problem+json")
+        given().auth()
+                .oauth2(Tokens.reader())
+                .contentType("application/json")
+                .body(RANGE)
+                .post("/api/v1/ranges")
+                .then()
+                .statusCode(403)
+                .contentType("application/problem+json")
                 .body("type", equalTo("https://labrange.dev/problems/forbidden"));
-        given().auth().oauth2(Tokens.interpreter()).contentType("application/json").header("If-Match", "\"1\"")
-                .body(RANGE).put("/api/v1/ranges/" + SeededRangesTest.LABCORP).then().statusCode(403);
-        given().auth().oauth2(Tokens.reader()).contentType("application/json")
+        given().auth()
+                .oauth2(Tokens.interpreter())
+                .contentType("application/json")
+                .header("If-Match", "\"1\"")
+                .body(RANGE)
+                .put("/api/v1/ranges/" + SeededRangesTest.LABCORP)
+                .then()
+                .statusCode(403);
+        given().auth()
+                .oauth2(Tokens.reader())
+                .contentType("application/json")
                 .body("{\"code\":\"sneaky\",\"name\":\"n\",\"kind\":\"LAB\",\"citation\":\"c\",\"reason\":\"r\"}")
-                .post("/api/v1/sources").then().statusCode(403);
+                .post("/api/v1/sources")
+                .then()
+                .statusCode(403);
         org.junit.jupiter.api.Assertions.assertEquals(before, latest());
     }
 
     @Test
     void tokenWithoutAnyLabrangeRoleCannotRead() {
-        given().auth().oauth2(Tokens.token("bob", "billing")).get("/api/v1/ranges").then().statusCode(403)
+        given().auth()
+                .oauth2(Tokens.token("bob", "billing"))
+                .get("/api/v1/ranges")
+                .then()
+                .statusCode(403)
                 .contentType("application/problem+json");
     }
 
     private static long latest() {
-        return given().auth().oauth2(Tokens.reader()).get("/api/v1/changes/latest").then().extract().jsonPath()
+        return given().auth()
+                .oauth2(Tokens.reader())
+                .get("/api/v1/changes/latest")
+                .then()
+                .extract()
+                .jsonPath()
                 .getLong("latestSequence");
     }
 }

@@ -26,43 +26,78 @@ class SeededRangesTest {
 
     @Test
     void analytesAreFoundByAliasCodeAndGreekSpelling() {
-        given().auth().oauth2(Tokens.reader()).queryParam("q", "B2M").get("/api/v1/analytes")
-                .then().statusCode(200).body("code", containsInAnyOrder("1952-1", "1953-9"));
-        given().auth().oauth2(Tokens.reader()).queryParam("q", "β2-Microglobulin").get("/api/v1/analytes")
-                .then().statusCode(200).body("code", containsInAnyOrder("1952-1", "1953-9"));
-        given().auth().oauth2(Tokens.reader()).queryParam("q", "1953-9").get("/api/v1/analytes")
-                .then().statusCode(200).body("code", equalTo(java.util.List.of("1953-9")));
-        given().auth().oauth2(Tokens.reader()).queryParam("q", "cholesterol").get("/api/v1/analytes")
-                .then().statusCode(200).body("$", hasSize(0));
+        given().auth()
+                .oauth2(Tokens.reader())
+                .queryParam("q", "B2M")
+                .get("/api/v1/analytes")
+                .then()
+                .statusCode(200)
+                .body("code", containsInAnyOrder("1952-1", "1953-9"));
+        given().auth()
+                .oauth2(Tokens.reader())
+                .queryParam("q", "β2-Microglobulin")
+                .get("/api/v1/analytes")
+                .then()
+                .statusCode(200)
+                .body("code", containsInAnyOrder("1952-1", "1953-9"));
+        given().auth()
+                .oauth2(Tokens.reader())
+                .queryParam("q", "1953-9")
+                .get("/api/v1/analytes")
+                .then()
+                .statusCode(200)
+                .body("code", equalTo(java.util.List.of("1953-9")));
+        given().auth()
+                .oauth2(Tokens.reader())
+                .queryParam("q", "cholesterol")
+                .get("/api/v1/analytes")
+                .then()
+                .statusCode(200)
+                .body("$", hasSize(0));
     }
 
     @Test
     void analyteCarriesCanonicalUnitSpecimenAndMolarMass() {
-        given().auth().oauth2(Tokens.interpreter()).get("/api/v1/analytes/1952-1")
-                .then().statusCode(200)
+        given().auth()
+                .oauth2(Tokens.interpreter())
+                .get("/api/v1/analytes/1952-1")
+                .then()
+                .statusCode(200)
                 .body("loinc", equalTo("1952-1"))
                 .body("specimen", equalTo("SERUM_PLASMA"))
                 .body("unit", equalTo("mg/L"))
                 .body("molarMassGramsPerMole", equalTo(11800))
                 .body("aliases", hasItem("B2M"));
-        given().auth().oauth2(Tokens.reader()).get("/api/v1/analytes/nope")
-                .then().statusCode(404).contentType("application/problem+json")
+        given().auth()
+                .oauth2(Tokens.reader())
+                .get("/api/v1/analytes/nope")
+                .then()
+                .statusCode(404)
+                .contentType("application/problem+json")
                 .body("type", equalTo("https://labrange.dev/problems/not-found"));
     }
 
     @Test
     void sourcesCarryCitations() {
-        given().auth().oauth2(Tokens.reader()).get("/api/v1/sources/mosby-pagana-2022")
-                .then().statusCode(200).body("kind", equalTo("TEXTBOOK"))
+        given().auth()
+                .oauth2(Tokens.reader())
+                .get("/api/v1/sources/mosby-pagana-2022")
+                .then()
+                .statusCode(200)
+                .body("kind", equalTo("TEXTBOOK"))
                 .body("citation", org.hamcrest.Matchers.containsString("16th ed"));
     }
 
     @Test
     void serumRangesOfTheThreeSourcesAreServedAsRevisionOne() {
-        given().auth().oauth2(Tokens.reader())
-                .queryParam("analyte", "1952-1").queryParam("age", "P45Y").queryParam("sex", "FEMALE")
+        given().auth()
+                .oauth2(Tokens.reader())
+                .queryParam("analyte", "1952-1")
+                .queryParam("age", "P45Y")
+                .queryParam("sex", "FEMALE")
                 .get("/api/v1/ranges")
-                .then().statusCode(200)
+                .then()
+                .statusCode(200)
                 .header("ETag", notNullValue())
                 .body(SEEDED + ".sourceCode", containsInAnyOrder("quest", "labcorp", "mosby-pagana-2022"))
                 .body("find { it.sourceCode == 'quest' }.low", nullValue())
@@ -78,8 +113,12 @@ class SeededRangesTest {
 
     @Test
     void urineRangeIsThreeHundredMicrogramsPerLitreStoredAsMilligrams() {
-        given().auth().oauth2(Tokens.reader()).queryParam("specimen", "URINE").get("/api/v1/ranges")
-                .then().statusCode(200)
+        given().auth()
+                .oauth2(Tokens.reader())
+                .queryParam("specimen", "URINE")
+                .get("/api/v1/ranges")
+                .then()
+                .statusCode(200)
                 .body("rangeId", hasItem(MOSBY_URINE))
                 .body("find { it.rangeId == '" + MOSBY_URINE + "' }.high", equalTo(0.3f))
                 .body("find { it.rangeId == '" + MOSBY_URINE + "' }.unit", equalTo("mg/L"));
@@ -87,23 +126,36 @@ class SeededRangesTest {
 
     @Test
     void adultOnlyRangeDoesNotApplyToAChild() {
-        given().auth().oauth2(Tokens.reader())
-                .queryParam("analyte", "1952-1").queryParam("birthDate", "2020-03-01").queryParam("effectiveOn", "2026-06-01")
+        given().auth()
+                .oauth2(Tokens.reader())
+                .queryParam("analyte", "1952-1")
+                .queryParam("birthDate", "2020-03-01")
+                .queryParam("effectiveOn", "2026-06-01")
                 .get("/api/v1/ranges")
-                .then().statusCode(200).body(SEEDED + ".sourceCode", containsInAnyOrder("labcorp", "mosby-pagana-2022"));
+                .then()
+                .statusCode(200)
+                .body(SEEDED + ".sourceCode", containsInAnyOrder("labcorp", "mosby-pagana-2022"));
     }
 
     @Test
     void nothingWasInEffectBeforeTheSeedDate() {
-        given().auth().oauth2(Tokens.reader()).queryParam("analyte", "1952-1").queryParam("effectiveOn", "2021-12-31")
+        given().auth()
+                .oauth2(Tokens.reader())
+                .queryParam("analyte", "1952-1")
+                .queryParam("effectiveOn", "2021-12-31")
                 .get("/api/v1/ranges")
-                .then().statusCode(200).body(SEEDED, hasSize(0));
+                .then()
+                .statusCode(200)
+                .body(SEEDED, hasSize(0));
     }
 
     @Test
     void timelineListsEveryRevisionOfAnAnalyteWithItsChangeSequence() {
-        given().auth().oauth2(Tokens.interpreter()).get("/api/v1/analytes/1953-9/timeline")
-                .then().statusCode(200)
+        given().auth()
+                .oauth2(Tokens.interpreter())
+                .get("/api/v1/analytes/1953-9/timeline")
+                .then()
+                .statusCode(200)
                 .header("ETag", notNullValue())
                 .body("analyte.code", equalTo("1953-9"))
                 .body("changeSequence", notNullValue())
@@ -112,16 +164,28 @@ class SeededRangesTest {
 
     @Test
     void singleRangeHasItsRevisionAsETag() {
-        given().auth().oauth2(Tokens.reader()).get("/api/v1/ranges/" + LABCORP)
-                .then().statusCode(200).header("ETag", equalTo("\"1\"")).body("reason", notNullValue());
+        given().auth()
+                .oauth2(Tokens.reader())
+                .get("/api/v1/ranges/" + LABCORP)
+                .then()
+                .statusCode(200)
+                .header("ETag", equalTo("\"1\""))
+                .body("reason", notNullValue());
     }
 
     @Test
     void exportIsAvailableAsCsv() {
-        String csv = given().auth().oauth2(Tokens.reader()).accept("text/csv").get("/api/v1/ranges/export")
-                .then().statusCode(200).extract().asString();
+        String csv = given().auth()
+                .oauth2(Tokens.reader())
+                .accept("text/csv")
+                .get("/api/v1/ranges/export")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
         org.junit.jupiter.api.Assertions.assertTrue(csv.startsWith("rangeId,revision,analyte,source,category"), csv);
-        org.junit.jupiter.api.Assertions.assertTrue(csv.contains(QUEST + ",1,1952-1,quest,REFERENCE,,true,2.51,true,mg/L"), csv);
+        org.junit.jupiter.api.Assertions.assertTrue(
+                csv.contains(QUEST + ",1,1952-1,quest,REFERENCE,,true,2.51,true,mg/L"), csv);
     }
 
     @Test

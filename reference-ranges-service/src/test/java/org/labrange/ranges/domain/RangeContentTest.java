@@ -16,19 +16,25 @@ import org.junit.jupiter.params.provider.CsvSource;
 class RangeContentTest {
 
     private static RangeContent content(String low, boolean lowInclusive, String high, boolean highInclusive) {
-        return new RangeContent(Optional.ofNullable(low).map(BigDecimal::new), lowInclusive,
-                Optional.ofNullable(high).map(BigDecimal::new), highInclusive, "mg/L", Population.everyone(), Optional.empty());
+        return new RangeContent(
+                Optional.ofNullable(low).map(BigDecimal::new),
+                lowInclusive,
+                Optional.ofNullable(high).map(BigDecimal::new),
+                highInclusive,
+                "mg/L",
+                Population.everyone(),
+                Optional.empty());
     }
 
     @ParameterizedTest(name = "[{0}, {2}] incl {1}/{3} -> valid {4}")
     @CsvSource({
-            "0.6, true, 2.4, true, true",
-            ", true, 2.51, true, true",
-            "0.6, true, , true, true",
-            ", true, , true, false",
-            "3, true, 2, true, false",
-            "2, true, 2, true, true",
-            "2, false, 2, true, false",
+        "0.6, true, 2.4, true, true",
+        ", true, 2.51, true, true",
+        "0.6, true, , true, true",
+        ", true, , true, false",
+        "3, true, 2, true, false",
+        "2, true, 2, true, true",
+        "2, false, 2, true, false",
     })
     void boundsMustBeOrderedAndAtLeastOnePresent(String low, boolean li, String high, boolean hi, boolean valid) {
         assertEquals(valid, content(low, li, high, hi).validate("").isEmpty());
@@ -50,7 +56,20 @@ class RangeContentTest {
     }
 
     private static RangeRevision revision(int n, RangeContent content, String reason) {
-        return new RangeRevision(UUID.randomUUID(), n, n, "1952-1", "labcorp", Category.REFERENCE, ChangeAction.REVISE,
-                RangeStatus.ACTIVE, content, LocalDate.of(2025, 1, 1), Optional.empty(), Instant.EPOCH, "alice", reason);
+        return new RangeRevision(
+                UUID.randomUUID(),
+                n,
+                n,
+                "1952-1",
+                "labcorp",
+                Category.REFERENCE,
+                ChangeAction.REVISE,
+                RangeStatus.ACTIVE,
+                content,
+                LocalDate.of(2025, 1, 1),
+                Optional.empty(),
+                Instant.EPOCH,
+                "alice",
+                reason);
     }
 }

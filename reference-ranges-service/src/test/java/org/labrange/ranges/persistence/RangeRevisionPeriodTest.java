@@ -50,8 +50,7 @@ class RangeRevisionPeriodTest {
     @Inject
     AgroalDataSource dataSource;
 
-    record Period(long seq, UUID rangeId, int revision, LocalDate effectiveFrom, LocalDate effectiveTo) {
-    }
+    record Period(long seq, UUID rangeId, int revision, LocalDate effectiveFrom, LocalDate effectiveTo) {}
 
     /**
      * Revision histories written as "[RETIRE ]yyyy-mm-dd", one per revision in recording order, and the
@@ -59,47 +58,61 @@ class RangeRevisionPeriodTest {
      */
     static Stream<Arguments> histories() {
         return Stream.of(
-                Arguments.of("single revision stays open",
-                        List.of("2024-01-01"), List.of("open")),
-                Arguments.of("later revision with a later date ends the earlier one on that date",
-                        List.of("2024-01-01", "2024-06-01"), List.of("2024-06-01", "open")),
-                Arguments.of("later revision with the same date leaves the earlier one an empty period",
-                        List.of("2024-01-01", "2024-01-01"), List.of("2024-01-01", "open")),
-                Arguments.of("later revision with an earlier date cuts off every earlier revision from its date",
+                Arguments.of("single revision stays open", List.of("2024-01-01"), List.of("open")),
+                Arguments.of(
+                        "later revision with a later date ends the earlier one on that date",
+                        List.of("2024-01-01", "2024-06-01"),
+                        List.of("2024-06-01", "open")),
+                Arguments.of(
+                        "later revision with the same date leaves the earlier one an empty period",
+                        List.of("2024-01-01", "2024-01-01"),
+                        List.of("2024-01-01", "open")),
+                Arguments.of(
+                        "later revision with an earlier date cuts off every earlier revision from its date",
                         List.of("2024-01-01", "2024-06-01", "2024-03-01"),
                         List.of("2024-03-01", "2024-03-01", "open")),
-                Arguments.of("earliest date in the middle of the history bounds all revisions before it",
+                Arguments.of(
+                        "earliest date in the middle of the history bounds all revisions before it",
                         List.of("2024-03-01", "2024-01-01", "2024-02-01", "2024-12-01"),
                         List.of("2024-01-01", "2024-02-01", "2024-12-01", "open")),
-                Arguments.of("backdated correction before the first revision empties everything before it",
+                Arguments.of(
+                        "backdated correction before the first revision empties everything before it",
                         List.of("2024-05-01", "2024-07-01", "2023-01-01", "2024-09-01"),
                         List.of("2023-01-01", "2023-01-01", "2024-09-01", "open")),
-                Arguments.of("retirement ends the last revision on its date",
+                Arguments.of(
+                        "retirement ends the last revision on its date",
                         List.of("2024-01-01", "2024-06-01", "RETIRE 2024-09-01"),
                         List.of("2024-06-01", "2024-09-01", "open")),
-                Arguments.of("backdated retirement cuts off a revision that starts after it",
+                Arguments.of(
+                        "backdated retirement cuts off a revision that starts after it",
                         List.of("2024-01-01", "2024-06-01", "RETIRE 2024-03-01"),
                         List.of("2024-03-01", "2024-03-01", "open")),
-                Arguments.of("revision recorded after a retirement ends the retirement on its date",
+                Arguments.of(
+                        "revision recorded after a retirement ends the retirement on its date",
                         List.of("2024-01-01", "RETIRE 2024-06-01", "2024-09-01"),
                         List.of("2024-06-01", "2024-09-01", "open")),
-                Arguments.of("revision recorded after a retirement with an earlier date replaces the retirement",
+                Arguments.of(
+                        "revision recorded after a retirement with an earlier date replaces the retirement",
                         List.of("2024-01-01", "RETIRE 2024-06-01", "2024-02-01"),
                         List.of("2024-02-01", "2024-02-01", "open")));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("histories")
-    void viewGivesTheExpectedPeriodsAndAgreesWithTheV1Definition(String name, List<String> revisions,
-                                                                 List<String> expectedTo) throws SQLException {
+    void viewGivesTheExpectedPeriodsAndAgreesWithTheV1Definition(
+            String name, List<String> revisions, List<String> expectedTo) throws SQLException {
         inRolledBackTransaction(c -> {
             UUID range = createRange(c, revisions);
 
             List<Period> fromView = periods(c, PERIODS_FROM_VIEW + " WHERE range_id = ? ORDER BY revision", range);
-            List<LocalDate> expected = expectedTo.stream().map(t -> t.equals("open") ? null : LocalDate.parse(t)).toList();
+            List<LocalDate> expected = expectedTo.stream()
+                    .map(t -> t.equals("open") ? null : LocalDate.parse(t))
+                    .toList();
             assertEquals(expected, fromView.stream().map(Period::effectiveTo).toList(), name);
-            assertEquals(periods(c, PERIODS_AS_DEFINED_IN_V1 + " WHERE r.range_id = ? ORDER BY r.revision", range),
-                    fromView, name);
+            assertEquals(
+                    periods(c, PERIODS_AS_DEFINED_IN_V1 + " WHERE r.range_id = ? ORDER BY r.revision", range),
+                    fromView,
+                    name);
         });
     }
 
@@ -119,7 +132,8 @@ class RangeRevisionPeriodTest {
 
             // and the way RangeStore reads it: one range at a time
             for (UUID range : ranges.subList(0, 50)) {
-                assertEquals(periods(c, PERIODS_AS_DEFINED_IN_V1 + " WHERE r.range_id = ? ORDER BY r.revision", range),
+                assertEquals(
+                        periods(c, PERIODS_AS_DEFINED_IN_V1 + " WHERE r.range_id = ? ORDER BY r.revision", range),
                         periods(c, PERIODS_FROM_VIEW + " WHERE range_id = ? ORDER BY revision", range));
             }
         });
@@ -142,14 +156,16 @@ class RangeRevisionPeriodTest {
 
     private static UUID createRange(Connection c, List<String> revisions) throws SQLException {
         UUID id = UUID.randomUUID();
-        try (PreparedStatement identity = c.prepareStatement("INSERT INTO range_identity (id, analyte_code, source_code,"
-                + " category) VALUES (?, '" + ANALYTE + "', '" + SOURCE + "', 'REFERENCE')")) {
+        try (PreparedStatement identity =
+                c.prepareStatement("INSERT INTO range_identity (id, analyte_code, source_code,"
+                        + " category) VALUES (?, '" + ANALYTE + "', '" + SOURCE + "', 'REFERENCE')")) {
             identity.setObject(1, id);
             identity.executeUpdate();
         }
-        try (PreparedStatement revision = c.prepareStatement("INSERT INTO range_revision (range_id, revision, action,"
-                + " status, low, low_inclusive, high, high_inclusive, unit, sex, age_unit, effective_from, recorded_by,"
-                + " reason) VALUES (?, ?, ?, ?, 0.5, true, 2.5, true, 'mg/L', 'ANY', 'YEARS', ?, 'test', 'period view')")) {
+        try (PreparedStatement revision = c.prepareStatement(
+                "INSERT INTO range_revision (range_id, revision, action,"
+                        + " status, low, low_inclusive, high, high_inclusive, unit, sex, age_unit, effective_from, recorded_by,"
+                        + " reason) VALUES (?, ?, ?, ?, 0.5, true, 2.5, true, 'mg/L', 'ANY', 'YEARS', ?, 'test', 'period view')")) {
             int number = 1;
             for (String step : revisions) {
                 boolean retire = step.startsWith("RETIRE ");
@@ -174,8 +190,12 @@ class RangeRevisionPeriodTest {
             try (ResultSet rs = query.executeQuery()) {
                 while (rs.next()) {
                     Date to = rs.getDate("effective_to");
-                    rows.add(new Period(rs.getLong("seq"), rs.getObject("range_id", UUID.class), rs.getInt("revision"),
-                            rs.getDate("effective_from").toLocalDate(), to == null ? null : to.toLocalDate()));
+                    rows.add(new Period(
+                            rs.getLong("seq"),
+                            rs.getObject("range_id", UUID.class),
+                            rs.getInt("revision"),
+                            rs.getDate("effective_from").toLocalDate(),
+                            to == null ? null : to.toLocalDate()));
                 }
             }
             return rows;

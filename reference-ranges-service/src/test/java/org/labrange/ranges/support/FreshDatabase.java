@@ -19,7 +19,8 @@ import java.util.UUID;
  */
 public class FreshDatabase implements QuarkusTestResourceLifecycleManager {
 
-    private static final String ADMIN_URL = env("LABRANGE_TEST_PG_URL").orElse("jdbc:postgresql://127.0.0.1:5432/postgres");
+    private static final String ADMIN_URL =
+            env("LABRANGE_TEST_PG_URL").orElse("jdbc:postgresql://127.0.0.1:5432/postgres");
     private static final String USER = env("LABRANGE_TEST_PG_USER").orElse("postgres");
     private static final String PASSWORD = env("LABRANGE_TEST_PG_PASSWORD").orElse("");
 
@@ -31,7 +32,8 @@ public class FreshDatabase implements QuarkusTestResourceLifecycleManager {
 
     @Override
     public Map<String, String> start() {
-        database = "labrange_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        database =
+                "labrange_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         adminUrl = ADMIN_URL;
         user = USER;
         password = PASSWORD;
@@ -39,7 +41,8 @@ public class FreshDatabase implements QuarkusTestResourceLifecycleManager {
             try {
                 embedded = EmbeddedPostgres.builder().start();
             } catch (IOException e) {
-                throw new UncheckedIOException("No PostgreSQL at " + ADMIN_URL + " and the embedded one failed to start", e);
+                throw new UncheckedIOException(
+                        "No PostgreSQL at " + ADMIN_URL + " and the embedded one failed to start", e);
             }
             adminUrl = embedded.getJdbcUrl("postgres", "postgres");
             user = "postgres";
@@ -49,8 +52,13 @@ public class FreshDatabase implements QuarkusTestResourceLifecycleManager {
         int slash = adminUrl.lastIndexOf('/');
         int query = adminUrl.indexOf('?', slash);
         String url = adminUrl.substring(0, slash + 1) + database + (query >= 0 ? adminUrl.substring(query) : "");
-        return Map.of("quarkus.datasource.jdbc.url", url, "quarkus.datasource.username", user,
-                "quarkus.datasource.password", password);
+        return Map.of(
+                "quarkus.datasource.jdbc.url",
+                url,
+                "quarkus.datasource.username",
+                user,
+                "quarkus.datasource.password",
+                password);
     }
 
     @Override
@@ -78,7 +86,7 @@ public class FreshDatabase implements QuarkusTestResourceLifecycleManager {
 
     private void execute(String sql) {
         try (Connection connection = DriverManager.getConnection(adminUrl, user, password);
-             Statement statement = connection.createStatement()) {
+                Statement statement = connection.createStatement()) {
             statement.execute(sql);
         } catch (SQLException e) {
             throw new IllegalStateException("Could not run '" + sql + "' on " + adminUrl, e);

@@ -9,6 +9,5 @@ import io.quarkus.test.common.QuarkusTestResource;
 @QuarkusTestResource(FreshDatabase.class)
 @QuarkusTestResource(TestKeys.class)
 public final class SuiteResources {
-    private SuiteResources() {
-    }
+    private SuiteResources() {}
 }

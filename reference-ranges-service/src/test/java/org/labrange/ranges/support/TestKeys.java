@@ -25,8 +25,11 @@ public class TestKeys implements QuarkusTestResourceLifecycleManager {
             Path privateKey = dir.resolve("private.pem");
             Files.writeString(publicKey, pem("PUBLIC KEY", pair.getPublic().getEncoded()));
             Files.writeString(privateKey, pem("PRIVATE KEY", pair.getPrivate().getEncoded()));
-            return Map.of("mp.jwt.verify.publickey.location", publicKey.toUri().toString(),
-                    "smallrye.jwt.sign.key.location", privateKey.toUri().toString());
+            return Map.of(
+                    "mp.jwt.verify.publickey.location",
+                    publicKey.toUri().toString(),
+                    "smallrye.jwt.sign.key.location",
+                    privateKey.toUri().toString());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -55,7 +58,7 @@ public class TestKeys implements QuarkusTestResourceLifecycleManager {
     }
 
     private static String pem(String type, byte[] der) {
-        return "-----BEGIN " + type + "-----\n" + Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(der)
-                + "\n-----END " + type + "-----\n";
+        return "-----BEGIN " + type + "-----\n"
+                + Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(der) + "\n-----END " + type + "-----\n";
     }
 }

@@ -8,8 +8,7 @@ import java.util.Set;
 /** Mints test tokens signed with the run's generated key. */
 public final class Tokens {
 
-    private Tokens() {
-    }
+    private Tokens() {}
 
     public static String admin() {
         return token("alice", "ranges-admin");
@@ -28,19 +27,35 @@ public final class Tokens {
     }
 
     public static String token(String user, String... roles) {
-        return Jwt.issuer("labrange-dev").upn(user).groups(Set.of(roles)).expiresIn(600).sign();
+        return Jwt.issuer("labrange-dev")
+                .upn(user)
+                .groups(Set.of(roles))
+                .expiresIn(600)
+                .sign();
     }
 
     public static String expired() {
-        return Jwt.issuer("labrange-dev").upn("alice").groups(Set.of("ranges-admin"))
-                .issuedAt(Instant.now().minusSeconds(7200)).expiresAt(Instant.now().minusSeconds(3600)).sign();
+        return Jwt.issuer("labrange-dev")
+                .upn("alice")
+                .groups(Set.of("ranges-admin"))
+                .issuedAt(Instant.now().minusSeconds(7200))
+                .expiresAt(Instant.now().minusSeconds(3600))
+                .sign();
     }
 
     public static String wrongIssuer() {
-        return Jwt.issuer("someone-else").upn("alice").groups(Set.of("ranges-admin")).expiresIn(600).sign();
+        return Jwt.issuer("someone-else")
+                .upn("alice")
+                .groups(Set.of("ranges-admin"))
+                .expiresIn(600)
+                .sign();
     }
 
     public static String signedWith(PrivateKey key) {
-        return Jwt.issuer("labrange-dev").upn("mallory").groups(Set.of("ranges-admin")).expiresIn(600).sign(key);
+        return Jwt.issuer("labrange-dev")
+                .upn("mallory")
+                .groups(Set.of("ranges-admin"))
+                .expiresIn(600)
+                .sign(key);
     }
 }
