@@ -55,7 +55,7 @@ for svc in "${services[@]}"; do
       --build-arg VERSION="$version" --build-arg SOURCE_URL="$source_url" --build-arg REVISION="$revision" \
       -t "$image" .
   else
-    ./mvnw -B -q -f "$svc/pom.xml" package -DskipTests
+    ./mvnw -B -q -pl "$svc" -am package -DskipTests
     "$engine" build -f "$svc/src/main/docker/Dockerfile.jvm" \
       --build-arg VERSION="$version" --build-arg SOURCE_URL="$source_url" --build-arg REVISION="$revision" \
       -t "$image" "$svc"

@@ -57,7 +57,7 @@ echo "native-sources: building $list"
 start=$(date +%s)
 # -Dnative activates the root pom's native profile (quarkus.native.enabled=true).
 # Tests already ran in the normal build; this pass only packages.
-"$mvn" -B -ntp -f "$root/pom.xml" -pl "$list" package \
+"$mvn" -B -ntp -f "$root/pom.xml" -pl "$list" -am package \
   -Dnative -Dquarkus.native.sources-only=true \
   -DskipTests -DskipITs \
   "${extra[@]}"

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.labrange.gateway.UpstreamStubs.InterpretationStub;
 import org.labrange.gateway.UpstreamStubs.RangesStub;
-import org.labrange.gateway.security.VerifiedTokenCache;
+import org.labrange.tokencache.VerifiedTokenCache;
 
 @QuarkusTest
 @QuarkusTestResource(UpstreamStubs.class)

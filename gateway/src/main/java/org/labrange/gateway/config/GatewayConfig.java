@@ -26,7 +26,6 @@ public interface GatewayConfig {
 
     Health health();
 
-    Security security();
 
     interface Upstream {
         /** Time allowed to open a TCP connection to an upstream. */
@@ -60,20 +59,5 @@ public interface GatewayConfig {
         /** When true, readiness goes DOWN while an upstream is unreachable; by default it only reports it. */
         @WithDefault("false")
         boolean upstreamsRequired();
-    }
-
-    interface Security {
-        TokenCache tokenCache();
-
-        /** Verified bearer tokens remembered, so a repeated token is not verified on every request. */
-        interface TokenCache {
-            /** Most tokens remembered at once (0 = verify every request); past it the cache starts over. */
-            @WithDefault("2000")
-            int maxEntries();
-
-            /** A remembered token is verified again after this long (never used past its exp). */
-            @WithDefault("PT1M")
-            Duration maxAge();
-        }
     }
 }

@@ -1,4 +1,4 @@
-package org.labrange.interpretation.security;
+package org.labrange.tokencache;
 
 import io.smallrye.jwt.auth.principal.DefaultJWTParser;
 import io.smallrye.jwt.auth.principal.JWTAuthContextInfo;
@@ -12,7 +12,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.ConcurrentHashMap;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
@@ -39,11 +38,8 @@ public class VerifiedTokenCache implements JWTParser {
     private final ConcurrentHashMap<String, Verified> verified = new ConcurrentHashMap<>();
 
     @Inject
-    VerifiedTokenCache(
-            DefaultJWTParser verifier,
-            @ConfigProperty(name = "labrange.security.token-cache.max-entries", defaultValue = "2000") int maxEntries,
-            @ConfigProperty(name = "labrange.security.token-cache.max-age", defaultValue = "PT1M") Duration maxAge) {
-        this(verifier, Clock.systemUTC(), maxEntries, maxAge);
+    VerifiedTokenCache(DefaultJWTParser verifier, TokenCacheConfig config) {
+        this(verifier, Clock.systemUTC(), config.maxEntries(), config.maxAge());
     }
 
     VerifiedTokenCache(JWTParser verifier, Clock clock, int maxEntries, Duration maxAge) {
@@ -74,7 +70,7 @@ public class VerifiedTokenCache implements JWTParser {
         return token;
     }
 
-    /** Tokens remembered right now (for tests and metrics). */
+    /** Tokens remembered right now. */
     int size() {
         return verified.size();
     }

@@ -1,4 +1,4 @@
-package org.labrange.interpretation.security;
+package org.labrange.tokencache;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
