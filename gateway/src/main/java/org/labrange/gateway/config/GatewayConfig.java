@@ -26,7 +26,6 @@ public interface GatewayConfig {
 
     Health health();
 
-
     interface Upstream {
         /** Time allowed to open a TCP connection to an upstream. */
         @WithDefault("2s")

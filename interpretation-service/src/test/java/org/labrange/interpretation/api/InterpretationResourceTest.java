@@ -28,10 +28,10 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.labrange.interpretation.client.RangeCache;
-import org.labrange.tokencache.VerifiedTokenCache;
 import org.labrange.interpretation.support.JwtKeys;
 import org.labrange.interpretation.support.RangesServiceStub;
 import org.labrange.interpretation.support.Tokens;
+import org.labrange.tokencache.VerifiedTokenCache;
 
 @QuarkusTest
 @QuarkusTestResource(JwtKeys.class)
