@@ -31,7 +31,10 @@ import java.util.stream.Stream;
  * type        the problem type's last segment the answer must carry, e.g. "forbidden"
  * resultStatus for a case where 200 is right: the status every result must have (e.g. "REJECTED")
  * emptyList   for a read where 200 is right: the answer must be an empty JSON array
- * knownBug    the case finds a bug not fixed yet: it is skipped, loudly, until the mark is removed
+ * formatDefect the answer's format is known to be wrong (e.g. a bare 400/413/414/431 from the HTTP layer,
+ *             no problem document): the case is still sent and must pass every security check (no 5xx, a
+ *             4xx refusal, no unsafe X-Request-Id, no injected header, no cookie); only the status and
+ *             problem-document expectations are counted apart, by name, until the mark is removed
  * </pre>
  */
 public record HostileCase(
@@ -49,7 +52,7 @@ public record HostileCase(
         Optional<String> type,
         Optional<String> resultStatus,
         boolean emptyList,
-        Optional<String> knownBug) {
+        Optional<String> formatDefect) {
 
     private static final Set<String> FIELDS = Set.of(
             "name",
@@ -65,7 +68,7 @@ public record HostileCase(
             "type",
             "resultStatus",
             "emptyList",
-            "knownBug",
+            "formatDefect",
             "comment");
 
     public String id() {
@@ -159,7 +162,7 @@ public record HostileCase(
                 Optional.ofNullable((String) raw.get("type")),
                 Optional.ofNullable((String) raw.get("resultStatus")),
                 Boolean.TRUE.equals(raw.get("emptyList")),
-                Optional.ofNullable((String) raw.get("knownBug")));
+                Optional.ofNullable((String) raw.get("formatDefect")));
         if (c.allowsSuccess() && c.resultStatus.isEmpty() && !c.emptyList) {
             throw new IllegalArgumentException(
                     where + " (" + name + "): a case that accepts a success must say what the "

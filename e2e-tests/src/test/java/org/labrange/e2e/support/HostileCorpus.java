@@ -14,7 +14,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
@@ -90,7 +89,7 @@ public final class HostileCorpus {
     }
 
     /** Sends the case; returns what is wrong with the answer, or nothing when it is right. */
-    public static Optional<String> run(HostileCase c, HostileHttp http, HostileTokens tokens) {
+    public static Verdict run(HostileCase c, HostileHttp http, HostileTokens tokens) {
         List<Map.Entry<String, String>> headers = new ArrayList<>();
         tokens.authorization(c.token()).ifPresent(value -> headers.add(Map.entry("Authorization", value)));
         boolean namesContentType = c.headers().stream().anyMatch(h -> h.getKey().equalsIgnoreCase("content-type"));
@@ -103,23 +102,36 @@ public final class HostileCorpus {
             answer = http.send(
                     c.method(), c.path(), headers, c.body().map(Supplier::get).orElse(null), c.chunked());
         } catch (IOException | RuntimeException e) {
-            return Optional.of("no HTTP answer (" + e + ")");
+            return Verdict.noAnswer(e.toString());
         }
-        List<String> wrong = judge(c, answer);
-        return wrong.isEmpty()
-                ? Optional.empty()
-                : Optional.of(String.join("; ", wrong) + " — answered " + answer.status() + " "
-                        + answer.header("content-type").orElse("(no content type)") + " " + excerpt(answer.bodyText()));
+        return new Verdict(answer.status(), judgeSecurity(answer), judgeFormat(c, answer), describe(answer));
     }
 
-    static List<String> judge(HostileCase c, HostileHttp.Answer answer) {
+    /**
+     * What was wrong with one answer: {@code security} holds what must never happen whatever the format (a 5xx,
+     * an unsafe echo, an injected header, a cookie); {@code format} what the case expects of status and body.
+     */
+    public record Verdict(int status, List<String> security, List<String> format, String answer) {
+        static Verdict noAnswer(String why) {
+            return new Verdict(-1, List.of("no HTTP answer (" + why + ")"), List.of(), "nothing");
+        }
+
+        public boolean passes() {
+            return security.isEmpty() && format.isEmpty();
+        }
+    }
+
+    private static String describe(HostileHttp.Answer answer) {
+        return answer.status() + " " + answer.header("content-type").orElse("(no content type)") + " "
+                + excerpt(answer.bodyText());
+    }
+
+    /** Checks that hold for every hostile request, whatever status and body format its case expects. */
+    static List<String> judgeSecurity(HostileHttp.Answer answer) {
         List<String> wrong = new ArrayList<>();
         int status = answer.status();
         if (status >= 500) {
             wrong.add("server error " + status);
-        }
-        if (!c.allowsStatus(status)) {
-            wrong.add("expected " + c.expectation() + " but got " + status);
         }
         answer.header("x-request-id")
                 .filter(id -> !SANE_REQUEST_ID.matcher(id).matches())
@@ -130,6 +142,16 @@ public final class HostileCorpus {
                 .findFirst()
                 .ifPresent(name -> wrong.add("an injected header came back: " + name));
         answer.header("set-cookie").ifPresent(cookie -> wrong.add("the answer sets a cookie: " + excerpt(cookie)));
+        return wrong;
+    }
+
+    /** The case's own expectations: its status, and a problem document (or the success it describes). */
+    static List<String> judgeFormat(HostileCase c, HostileHttp.Answer answer) {
+        List<String> wrong = new ArrayList<>();
+        int status = answer.status();
+        if (!c.allowsStatus(status)) {
+            wrong.add("expected " + c.expectation() + " but got " + status);
+        }
         Object json = parse(answer.bodyText());
         if (status >= 300) {
             wrong.addAll(problemDocument(c, answer, json));
