@@ -5,7 +5,7 @@ import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { checkStructure, STRUCTURES } from "./cnpg.mjs";
 import { canConnect, selectorMatches } from "./netpol.mjs";
-import { projectVersion, readService, SERVICES } from "./quarkus.mjs";
+import { effective, projectVersion, readService, SERVICES } from "./quarkus.mjs";
 import { describe } from "./report.mjs";
 import { validateStrict, validatorFor } from "./schema.mjs";
 
@@ -362,7 +362,19 @@ export function checkPolicies({ objects, report, overlay, repo, expect }) {
   // --- Ingress, HPA, PDB, replicas ------------------------------------------
   const ingresses = byKind("Ingress");
   report.expect(ingresses.length > 0, "ingress", overlay, "no Ingress for the gateway");
+  // The Ingress must let through every body the gateway accepts (ingress-nginx refuses over 1 MB by default,
+  // with an HTML page, not a problem document) and wait at least as long as the gateway waits for a service.
+  const gateway = readService(repo, SERVICES.find((s) => s.name === "gateway"));
+  const gatewayBody = sizeInBytes(effective(gateway.props, "quarkus.http.limits.max-body-size", "10240K"));
+  const gatewayRead = seconds(effective(gateway.props, "labrange.upstream.read-timeout", "10s"));
   for (const ing of ingresses) {
+    const notes = ing.metadata?.annotations ?? {};
+    const body = sizeInBytes(notes["nginx.ingress.kubernetes.io/proxy-body-size"] ?? "1m");
+    report.expect(body >= gatewayBody, "ingress-limits", at(ing), `proxy-body-size allows ${body} bytes but the gateway accepts ${gatewayBody}: large batches would get the controller's HTML 413`);
+    for (const key of ["proxy-read-timeout", "proxy-send-timeout"]) {
+      const value = Number(notes[`nginx.ingress.kubernetes.io/${key}`] ?? "60");
+      report.expect(value > gatewayRead, "ingress-limits", at(ing), `${key} ${value}s must exceed the gateway's upstream read timeout (${gatewayRead}s)`);
+    }
     for (const t of ing.spec.tls ?? []) if (t.secretName) referencedSecrets.set(t.secretName, at(ing));
     const backends = [ing.spec.defaultBackend, ...(ing.spec.rules ?? []).flatMap((r) => (r.http?.paths ?? []).map((p) => p.backend))].filter(Boolean);
     for (const b of backends) {
@@ -467,4 +479,21 @@ export function checkRepository({ report, repo }) {
     }
   }
 
+}
+
+/** Bytes in a size written the Quarkus way (20M, 512K, 1048576) or the nginx way (20m, 1g). */
+function sizeInBytes(text) {
+  const m = String(text).trim().match(/^(\d+)\s*([kKmMgG]?)[bB]?$/);
+  if (!m) return NaN;
+  const scale = { "": 1, k: 1024, m: 1024 ** 2, g: 1024 ** 3 }[m[2].toLowerCase()];
+  return Number(m[1]) * scale;
+}
+
+/** Seconds in a Quarkus duration (10s, 2m, 500ms, PT10S) or a bare number of seconds. */
+function seconds(text) {
+  const t = String(text).trim();
+  let m = t.match(/^(\d+(?:\.\d+)?)(ms|s|m|h)?$/);
+  if (m) return Number(m[1]) * { ms: 0.001, s: 1, m: 60, h: 3600, undefined: 1 }[m[2]];
+  m = t.toUpperCase().match(/^PT(?:(\d+)H)?(?:(\d+)M)?(?:(\d+(?:\.\d+)?)S)?$/);
+  return m ? (Number(m[1] ?? 0) * 3600 + Number(m[2] ?? 0) * 60 + Number(m[3] ?? 0)) : NaN;
 }
