@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.labrange.ranges.domain.DomainException;
-import org.labrange.ranges.service.RangeService;
+import org.labrange.ranges.service.NewRange;
 
 /**
  * The CSV import parser on generated input: whatever the bytes, it returns rows or refuses with a reason a
@@ -66,7 +66,7 @@ class RangeCsvFuzzTest {
             }
             String input = csv.toString();
             try {
-                List<RangeService.NewRange> parsed = RangeCsv.parse(input, 10_000);
+                List<NewRange> parsed = RangeCsv.parse(input, 10_000);
                 assertEquals(
                         parsed.size(),
                         parsed.stream().filter(java.util.Objects::nonNull).count());

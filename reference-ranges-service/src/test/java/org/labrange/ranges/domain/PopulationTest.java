@@ -34,16 +34,21 @@ class PopulationTest {
         assertEquals(expected, ages(min, max, unit).matchesAge(born, collected));
     }
 
-    @ParameterizedTest(name = "{0} in [{1},{2}) {3} -> {4}")
+    @ParameterizedTest(name = "{0} on {1} in [{2},{3}) {4} -> {5}")
     @CsvSource({
-        "P45Y, 18, , YEARS, true",
-        "P17Y11M, 18, , YEARS, false",
-        "P6M, 3, 6, MONTHS, false",
-        "P10D, 7, 30, DAYS, true",
-        "P1Y, 7, 30, DAYS, false",
+        "P45Y, 2026-06-01, 18, , YEARS, true",
+        "P17Y11M, 2026-06-01, 18, , YEARS, false",
+        "P6M, 2026-06-01, 3, 6, MONTHS, false",
+        "P10D, 2026-06-01, 7, 30, DAYS, true",
+        "P1Y, 2026-06-01, 7, 30, DAYS, false",
+        // a stated month is a birth date one month back: 28 days after a common February, 31 after July
+        "P1M, 2026-03-15, 0, 28, DAYS, false",
+        "P1M, 2026-03-15, 28, 365, DAYS, true",
+        "P1M, 2026-08-01, 31, 32, DAYS, true",
     })
-    void ageGivenAsAPeriodIsCompared(String age, Integer min, Integer max, AgeUnit unit, boolean expected) {
-        assertEquals(expected, ages(min, max, unit).matchesAge(Period.parse(age)));
+    void ageGivenAsAPeriodIsMeasuredFromTheBirthDateItImplies(
+            String age, LocalDate on, Integer min, Integer max, AgeUnit unit, boolean expected) {
+        assertEquals(expected, ages(min, max, unit).matchesAge(Period.parse(age), on));
     }
 
     @ParameterizedTest(name = "range for {0}, patient {1} -> {2}")
