@@ -11,7 +11,8 @@ import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.labrange.ranges.persistence.AuditLog;
+import org.labrange.ranges.security.Roles;
+import org.labrange.ranges.service.AuditService;
 
 @Path("/api/v1/audit")
 @Produces(MediaType.APPLICATION_JSON)
@@ -21,7 +22,7 @@ import org.labrange.ranges.persistence.AuditLog;
 public class AuditResource {
 
     @Inject
-    AuditLog audit;
+    AuditService audit;
 
     @GET
     @Operation(summary = "Every write with who and why, oldest first (admins only)")
@@ -32,7 +33,7 @@ public class AuditResource {
             @QueryParam("limit") String limit) {
         long max = Params.nonNegative("limit", limit, 1000);
         return audit
-                .find(Params.text(author), Params.instant("since", since), Params.instant("until", until), (int)
+                .entries(Params.text(author), Params.instant("since", since), Params.instant("until", until), (int)
                         Math.min(Math.max(max, 1), 10_000))
                 .stream()
                 .map(Views.AuditEntryView::of)

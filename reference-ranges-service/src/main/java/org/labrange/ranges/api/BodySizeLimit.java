@@ -4,6 +4,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import org.labrange.ranges.api.problem.Problem;
 import org.labrange.ranges.config.RangesConfig;
 
 /**
@@ -26,14 +27,14 @@ public class BodySizeLimit {
                 }
                 if (declared > limit) {
                     JsonObject problem = new JsonObject()
-                            .put("type", Problems.TYPE_BASE + "too-large")
+                            .put("type", Problem.TYPE_BASE + "too-large")
                             .put("title", "Request too large")
                             .put("status", 413)
                             .put("detail", "The body is " + declared + " bytes; at most " + limit + " are accepted")
                             .put("instance", ctx.request().path());
                     ctx.response()
                             .setStatusCode(413)
-                            .putHeader("Content-Type", Problems.MEDIA_TYPE)
+                            .putHeader("Content-Type", Problem.MEDIA_TYPE)
                             .putHeader("Connection", "close")
                             .end(problem.encode());
                     return;

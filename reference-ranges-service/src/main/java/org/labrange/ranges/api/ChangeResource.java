@@ -13,6 +13,8 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.labrange.ranges.config.RangesConfig;
+import org.labrange.ranges.domain.DomainException;
+import org.labrange.ranges.security.Roles;
 import org.labrange.ranges.service.RangeService;
 
 /** The change feed consumers poll to keep caches fresh. */
@@ -41,18 +43,15 @@ public class ChangeResource {
         long from = Params.nonNegative("since", since, 0);
         long max = Params.nonNegative("limit", limit, config.maxChangesPage());
         if (max < 1 || max > config.maxChangesPage()) {
-            throw new org.labrange.ranges.domain.DomainException.Invalid(
-                    "limit", "must be between 1 and " + config.maxChangesPage());
+            throw new DomainException.Invalid("limit", "must be between 1 and " + config.maxChangesPage());
         }
-        long latest = ranges.latestSequence();
-        String etag = "\"" + latest + "\"";
+        RangeService.ChangeFeed feed = ranges.changesSince(from, (int) max);
+        String etag = "\"" + feed.latestSequence() + "\"";
         if (etag.equals(ifNoneMatch)) {
             return Response.notModified().header("ETag", etag).build();
         }
-        var changes = ranges.changesSince(from, (int) max).stream()
-                .map(Views.ChangeView::of)
-                .toList();
-        return Response.ok(new Views.ChangePage(latest, changes))
+        var changes = feed.changes().stream().map(Views.ChangeView::of).toList();
+        return Response.ok(new Views.ChangePage(feed.latestSequence(), changes))
                 .header("ETag", etag)
                 .build();
     }

@@ -22,7 +22,7 @@ import org.labrange.ranges.domain.Population;
 import org.labrange.ranges.domain.RangeContent;
 import org.labrange.ranges.domain.RangeRevision;
 import org.labrange.ranges.domain.Sex;
-import org.labrange.ranges.service.RangeService;
+import org.labrange.ranges.service.NewRange;
 
 /** CSV form of ranges. Export writes every column; import needs the columns in {@link #REQUIRED}. */
 final class RangeCsv {
@@ -87,9 +87,9 @@ final class RangeCsv {
         return out.toString();
     }
 
-    static List<RangeService.NewRange> parse(String csv, int maxRows) {
+    static List<NewRange> parse(String csv, int maxRows) {
         List<FieldError> errors = new ArrayList<>();
-        List<RangeService.NewRange> rows = new ArrayList<>();
+        List<NewRange> rows = new ArrayList<>();
         try (CSVParser parser = CSVFormat.RFC4180
                 .builder()
                 .setHeader()
@@ -121,7 +121,7 @@ final class RangeCsv {
         return rows;
     }
 
-    private static RangeService.NewRange row(CSVRecord record, String prefix, List<FieldError> errors) {
+    private static NewRange row(CSVRecord record, String prefix, List<FieldError> errors) {
         Population population = new Population(
                 enumeration(record, "sex", Sex.class, prefix, errors).orElse(Sex.ANY),
                 integer(record, "ageMin", prefix, errors),
@@ -139,7 +139,7 @@ final class RangeCsv {
                 cell(record, "note"));
         Category category =
                 enumeration(record, "category", Category.class, prefix, errors).orElse(null);
-        return new RangeService.NewRange(
+        return new NewRange(
                 cell(record, "analyte").orElse(null), cell(record, "source").orElse(null), category, content);
     }
 

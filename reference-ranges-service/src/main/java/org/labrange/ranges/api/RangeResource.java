@@ -19,7 +19,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -30,11 +29,14 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.labrange.ranges.config.RangesConfig;
 import org.labrange.ranges.domain.Category;
 import org.labrange.ranges.domain.DomainException;
-import org.labrange.ranges.domain.FieldError;
+import org.labrange.ranges.domain.Patient;
+import org.labrange.ranges.domain.RangeFilter;
 import org.labrange.ranges.domain.RangeRevision;
 import org.labrange.ranges.domain.Sex;
 import org.labrange.ranges.domain.Specimen;
-import org.labrange.ranges.persistence.RangeStore;
+import org.labrange.ranges.security.Roles;
+import org.labrange.ranges.service.NewRange;
+import org.labrange.ranges.service.RangeImportService;
 import org.labrange.ranges.service.RangeService;
 
 @Path("/api/v1/ranges")
@@ -45,6 +47,9 @@ public class RangeResource {
 
     @Inject
     RangeService ranges;
+
+    @Inject
+    RangeImportService imports;
 
     @Inject
     SecurityIdentity identity;
@@ -77,18 +82,20 @@ public class RangeResource {
             @QueryParam("includeRetired") String includeRetired) {
         LocalDate on = Params.date("effectiveOn", effectiveOn).orElse(LocalDate.now(ZoneOffset.UTC));
         Instant asOf = Params.instant("knownAt", knownAt).orElse(Instant.now());
-        var filter = new RangeStore.Filter(
+        var filter = new RangeFilter(
                 Params.text(analyte),
                 Params.text(source),
                 Params.enumeration("category", category, Category.class),
-                Params.enumeration("sex", sex, Sex.class).filter(s -> s != Sex.ANY),
                 Params.enumeration("specimen", specimen, Specimen.class));
-        var patient = new RangeService.Patient(Params.period("age", age), Params.date("birthDate", birthDate));
-        long sequence = ranges.latestSequence();
+        var patient = new Patient(
+                Params.enumeration("sex", sex, Sex.class).filter(s -> s != Sex.ANY),
+                Params.date("birthDate", birthDate),
+                Params.period("age", age));
+        RangeService.RangesInEffect found =
+                ranges.rangesInEffect(filter, patient, on, asOf, Params.bool("includeRetired", includeRetired));
+        long sequence = found.changeSequence();
         List<Views.RangeRevisionView> body =
-                ranges.rangesInEffect(filter, patient, on, asOf, Params.bool("includeRetired", includeRetired)).stream()
-                        .map(Views.RangeRevisionView::of)
-                        .toList();
+                found.ranges().stream().map(Views.RangeRevisionView::of).toList();
         return Response.ok(body).header("ETag", "W/\"" + sequence + "\"").build();
     }
 
@@ -161,22 +168,8 @@ public class RangeResource {
         Params.requireBody(body);
         UUID rangeId = Params.uuid("id", id);
         Optional<Integer> expected = Params.ifMatch(ifMatch);
-        RangeRevision current = ranges.currentRevision(rangeId);
-        List<FieldError> errors = new ArrayList<>();
-        if (body.analyteCode() != null && !body.analyteCode().equals(current.analyteCode())) {
-            errors.add(new FieldError("analyteCode", "cannot change; create a new range instead"));
-        }
-        if (body.sourceCode() != null && !body.sourceCode().equals(current.sourceCode())) {
-            errors.add(new FieldError("sourceCode", "cannot change; create a new range instead"));
-        }
-        if (body.category() != null && body.category() != current.category()) {
-            errors.add(new FieldError("category", "cannot change; create a new range instead"));
-        }
-        if (!errors.isEmpty()) {
-            throw new DomainException.Invalid(errors);
-        }
         RangeRevision revised =
-                ranges.reviseRange(rangeId, expected, body.toContent(), body.effectiveFrom(), author(), body.reason());
+                ranges.reviseRange(rangeId, expected, body.toEdit(), body.effectiveFrom(), author(), body.reason());
         return Response.ok(Views.RangeRevisionView.of(revised))
                 .header("ETag", etag(revised))
                 .build();
@@ -252,15 +245,11 @@ public class RangeResource {
 
     private List<RangeRevision> current() {
         return ranges.rangesInEffect(
-                RangeStore.Filter.none(),
-                new RangeService.Patient(Optional.empty(), Optional.empty()),
-                LocalDate.now(Clock.systemUTC()),
-                Instant.now(),
-                false);
+                        RangeFilter.none(), Patient.unknown(), LocalDate.now(Clock.systemUTC()), Instant.now(), false)
+                .ranges();
     }
 
-    private Views.ImportReport runImport(
-            List<RangeService.NewRange> rows, LocalDate effectiveFrom, String reason, boolean dryRun) {
+    private Views.ImportReport runImport(List<NewRange> rows, LocalDate effectiveFrom, String reason, boolean dryRun) {
         if (rows.size() > config.maxImportRows()) {
             throw new DomainException.TooLarge(
                     "An import takes at most " + config.maxImportRows() + " ranges; this one has " + rows.size());
@@ -270,7 +259,7 @@ public class RangeResource {
                 throw new DomainException.Invalid("ranges[" + i + "]", "must be an object");
             }
         }
-        var outcomes = ranges.importRanges(rows, effectiveFrom, author(), reason, dryRun);
+        var outcomes = imports.importRanges(rows, effectiveFrom, author(), reason, dryRun);
         var items = outcomes.stream()
                 .map(o -> new Views.ImportItemView(
                         o.index(),
@@ -280,13 +269,13 @@ public class RangeResource {
                 .toList();
         return new Views.ImportReport(
                 dryRun,
-                count(outcomes, RangeService.ImportAction.CREATE),
-                count(outcomes, RangeService.ImportAction.REVISE),
-                count(outcomes, RangeService.ImportAction.UNCHANGED),
+                count(outcomes, RangeImportService.ImportAction.CREATE),
+                count(outcomes, RangeImportService.ImportAction.REVISE),
+                count(outcomes, RangeImportService.ImportAction.UNCHANGED),
                 items);
     }
 
-    private static long count(List<RangeService.ImportOutcome> outcomes, RangeService.ImportAction action) {
+    private static long count(List<RangeImportService.ImportOutcome> outcomes, RangeImportService.ImportAction action) {
         return outcomes.stream().filter(o -> o.action() == action).count();
     }
 

@@ -11,6 +11,7 @@ import org.labrange.ranges.domain.Population;
 import org.labrange.ranges.domain.RangeContent;
 import org.labrange.ranges.domain.Sex;
 import org.labrange.ranges.domain.SourceKind;
+import org.labrange.ranges.service.NewRange;
 import org.labrange.ranges.service.RangeService;
 
 /** Request bodies of the API. */
@@ -47,8 +48,8 @@ public final class Requests {
             PopulationWrite population,
             String note) {
 
-        RangeService.NewRange toNewRange() {
-            return new RangeService.NewRange(
+        NewRange toNewRange() {
+            return new NewRange(
                     analyteCode,
                     sourceCode,
                     category,
@@ -81,12 +82,20 @@ public final class Requests {
             @Schema(description = "Why the range changes (mandatory)", examples = "Method change to turbidimetry")
             String reason) {
 
-        RangeService.NewRange toNewRange() {
-            return new RangeService.NewRange(analyteCode, sourceCode, category, toContent());
+        NewRange toNewRange() {
+            return new NewRange(
+                    analyteCode,
+                    sourceCode,
+                    category,
+                    content(low, lowInclusive, high, highInclusive, unit, population, note));
         }
 
-        RangeContent toContent() {
-            return content(low, lowInclusive, high, highInclusive, unit, population, note);
+        RangeService.RangeEdit toEdit() {
+            return new RangeService.RangeEdit(
+                    Optional.ofNullable(analyteCode),
+                    Optional.ofNullable(sourceCode),
+                    Optional.ofNullable(category),
+                    content(low, lowInclusive, high, highInclusive, unit, population, note));
         }
     }
 

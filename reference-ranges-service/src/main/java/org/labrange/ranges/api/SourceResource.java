@@ -21,6 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.labrange.ranges.domain.DomainException;
 import org.labrange.ranges.domain.FieldError;
+import org.labrange.ranges.security.Roles;
 import org.labrange.ranges.service.CatalogService;
 
 @Path("/api/v1/sources")
@@ -61,7 +62,7 @@ public class SourceResource {
         }
         var created = catalog.createSource(
                 body.code(), change(body), identity.getPrincipal().getName(), body.reason());
-        return Response.created(URI.create("/api/v1/sources/" + created.code))
+        return Response.created(URI.create("/api/v1/sources/" + created.code()))
                 .entity(Views.SourceView.of(created))
                 .build();
     }

@@ -7,19 +7,19 @@ import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.labrange.ranges.domain.AgeUnit;
+import org.labrange.ranges.domain.Analyte;
+import org.labrange.ranges.domain.AuditEntry;
 import org.labrange.ranges.domain.Category;
 import org.labrange.ranges.domain.ChangeAction;
 import org.labrange.ranges.domain.RangeDiff;
 import org.labrange.ranges.domain.RangeRevision;
 import org.labrange.ranges.domain.RangeStatus;
 import org.labrange.ranges.domain.Sex;
+import org.labrange.ranges.domain.Source;
 import org.labrange.ranges.domain.SourceKind;
 import org.labrange.ranges.domain.Specimen;
-import org.labrange.ranges.persistence.AnalyteEntity;
-import org.labrange.ranges.persistence.AuditEntryEntity;
-import org.labrange.ranges.persistence.SourceEntity;
 
-/** Response bodies of the API. Entities never leave the persistence package as they are. */
+/** Response bodies of the API, mapped from domain and service values. */
 public final class Views {
 
     private Views() {}
@@ -50,25 +50,26 @@ public final class Views {
             @Schema(description = "Within-subject biological variation CVi in %")
             BigDecimal withinSubjectCvPercent) {
 
-        static AnalyteView of(AnalyteEntity a) {
+        static AnalyteView of(Analyte a) {
             return new AnalyteView(
-                    a.code,
-                    a.loinc,
-                    a.displayName,
-                    a.aliases.stream().sorted().toList(),
-                    Specimen.valueOf(a.specimen),
-                    a.unit,
-                    a.molarMassGramsPerMole,
-                    a.analyticalCvPercent,
-                    a.withinSubjectCvPercent);
+                    a.code(),
+                    a.loinc().orElse(null),
+                    a.displayName(),
+                    a.aliases(),
+                    a.specimen(),
+                    a.unit(),
+                    a.molarMassGramsPerMole().orElse(null),
+                    a.analyticalCvPercent().orElse(null),
+                    a.withinSubjectCvPercent().orElse(null));
         }
     }
 
     @Schema(name = "Source", description = "Who publishes a set of ranges")
     public record SourceView(
             @Schema(examples = "labcorp") String code, String name, SourceKind kind, String citation, String url) {
-        static SourceView of(SourceEntity s) {
-            return new SourceView(s.code, s.name, SourceKind.valueOf(s.kind), s.citation, s.url);
+        static SourceView of(Source s) {
+            return new SourceView(
+                    s.code(), s.name(), s.kind(), s.citation(), s.url().orElse(null));
         }
     }
 
@@ -119,7 +120,7 @@ public final class Views {
             String recordedBy,
             String reason) {
 
-        static RangeRevisionView of(RangeRevision r) {
+        public static RangeRevisionView of(RangeRevision r) {
             var c = r.content();
             var p = c.population();
             return new RangeRevisionView(
@@ -203,9 +204,16 @@ public final class Views {
             String subjectId,
             String reason,
             String detail) {
-        static AuditEntryView of(AuditEntryEntity e) {
+        static AuditEntryView of(AuditEntry e) {
             return new AuditEntryView(
-                    e.id, e.recordedAt, e.actor, e.action, e.subjectType, e.subjectId, e.reason, e.detail);
+                    e.id(),
+                    e.recordedAt(),
+                    e.actor(),
+                    e.action(),
+                    e.subjectType(),
+                    e.subjectId(),
+                    e.reason(),
+                    e.detail().orElse(null));
         }
     }
 

@@ -49,6 +49,23 @@ public record Population(
         return errors;
     }
 
+    /**
+     * Whether a range for this population applies to {@code patient} on the collection date {@code on}: the
+     * sex matches (see {@link #matchesSex}) and the age, measured from the birth date or derived from the
+     * stated age (a birth date wins over a stated age), is inside the interval. A patient whose age is unknown
+     * matches every age interval; one whose sex is unknown matches every sex.
+     *
+     * @throws DomainException.Invalid if the birth date is after the collection date
+     */
+    public boolean appliesTo(Patient patient, LocalDate on) {
+        patient.requireBornBy(on);
+        boolean ageMatches = patient.birthDate()
+                .map(born -> matchesAge(born, on))
+                .or(() -> patient.statedAge().map(age -> matchesAge(age, on)))
+                .orElse(true);
+        return patient.sex().map(this::matchesSex).orElse(true) && ageMatches;
+    }
+
     /** Whether the population matches a patient of this sex; a range for ANY matches everyone. */
     public boolean matchesSex(Sex patientSex) {
         return sex == Sex.ANY || sex == patientSex;
@@ -68,25 +85,12 @@ public record Population(
     }
 
     /**
-     * Whether an age given as a period (e.g. P45Y) is inside the interval. A period cannot be turned into
-     * days exactly, so for day-based intervals it uses the period's days only when it has no years or months.
+     * Whether a patient whose age on {@code on} is stated as a period (e.g. P45Y, P1M) is inside the interval:
+     * the patient is taken to be born exactly that period before {@code on}, so nothing is estimated (P1M on
+     * 2026-03-15 is 28 days old).
      */
-    public boolean matchesAge(Period age) {
-        if (ageMin.isEmpty() && ageMax.isEmpty()) {
-            return true;
-        }
-        Period normalized = age.normalized();
-        long value = switch (ageUnit) {
-            case YEARS -> normalized.getYears();
-            case MONTHS -> normalized.toTotalMonths();
-            case DAYS -> normalized.toTotalMonths() == 0 ? normalized.getDays() : Long.MAX_VALUE;
-        };
-        return inside(value);
-    }
-
-    /** Whether the interval says anything about age at all. */
-    public boolean hasAgeLimits() {
-        return ageMin.isPresent() || ageMax.isPresent();
+    public boolean matchesAge(Period age, LocalDate on) {
+        return matchesAge(on.minus(age), on);
     }
 
     private boolean inside(long age) {

@@ -23,10 +23,4 @@ public record RangeRevision(
         Optional<LocalDate> effectiveTo,
         Instant recordedAt,
         String recordedBy,
-        String reason) {
-
-    /** Whether a later revision replaced this one entirely (its valid period is empty). */
-    public boolean whollySuperseded() {
-        return effectiveTo.map(to -> !to.isAfter(effectiveFrom)).orElse(false);
-    }
-}
+        String reason) {}

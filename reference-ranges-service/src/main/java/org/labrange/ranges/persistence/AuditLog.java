@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.labrange.ranges.domain.AuditEntry;
 
 /** The append-only trail of every write: who, what, why. */
 @ApplicationScoped
@@ -21,8 +22,8 @@ public class AuditLog {
         entry.persist();
     }
 
-    public List<AuditEntryEntity> find(
-            Optional<String> author, Optional<Instant> since, Optional<Instant> until, int limit) {
+    /** Entries by an author and in a period of recording, oldest first, at most {@code limit}. */
+    public List<AuditEntry> find(Optional<String> author, Optional<Instant> since, Optional<Instant> until, int limit) {
         StringBuilder where = new StringBuilder("1 = 1");
         java.util.Map<String, Object> params = new java.util.HashMap<>();
         author.ifPresent(a -> {
@@ -37,8 +38,16 @@ public class AuditLog {
             where.append(" and recordedAt < :until");
             params.put("until", u);
         });
-        return AuditEntryEntity.<AuditEntryEntity>find(where + " order by id", params)
-                .page(0, limit)
-                .list();
+        return AuditEntryEntity.<AuditEntryEntity>find(where + " order by id", params).page(0, limit).stream()
+                .map(e -> new AuditEntry(
+                        e.id,
+                        e.recordedAt,
+                        e.actor,
+                        e.action,
+                        e.subjectType,
+                        e.subjectId,
+                        e.reason,
+                        Optional.ofNullable(e.detail)))
+                .toList();
     }
 }

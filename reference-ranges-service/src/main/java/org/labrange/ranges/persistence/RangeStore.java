@@ -21,10 +21,10 @@ import org.labrange.ranges.domain.Category;
 import org.labrange.ranges.domain.ChangeAction;
 import org.labrange.ranges.domain.Population;
 import org.labrange.ranges.domain.RangeContent;
+import org.labrange.ranges.domain.RangeFilter;
 import org.labrange.ranges.domain.RangeRevision;
 import org.labrange.ranges.domain.RangeStatus;
 import org.labrange.ranges.domain.Sex;
-import org.labrange.ranges.domain.Specimen;
 
 /**
  * Reads and appends range revisions. The bitemporal rule lives in the SQL here: for a valid date D and a
@@ -33,23 +33,6 @@ import org.labrange.ranges.domain.Specimen;
  */
 @ApplicationScoped
 public class RangeStore {
-
-    /** Identity filters for range queries; empty means "any". */
-    public record Filter(
-            Optional<String> analyte,
-            Optional<String> source,
-            Optional<Category> category,
-            Optional<Sex> sex,
-            Optional<Specimen> specimen) {
-        public static Filter forAnalyte(String analyte) {
-            return new Filter(
-                    Optional.of(analyte), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
-        }
-
-        public static Filter none() {
-            return new Filter(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
-        }
-    }
 
     private static final long WRITER_LOCK = 0x6c616272616e6765L; // "labrange"
 
@@ -78,7 +61,7 @@ public class RangeStore {
     }
 
     /** The revision of each range that applies on {@code on}, as the database knew it at {@code knownAt}. */
-    public List<RangeRevision> inEffect(Filter filter, LocalDate on, Instant knownAt) {
+    public List<RangeRevision> inEffect(RangeFilter filter, LocalDate on, Instant knownAt) {
         Map<String, Object> params = new LinkedHashMap<>();
         params.put("on", on);
         params.put("knownAt", OffsetDateTime.ofInstant(knownAt, java.time.ZoneOffset.UTC));
@@ -98,10 +81,6 @@ public class RangeStore {
         filter.specimen().ifPresent(s -> {
             where.append(" AND a.specimen = :specimen");
             params.put("specimen", s.name());
-        });
-        filter.sex().ifPresent(s -> {
-            where.append(" AND r.sex IN ('ANY', :sex)");
-            params.put("sex", s.name());
         });
         String sql =
                 "SELECT " + COLUMNS + """
@@ -179,14 +158,15 @@ public class RangeStore {
         return ((Number) value).longValue();
     }
 
-    public RangeIdentityEntity createIdentity(String analyteCode, String sourceCode, Category category) {
+    /** Records a new range identity and returns its id. */
+    public UUID createIdentity(String analyteCode, String sourceCode, Category category) {
         RangeIdentityEntity identity = new RangeIdentityEntity();
         identity.id = UUID.randomUUID();
         identity.analyteCode = analyteCode;
         identity.sourceCode = sourceCode;
         identity.category = category.name();
         identity.persist();
-        return identity;
+        return identity.id;
     }
 
     /** Appends a revision; the database checks numbering, bounds and units, and stamps recorded_at. */

@@ -3,15 +3,15 @@ package org.labrange.ranges.service;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.labrange.ranges.domain.Analyte;
 import org.labrange.ranges.domain.DomainException;
+import org.labrange.ranges.domain.Source;
 import org.labrange.ranges.domain.SourceKind;
-import org.labrange.ranges.persistence.AnalyteEntity;
 import org.labrange.ranges.persistence.AuditLog;
-import org.labrange.ranges.persistence.SourceEntity;
+import org.labrange.ranges.persistence.CatalogStore;
 
 /** Analytes (read-only through the API) and range sources. */
 @ApplicationScoped
@@ -21,87 +21,81 @@ public class CatalogService {
     public record SourceChange(String name, SourceKind kind, String citation, Optional<String> url) {}
 
     @Inject
+    CatalogStore store;
+
+    @Inject
     AuditLog audit;
 
     @Transactional
-    public List<AnalyteEntity> findAnalytes(Optional<String> query) {
-        List<AnalyteEntity> all = AnalyteEntity.<AnalyteEntity>listAll();
-        return all.stream()
+    public List<Analyte> findAnalytes(Optional<String> query) {
+        return store.analytes().stream()
                 .filter(a -> query.map(q -> matches(a, q)).orElse(true))
-                .sorted(Comparator.comparing(a -> a.code))
                 .toList();
     }
 
     @Transactional
-    public AnalyteEntity analyte(String code) {
-        return AnalyteEntity.<AnalyteEntity>findByIdOptional(code)
+    public Analyte analyte(String code) {
+        return store.analyte(code)
                 .orElseThrow(() -> new DomainException.NotFound("No analyte with code '" + code + "'"));
     }
 
     @Transactional
-    public boolean analyteExists(String code) {
-        return AnalyteEntity.findByIdOptional(code).isPresent();
+    public List<Source> sources() {
+        return store.sources();
     }
 
     @Transactional
-    public List<SourceEntity> sources() {
-        return SourceEntity.<SourceEntity>listAll().stream()
-                .sorted(Comparator.comparing(s -> s.code))
-                .toList();
+    public Source source(String code) {
+        return store.source(code).orElseThrow(() -> new DomainException.NotFound("No source with code '" + code + "'"));
     }
 
     @Transactional
-    public SourceEntity source(String code) {
-        return SourceEntity.<SourceEntity>findByIdOptional(code)
-                .orElseThrow(() -> new DomainException.NotFound("No source with code '" + code + "'"));
-    }
-
-    @Transactional
-    public SourceEntity createSource(String code, SourceChange change, String author, String reason) {
-        if (SourceEntity.findByIdOptional(code).isPresent()) {
+    public Source createSource(String code, SourceChange change, String author, String reason) {
+        if (store.source(code).isPresent()) {
             throw new DomainException.Conflict("A source with code '" + code + "' already exists");
         }
-        SourceEntity source = new SourceEntity();
-        source.code = code;
-        apply(source, change);
-        source.persist();
+        Source source = apply(code, change);
+        store.insertSource(source);
         audit.record(author, "SOURCE_CREATE", "SOURCE", code, reason, describe(source));
         return source;
     }
 
     @Transactional
-    public SourceEntity updateSource(String code, SourceChange change, String author, String reason) {
-        SourceEntity source = source(code);
-        String before = describe(source);
-        apply(source, change);
-        audit.record(author, "SOURCE_UPDATE", "SOURCE", code, reason, before + " -> " + describe(source));
-        return source;
+    public Source updateSource(String code, SourceChange change, String author, String reason) {
+        Source before = source(code);
+        Source after = apply(code, change);
+        store.updateSource(after);
+        audit.record(author, "SOURCE_UPDATE", "SOURCE", code, reason, describe(before) + " -> " + describe(after));
+        return after;
     }
 
-    private static void apply(SourceEntity source, SourceChange change) {
-        source.name = change.name().strip();
-        source.kind = change.kind().name();
-        source.citation = change.citation().strip();
-        source.url = change.url().map(String::strip).filter(u -> !u.isEmpty()).orElse(null);
+    private static Source apply(String code, SourceChange change) {
+        return new Source(
+                code,
+                change.name().strip(),
+                change.kind(),
+                change.citation().strip(),
+                change.url().map(String::strip).filter(u -> !u.isEmpty()));
     }
 
-    private static String describe(SourceEntity s) {
-        return "name=" + s.name + "; kind=" + s.kind + "; citation=" + s.citation + "; url=" + s.url;
+    private static String describe(Source s) {
+        return "name=" + s.name() + "; kind=" + s.kind() + "; citation=" + s.citation() + "; url="
+                + s.url().orElse(null);
     }
 
-    private static boolean matches(AnalyteEntity analyte, String query) {
+    private static boolean matches(Analyte analyte, String query) {
         String q = fold(query);
         if (q.isEmpty()) {
             return true;
         }
-        return fold(analyte.code).equals(q)
-                || fold(analyte.displayName).contains(q)
-                || (analyte.loinc != null && fold(analyte.loinc).equals(q))
-                || analyte.aliases.stream().anyMatch(alias -> fold(alias).contains(q));
+        return fold(analyte.code()).equals(q)
+                || fold(analyte.displayName()).contains(q)
+                || analyte.loinc().map(loinc -> fold(loinc).equals(q)).orElse(false)
+                || analyte.aliases().stream().anyMatch(alias -> fold(alias).contains(q));
     }
 
     /** Case- and spelling-insensitive form: "β2-Microglobulin" and "beta2 microglobulin" fold alike. */
-    static String fold(String text) {
+    private static String fold(String text) {
         return text.strip().toLowerCase(Locale.ROOT).replace("β", "beta").replaceAll("[\\s_-]+", "");
     }
 }

@@ -1,19 +1,31 @@
 package org.labrange.ranges.api;
 
 import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
@@ -22,21 +34,18 @@ import org.labrange.ranges.support.Tokens;
 /**
  * Provider side of the contract: the stubbed responses other modules use in their tests must have the
  * shape this service really serves. Every field a stub relies on must exist here with the same JSON type
- * (null in either is allowed: those fields are optional), and every enum-like string must be one we emit.
+ * (null in either is allowed: those fields are optional), every enum-like string must be one we emit, every
+ * {@code unit} must be a unit this service serves, and a {@code revision} next to a {@code rangeId} this service
+ * knows must be a real revision of that range.
+ *
+ * <p>Each stub folder holds a {@code requests.properties} mapping each stub file to the request whose answer it
+ * stands for ({@code <file>=<request path>}). A missing folder, mapping or mapped file fails, and so does a
+ * stub file the mapping does not name.
  */
 @QuarkusTest
 class ConsumerStubContractTest {
 
-    /** Stub file name → the real request that answers it. */
-    private static final Map<String, String> REQUESTS = Map.of(
-            "analytes.json", "/api/v1/analytes",
-            "sources.json", "/api/v1/sources",
-            "changes-latest.json", "/api/v1/changes/latest",
-            "timeline-1952-1.json", "/api/v1/analytes/1952-1/timeline",
-            "timeline-1953-9.json", "/api/v1/analytes/1953-9/timeline",
-            "ranges-1952-1.json", "/api/v1/ranges?analyte=1952-1",
-            "range-labcorp.json", "/api/v1/ranges/" + SeededRangesTest.LABCORP,
-            "revisions-labcorp.json", "/api/v1/ranges/" + SeededRangesTest.LABCORP + "/revisions");
+    private static final String MAPPING = "requests.properties";
 
     private static final List<Path> STUB_DIRS = List.of(
             Path.of("../interpretation-service/src/test/resources/contract"),
@@ -44,29 +53,56 @@ class ConsumerStubContractTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    @Inject
+    AgroalDataSource dataSource;
+
     @TestFactory
     Stream<DynamicTest> consumerStubsMatchWhatThisServiceServes() throws IOException {
         List<DynamicTest> tests = new ArrayList<>();
         for (Path dir : STUB_DIRS) {
+            String consumer = dir.getName(1).toString();
             if (!Files.isDirectory(dir)) {
+                tests.add(DynamicTest.dynamicTest(consumer + ": stub folder", () -> {
+                    throw new AssertionError(
+                            "stub folder " + dir.toAbsolutePath().normalize() + " is missing");
+                }));
                 continue;
             }
-            try (Stream<Path> files = Files.list(dir)) {
-                for (Path stub : files.filter(
-                                f -> REQUESTS.containsKey(f.getFileName().toString()))
-                        .sorted()
-                        .toList()) {
-                    tests.add(DynamicTest.dynamicTest(
-                            dir.getParent().getParent().getParent().getParent() + ": " + stub.getFileName(),
-                            () -> verify(stub, REQUESTS.get(stub.getFileName().toString()))));
-                }
+            Path mapping = dir.resolve(MAPPING);
+            if (!Files.isRegularFile(mapping)) {
+                tests.add(DynamicTest.dynamicTest(consumer + ": " + MAPPING, () -> {
+                    throw new AssertionError(mapping.toAbsolutePath().normalize() + " is missing");
+                }));
+                continue;
+            }
+            Properties requests = new Properties();
+            try (Reader in = Files.newBufferedReader(mapping, StandardCharsets.UTF_8)) {
+                requests.load(in);
+            }
+            tests.add(DynamicTest.dynamicTest(
+                    consumer + ": every stub file is mapped", () -> assertEveryStubIsMapped(dir, requests)));
+            for (String file : new TreeSet<>(requests.stringPropertyNames())) {
+                Path stub = dir.resolve(file);
+                String request = requests.getProperty(file).strip();
+                tests.add(DynamicTest.dynamicTest(consumer + ": " + file, () -> verify(stub, request)));
             }
         }
-        assumeTrue(!tests.isEmpty(), "no consumer stubs found next to this module");
         return tests.stream();
     }
 
-    private static void verify(Path stubFile, String request) throws IOException {
+    private static void assertEveryStubIsMapped(Path dir, Properties requests) throws IOException {
+        try (Stream<Path> files = Files.list(dir)) {
+            List<String> unmapped = files.map(f -> f.getFileName().toString())
+                    .filter(name -> name.endsWith(".json"))
+                    .filter(name -> !requests.containsKey(name))
+                    .sorted()
+                    .toList();
+            assertTrue(unmapped.isEmpty(), "stub files without a request in " + MAPPING + ": " + unmapped);
+        }
+    }
+
+    private void verify(Path stubFile, String request) throws IOException, SQLException {
+        assertTrue(Files.isRegularFile(stubFile), "stub file " + stubFile + " is named in " + MAPPING + " but missing");
         JsonNode stub = JSON.readTree(stubFile.toFile());
         String body = given().auth()
                 .oauth2(Tokens.interpreter())
@@ -78,8 +114,69 @@ class ConsumerStubContractTest {
         JsonNode real = JSON.readTree(body);
         List<String> mismatches = new ArrayList<>();
         compare("$", stub, real, mismatches);
+        checkUnits("$", stub, servedUnits(), mismatches);
+        checkRevisions(stub, revisionsByRange(real, new HashMap<>()), mismatches);
         assertTrue(
                 mismatches.isEmpty(), stubFile + " does not match " + request + ":\n" + String.join("\n", mismatches));
+    }
+
+    /** Every {@code unit} string in the stub must be a unit code this service knows. */
+    private static void checkUnits(String path, JsonNode stub, Set<String> units, List<String> mismatches) {
+        if (stub.isObject()) {
+            for (Iterator<Map.Entry<String, JsonNode>> fields = stub.fields(); fields.hasNext(); ) {
+                Map.Entry<String, JsonNode> field = fields.next();
+                String at = path + "." + field.getKey();
+                if (field.getKey().equals("unit") && field.getValue().isTextual()) {
+                    if (!units.contains(field.getValue().asText())) {
+                        mismatches.add(at + ": '" + field.getValue().asText() + "' is not a unit this service serves "
+                                + units);
+                    }
+                } else {
+                    checkUnits(at, field.getValue(), units, mismatches);
+                }
+            }
+        } else if (stub.isArray()) {
+            for (int i = 0; i < stub.size(); i++) {
+                checkUnits(path + "[" + i + "]", stub.get(i), units, mismatches);
+            }
+        }
+    }
+
+    /** A stub's revision of a range this service also returned must be one of that range's real revisions. */
+    private static void checkRevisions(JsonNode stub, Map<String, Set<Integer>> real, List<String> mismatches) {
+        revisionsByRange(stub, new HashMap<>()).forEach((rangeId, revisions) -> {
+            Set<Integer> known = real.get(rangeId);
+            if (known != null && !known.containsAll(revisions)) {
+                mismatches.add("range " + rangeId + ": stub has revision(s) " + revisions + ", service sends " + known);
+            }
+        });
+    }
+
+    private static Map<String, Set<Integer>> revisionsByRange(JsonNode node, Map<String, Set<Integer>> found) {
+        if (node.isObject()) {
+            JsonNode id = node.get("rangeId");
+            JsonNode revision = node.get("revision");
+            if (id != null && id.isTextual() && revision != null && revision.isInt()) {
+                found.computeIfAbsent(id.asText(), k -> new TreeSet<>()).add(revision.asInt());
+            }
+            node.elements().forEachRemaining(child -> revisionsByRange(child, found));
+        } else if (node.isArray()) {
+            node.elements().forEachRemaining(child -> revisionsByRange(child, found));
+        }
+        return found;
+    }
+
+    private Set<String> servedUnits() throws SQLException {
+        Set<String> units = new TreeSet<>();
+        try (Connection c = dataSource.getConnection();
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT code FROM unit")) {
+            while (rs.next()) {
+                units.add(rs.getString(1));
+            }
+        }
+        assertFalse(units.isEmpty(), "the service knows no units");
+        return units;
     }
 
     private static void compare(String path, JsonNode stub, JsonNode real, List<String> mismatches) {
@@ -119,7 +216,7 @@ class ConsumerStubContractTest {
         }
     }
 
-    private static final java.util.Set<String> ENUM_VALUES = java.util.Set.of(
+    private static final Set<String> ENUM_VALUES = Set.of(
             "SERUM_PLASMA",
             "BLOOD",
             "URINE",

@@ -1,7 +1,9 @@
 package org.labrange.ranges.api;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -10,39 +12,89 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import org.junit.jupiter.api.Test;
+import org.postgresql.util.PSQLException;
+import org.postgresql.util.ServerErrorMessage;
 
-/** PostgreSQL itself keeps revisions immutable, gapless and sane, whatever the application does. */
+/**
+ * PostgreSQL itself keeps revisions immutable, gapless and sane, whatever the application does. Each refusal
+ * is pinned to the SQLState and the constraint or trigger function of the migrations that must give it, so a
+ * statement refused for another reason (a typo, or a different guard firing first) fails the test.
+ */
 @QuarkusTest
 class DatabaseIntegrityTest {
 
     private static final String LABCORP = "'" + SeededRangesTest.LABCORP + "'";
+
+    /** SQLStates PostgreSQL uses for these refusals. */
+    private static final String APPEND_ONLY = "42501"; // insufficient_privilege, raised by refuse_change()
+
+    private static final String NUMBERING = "23000"; // integrity_constraint_violation, range_revision_before_insert()
+    private static final String CHECK = "23514"; // check_violation
+    private static final String FOREIGN_KEY = "23503"; // foreign_key_violation
 
     @Inject
     AgroalDataSource dataSource;
 
     @Test
     void revisionsCannotBeUpdatedDeletedOrTruncated() {
-        assertRefused("UPDATE range_revision SET high = 99 WHERE range_id = " + LABCORP);
-        assertRefused("DELETE FROM range_revision WHERE range_id = " + LABCORP);
-        assertRefused("TRUNCATE range_revision CASCADE");
-        assertRefused("DELETE FROM range_identity WHERE id = " + LABCORP);
-        assertRefused("UPDATE audit_entry SET reason = 'rewritten'");
+        assertRefusedByTrigger(
+                "UPDATE range_revision SET high = 99 WHERE range_id = " + LABCORP,
+                APPEND_ONLY,
+                "refuse_change",
+                "range_revision is append-only: UPDATE");
+        assertRefusedByTrigger(
+                "DELETE FROM range_revision WHERE range_id = " + LABCORP,
+                APPEND_ONLY,
+                "refuse_change",
+                "range_revision is append-only: DELETE");
+        assertRefusedByTrigger(
+                "TRUNCATE range_revision CASCADE",
+                APPEND_ONLY,
+                "refuse_change",
+                "range_revision is append-only: TRUNCATE");
+        assertRefusedByTrigger(
+                "DELETE FROM range_identity WHERE id = " + LABCORP,
+                APPEND_ONLY,
+                "refuse_change",
+                "range_identity is append-only: DELETE");
+        assertRefusedByTrigger(
+                "UPDATE audit_entry SET reason = 'rewritten'",
+                APPEND_ONLY,
+                "refuse_change",
+                "audit_entry is append-only: UPDATE");
         assertEquals(1, count("SELECT count(*) FROM range_revision WHERE range_id = " + LABCORP + " AND high = 2.4"));
     }
 
     @Test
     void revisionNumbersCannotSkipOrRepeat() {
-        assertRefused(insert(3, "REVISE", "0.6", "2.4"));
-        assertRefused(insert(1, "CREATE", "0.6", "2.4"));
+        int next = nextRevision();
+        assertRefusedByTrigger(
+                insert(next + 1, "REVISE", "0.6", "2.4"),
+                NUMBERING,
+                "range_revision_before_insert",
+                "would leave a gap or duplicate");
+        assertRefusedByTrigger(
+                insert(1, "CREATE", "0.6", "2.4"),
+                NUMBERING,
+                "range_revision_before_insert",
+                "would leave a gap or duplicate");
     }
 
     @Test
     void boundsUnitsAndCategoriesAreCheckedByTheDatabase() {
-        assertRefused(insert(2, "REVISE", "3", "2"));
-        assertRefused(insert(2, "REVISE", "NULL", "NULL"));
-        assertRefused(insert(2, "REVISE", "0.6", "2.4").replace("'mg/L'", "'furlongs'"));
-        assertRefused("INSERT INTO range_identity (id, analyte_code, source_code, category) VALUES "
-                + "(gen_random_uuid(), '1952-1', 'labcorp', 'NORMALISH')");
+        int next = nextRevision();
+        assertRefusedByConstraint(insert(next, "REVISE", "3", "2"), CHECK, "range_revision_low_not_above_high");
+        assertRefusedByConstraint(insert(next, "REVISE", "NULL", "NULL"), CHECK, "range_revision_has_a_bound");
+        assertRefusedByConstraint(
+                insert(next, "REVISE", "0.6", "2.4").replace("'mg/L'", "'furlongs'"),
+                FOREIGN_KEY,
+                "range_revision_unit_fkey");
+        assertRefusedByConstraint(insert(next, "REVISE", "-1", "2.4"), CHECK, "range_revision_bounds_plausible");
+        assertRefusedByConstraint(
+                "INSERT INTO range_identity (id, analyte_code, source_code, category) VALUES "
+                        + "(gen_random_uuid(), '1952-1', 'labcorp', 'NORMALISH')",
+                CHECK,
+                "range_identity_category_check");
     }
 
     private static String insert(int revision, String action, String low, String high) {
@@ -54,8 +106,20 @@ class DatabaseIntegrityTest {
                 + "'sql', 'direct insert')";
     }
 
-    private void assertRefused(String sql) {
-        assertThrows(
+    private void assertRefusedByConstraint(String sql, String sqlState, String constraint) {
+        ServerErrorMessage error = refusal(sql, sqlState);
+        assertEquals(constraint, error.getConstraint(), "constraint that refused: " + sql);
+    }
+
+    private void assertRefusedByTrigger(String sql, String sqlState, String function, String message) {
+        ServerErrorMessage error = refusal(sql, sqlState);
+        assertNotNull(error.getWhere(), "no trigger context for: " + sql);
+        assertTrue(error.getWhere().contains("function " + function + "()"), error.getWhere());
+        assertTrue(error.getMessage().contains(message), error.getMessage());
+    }
+
+    private ServerErrorMessage refusal(String sql, String sqlState) {
+        SQLException refused = assertThrows(
                 SQLException.class,
                 () -> {
                     try (Connection c = dataSource.getConnection();
@@ -64,6 +128,23 @@ class DatabaseIntegrityTest {
                     }
                 },
                 sql);
+        assertEquals(sqlState, refused.getSQLState(), refused.getMessage());
+        PSQLException server = assertInstanceOfPsql(refused);
+        assertNotNull(server.getServerErrorMessage(), "no server error message for: " + sql);
+        return server.getServerErrorMessage();
+    }
+
+    private static PSQLException assertInstanceOfPsql(SQLException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof PSQLException psql) {
+                return psql;
+            }
+        }
+        throw new AssertionError("not a PostgreSQL error: " + e);
+    }
+
+    private int nextRevision() {
+        return (int) count("SELECT max(revision) + 1 FROM range_revision WHERE range_id = " + LABCORP);
     }
 
     private long count(String sql) {

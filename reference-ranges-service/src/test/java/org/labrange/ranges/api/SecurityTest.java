@@ -76,6 +76,8 @@ class SecurityTest {
     @Test
     void readerCannotWriteAndNothingIsWritten() {
         long before = latest();
+        String sourcesBefore = sources();
+        String auditBefore = auditTrail();
         given().auth()
                 .oauth2(Tokens.reader())
                 .contentType("application/json")
@@ -100,7 +102,39 @@ class SecurityTest {
                 .post("/api/v1/sources")
                 .then()
                 .statusCode(403);
-        org.junit.jupiter.api.Assertions.assertEquals(before, latest());
+        org.junit.jupiter.api.Assertions.assertEquals(before, latest(), "range change sequence moved");
+        // source writes never move the range change sequence: look at the sources and the audit trail
+        org.junit.jupiter.api.Assertions.assertEquals(sourcesBefore, sources(), "sources changed");
+        given().auth()
+                .oauth2(Tokens.reader())
+                .get("/api/v1/sources/sneaky")
+                .then()
+                .statusCode(404);
+        org.junit.jupiter.api.Assertions.assertEquals(auditBefore, auditTrail(), "audit trail changed");
+    }
+
+    private static String sources() {
+        return given().auth()
+                .oauth2(Tokens.reader())
+                .get("/api/v1/sources")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
+    }
+
+    /** The whole audit trail (the largest page the service serves). */
+    private static String auditTrail() {
+        String trail = given().auth()
+                .oauth2(Tokens.admin())
+                .queryParam("limit", 10_000)
+                .get("/api/v1/audit")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
+        org.junit.jupiter.api.Assertions.assertTrue(trail.startsWith("[{"), "the audit trail is empty: " + trail);
+        return trail;
     }
 
     @Test

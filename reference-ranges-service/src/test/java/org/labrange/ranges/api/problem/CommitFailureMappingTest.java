@@ -1,4 +1,4 @@
-package org.labrange.ranges.api;
+package org.labrange.ranges.api.problem;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -35,7 +35,7 @@ class CommitFailureMappingTest {
 
         assertEquals(503, response.getStatus());
         assertEquals("5", response.getHeaderString("Retry-After"));
-        Problems.Problem problem = (Problems.Problem) response.getEntity();
+        Problem problem = (Problem) response.getEntity();
         assertTrue(problem.type().endsWith("/commit-unconfirmed"), problem.type());
         assertTrue(problem.detail().contains("history"), problem.detail());
         assertEquals("57P01", ProblemMapper.sqlState(thrown));

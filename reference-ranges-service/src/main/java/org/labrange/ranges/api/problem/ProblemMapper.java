@@ -1,4 +1,4 @@
-package org.labrange.ranges.api;
+package org.labrange.ranges.api.problem;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.labrange.ranges.api.Views;
 import org.labrange.ranges.domain.DomainException;
 import org.labrange.ranges.domain.FieldError;
 
@@ -29,8 +30,8 @@ public class ProblemMapper {
     public Response domain(DomainException e, UriInfo uri) {
         String path = uri.getPath();
         if (e instanceof DomainException.Invalid invalid) {
-            return respond(new Problems.Problem(
-                    Problems.TYPE_BASE + "validation",
+            return respond(new Problem(
+                    Problem.TYPE_BASE + "validation",
                     "Invalid request",
                     400,
                     invalid.getMessage(),
@@ -40,10 +41,10 @@ public class ProblemMapper {
         }
         if (e instanceof DomainException.StaleRevision stale) {
             return Response.status(412)
-                    .type(Problems.MEDIA_TYPE)
+                    .type(Problem.MEDIA_TYPE)
                     .header("ETag", "\"" + stale.current().revision() + "\"")
-                    .entity(new Problems.Problem(
-                            Problems.TYPE_BASE + "stale-revision",
+                    .entity(new Problem(
+                            Problem.TYPE_BASE + "stale-revision",
                             "Range changed since you read it",
                             412,
                             stale.getMessage(),
@@ -53,15 +54,15 @@ public class ProblemMapper {
                     .build();
         }
         if (e instanceof DomainException.NotFound) {
-            return respond(Problems.of("not-found", "Not found", 404, e.getMessage(), path));
+            return respond(Problem.of("not-found", "Not found", 404, e.getMessage(), path));
         }
         if (e instanceof DomainException.RevisionRequired) {
-            return respond(Problems.of("revision-required", "If-Match required", 428, e.getMessage(), path));
+            return respond(Problem.of("revision-required", "If-Match required", 428, e.getMessage(), path));
         }
         if (e instanceof DomainException.Conflict) {
-            return respond(Problems.of("conflict", "Conflict", 409, e.getMessage(), path));
+            return respond(Problem.of("conflict", "Conflict", 409, e.getMessage(), path));
         }
-        return respond(Problems.of("too-large", "Request too large", 413, e.getMessage(), path));
+        return respond(Problem.of("too-large", "Request too large", 413, e.getMessage(), path));
     }
 
     @ServerExceptionMapper
@@ -86,7 +87,7 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response forbidden(ForbiddenException e, UriInfo uri) {
-        return respond(Problems.of(
+        return respond(Problem.of(
                 "forbidden",
                 "Forbidden",
                 403,
@@ -103,7 +104,7 @@ public class ProblemMapper {
         if (e.getCause() instanceof JsonProcessingException json) {
             return badJson(json, uri);
         }
-        return respond(Problems.of("http-" + status, title, status, e.getMessage(), uri.getPath()));
+        return respond(Problem.of("http-" + status, title, status, e.getMessage(), uri.getPath()));
     }
 
     @ServerExceptionMapper
@@ -111,7 +112,7 @@ public class ProblemMapper {
         String state = sqlState(e);
         if (state != null && (state.startsWith("23") || state.equals("P0001") || state.equals("42501"))) {
             LOG.warnf("Database refused a write (SQLState %s): %s", state, e.getMessage());
-            return respond(Problems.of(
+            return respond(Problem.of(
                     "rejected-by-database",
                     "Rejected by the database",
                     409,
@@ -120,7 +121,7 @@ public class ProblemMapper {
         }
         if (state != null && state.startsWith("22")) {
             // Data exceptions: e.g. a NUL character in a text, or a date PostgreSQL cannot store.
-            return respond(Problems.of(
+            return respond(Problem.of(
                     "unstorable-value",
                     "Invalid value",
                     400,
@@ -130,9 +131,9 @@ public class ProblemMapper {
         }
         LOG.errorf("Database unavailable (SQLState %s): %s", state, e.getMessage());
         return Response.status(503)
-                .type(Problems.MEDIA_TYPE)
+                .type(Problem.MEDIA_TYPE)
                 .header("Retry-After", "5")
-                .entity(Problems.of(
+                .entity(Problem.of(
                         "database-unavailable",
                         "Database unavailable",
                         503,
@@ -186,9 +187,9 @@ public class ProblemMapper {
             // and here it was not confirmed, so the client must look before it repeats the write
             LOG.errorf("Commit failed (SQLState %s): %s", sqlState(e), e.getMessage());
             return Response.status(503)
-                    .type(Problems.MEDIA_TYPE)
+                    .type(Problem.MEDIA_TYPE)
                     .header("Retry-After", "5")
-                    .entity(Problems.of(
+                    .entity(Problem.of(
                             "commit-unconfirmed",
                             "Change not confirmed",
                             503,
@@ -202,7 +203,7 @@ public class ProblemMapper {
             return database(new PersistenceException(e), uri);
         }
         LOG.error("Unexpected failure", e);
-        return respond(Problems.of(
+        return respond(Problem.of(
                 "internal",
                 "Internal error",
                 500,
@@ -212,9 +213,9 @@ public class ProblemMapper {
 
     private static Response unauthorized(UriInfo uri, String detail) {
         return Response.status(401)
-                .type(Problems.MEDIA_TYPE)
+                .type(Problem.MEDIA_TYPE)
                 .header("WWW-Authenticate", "Bearer")
-                .entity(Problems.of("unauthorized", "Unauthorized", 401, detail, uri.getPath()))
+                .entity(Problem.of("unauthorized", "Unauthorized", 401, detail, uri.getPath()))
                 .build();
     }
 
@@ -239,8 +240,8 @@ public class ProblemMapper {
                 reason = "is not valid";
             }
         }
-        return respond(new Problems.Problem(
-                Problems.TYPE_BASE + "validation",
+        return respond(new Problem(
+                Problem.TYPE_BASE + "validation",
                 "Invalid request",
                 400,
                 field + " " + reason,
@@ -268,9 +269,9 @@ public class ProblemMapper {
         return "an object or list";
     }
 
-    private static Response respond(Problems.Problem problem) {
+    private static Response respond(Problem problem) {
         return Response.status(problem.status())
-                .type(Problems.MEDIA_TYPE)
+                .type(Problem.MEDIA_TYPE)
                 .entity(problem)
                 .build();
     }
