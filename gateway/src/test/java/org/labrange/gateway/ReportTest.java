@@ -31,7 +31,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.labrange.gateway.UpstreamStubs.InterpretationStub;
 import org.labrange.gateway.UpstreamStubs.RangesStub;
-import org.labrange.gateway.client.ServiceVersions;
+import org.labrange.gateway.service.ServiceVersions;
 
 @QuarkusTest
 @QuarkusTestResource(UpstreamStubs.class)

@@ -141,6 +141,57 @@ class ResilienceTest {
     }
 
     @Test
+    void upstreamThatTricklesItsAnswerPastTheReadTimeoutIsCutOffAtTheReadTimeout() {
+        // a byte every second keeps the connection busy, so only the whole-call timeout can end the wait:
+        // it follows the test profile's read timeout (3 s), well before the 20 s the answer would take
+        ranges.stubFor(get("/api/v1/changes/latest")
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody("{\"latestSequence\":1, \"padding\":\"....................\"}")
+                        .withChunkedDribbleDelay(20, 20_000)));
+
+        given().auth()
+                .oauth2(TestKeys.token("rita", "ranges-reader"))
+                .when()
+                .get("/api/v1/changes/latest")
+                .then()
+                .statusCode(503)
+                .contentType("application/problem+json")
+                .body("upstream", is("reference-ranges-service"))
+                .body("detail", is("reference-ranges-service did not answer in time"));
+    }
+
+    @Test
+    void openBreakerOfOneUpstreamDoesNotSuspendCallsToTheOther() {
+        ranges.stubFor(get("/api/v1/analytes").willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+        interpretation.stubFor(post("/api/v1/interpretations")
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody("{\"results\":[]}")));
+        String reader = TestKeys.token("rita", "ranges-reader");
+        for (int i = 0; i < 8; i++) {
+            given().auth().oauth2(reader).when().get("/api/v1/analytes").then().statusCode(503);
+        }
+        given().auth()
+                .oauth2(reader)
+                .when()
+                .get("/api/v1/analytes")
+                .then()
+                .body("detail", org.hamcrest.Matchers.containsString("circuit breaker"));
+
+        given().auth()
+                .oauth2(TestKeys.token("ida", "interpreter"))
+                .contentType(ContentType.JSON)
+                .body("{\"results\":[]}")
+                .when()
+                .post("/api/v1/interpretations")
+                .then()
+                .statusCode(200);
+    }
+
+    @Test
     void repeatedFailuresOpenTheBreakerAndLaterCallsFailFastWithoutReachingTheUpstream() {
         ranges.stubFor(get("/api/v1/analytes").willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
         String token = TestKeys.token("rita", "ranges-reader");

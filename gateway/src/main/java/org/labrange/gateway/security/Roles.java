@@ -1,4 +1,4 @@
-package org.labrange.gateway.api;
+package org.labrange.gateway.security;
 
 /** The roles carried in the token's {@code groups} claim. */
 public final class Roles {

@@ -1,4 +1,4 @@
-package org.labrange.gateway.api;
+package org.labrange.gateway.client;
 
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -10,9 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.labrange.gateway.client.Upstream;
-import org.labrange.gateway.client.UpstreamRequest;
-import org.labrange.gateway.client.Upstreams;
 
 /**
  * Forwards a public request to the upstream that owns it: same path, same raw query, the headers
@@ -21,6 +18,9 @@ import org.labrange.gateway.client.Upstreams;
  */
 @ApplicationScoped
 public class Forwarder {
+
+    /** The correlation id fixed at the edge travels to the upstreams under this name. */
+    public static final String REQUEST_ID_HEADER = "X-Request-Id";
 
     /** Request headers an upstream may need; everything else stays at the edge. */
     private static final List<String> FORWARDED = List.of(
@@ -31,7 +31,7 @@ public class Forwarder {
             HttpHeaders.IF_MATCH,
             HttpHeaders.IF_NONE_MATCH,
             HttpHeaders.IF_MODIFIED_SINCE,
-            RequestIds.HEADER);
+            REQUEST_ID_HEADER);
 
     private final Upstreams upstreams;
 

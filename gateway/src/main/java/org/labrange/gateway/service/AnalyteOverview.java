@@ -1,8 +1,10 @@
-package org.labrange.gateway.domain;
+package org.labrange.gateway.service;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.util.List;
+import org.labrange.gateway.domain.OverviewFindings.LastRevision;
+import org.labrange.gateway.domain.Warning;
 
 /** Every source's current ranges for one analyte, side by side. */
 public record AnalyteOverview(
@@ -22,14 +24,4 @@ public record AnalyteOverview(
      * @param lastRevision  the newest revision (null when its history could not be read)
      */
     public record RangeSummary(JsonNode current, Integer revisionCount, LastRevision lastRevision) {}
-
-    /** @param scheduled true when the last revision only takes effect after today */
-    public record LastRevision(
-            int revision,
-            String status,
-            String effectiveFrom,
-            String recordedAt,
-            String recordedBy,
-            String reason,
-            boolean scheduled) {}
 }

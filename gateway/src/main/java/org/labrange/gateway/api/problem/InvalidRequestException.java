@@ -1,4 +1,4 @@
-package org.labrange.gateway.api;
+package org.labrange.gateway.api.problem;
 
 import java.util.List;
 

@@ -1,14 +1,13 @@
-package org.labrange.gateway.api;
+package org.labrange.gateway.client;
 
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.labrange.gateway.client.UpstreamResponse;
 
 /** Turns an upstream answer into the gateway's answer without changing status, headers or body. */
-final class Passthrough {
+public final class Passthrough {
 
     /** Hop-by-hop headers (RFC 9110 §7.6.1) and those the gateway sets itself. */
     private static final Set<String> NOT_COPIED = Set.of(
@@ -29,7 +28,7 @@ final class Passthrough {
      * @param rewrite when present, the upstream origin and the gateway origin: an absolute
      *                {@code Location} on the upstream's origin is moved to the gateway's
      */
-    static Response toResponse(UpstreamResponse upstream, Optional<Map.Entry<URI, URI>> rewrite) {
+    public static Response toResponse(UpstreamResponse upstream, Optional<Map.Entry<URI, URI>> rewrite) {
         Response.ResponseBuilder builder = Response.status(upstream.status());
         for (Map.Entry<String, String> header : upstream.headers()) {
             String name = header.getKey().toLowerCase();

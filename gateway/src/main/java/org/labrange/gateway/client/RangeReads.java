@@ -1,4 +1,4 @@
-package org.labrange.gateway.api;
+package org.labrange.gateway.client;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -11,10 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.labrange.gateway.client.Upstream;
-import org.labrange.gateway.client.UpstreamRequest;
-import org.labrange.gateway.client.UpstreamResponse;
-import org.labrange.gateway.client.Upstreams;
 
 /** JSON reads from the upstreams for the aggregations, issued concurrently where they are independent. */
 @ApplicationScoped
@@ -109,7 +105,7 @@ public class RangeReads {
         headers.forEach((name, value) -> {
             // aggregations make their own requests: only identity and correlation travel
             if (name.equalsIgnoreCase("Authorization")
-                    || name.equalsIgnoreCase(RequestIds.HEADER)
+                    || name.equalsIgnoreCase(Forwarder.REQUEST_ID_HEADER)
                     || name.equalsIgnoreCase("Accept-Language")) {
                 sent.put(name, value);
             }

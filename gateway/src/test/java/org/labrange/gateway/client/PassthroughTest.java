@@ -1,4 +1,4 @@
-package org.labrange.gateway.api;
+package org.labrange.gateway.client;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

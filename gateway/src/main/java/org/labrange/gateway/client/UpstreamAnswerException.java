@@ -1,7 +1,4 @@
-package org.labrange.gateway.api;
-
-import org.labrange.gateway.client.Upstream;
-import org.labrange.gateway.client.UpstreamResponse;
+package org.labrange.gateway.client;
 
 /**
  * An upstream answered an aggregation's call with an error: the client gets that answer unchanged

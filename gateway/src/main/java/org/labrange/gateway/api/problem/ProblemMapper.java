@@ -1,4 +1,4 @@
-package org.labrange.gateway.api;
+package org.labrange.gateway.api.problem;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -15,6 +15,9 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.Map;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.labrange.gateway.api.RequestIds;
+import org.labrange.gateway.client.Passthrough;
+import org.labrange.gateway.client.UpstreamAnswerException;
 import org.labrange.gateway.client.UpstreamUnavailableException;
 
 /** The gateway's single translation of failures into application/problem+json answers. */

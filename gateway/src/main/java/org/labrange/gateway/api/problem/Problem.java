@@ -1,4 +1,4 @@
-package org.labrange.gateway.api;
+package org.labrange.gateway.api.problem;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;

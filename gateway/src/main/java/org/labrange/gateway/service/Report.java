@@ -1,14 +1,17 @@
-package org.labrange.gateway.domain;
+package org.labrange.gateway.service;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
+import org.labrange.gateway.domain.ReportFindings.Disagreement;
+import org.labrange.gateway.domain.ReportFindings.RangeRevisionRef;
+import org.labrange.gateway.domain.ReportFindings.ServiceVersion;
+import org.labrange.gateway.domain.Warning;
 
 /**
  * One report for a patient's panel. Upstream parts (analyte, value, interpretations, agreement,
  * delta, patterns…) are carried as received so that nothing the interpretation service says is
- * lost or reworded.
+ * lost or reworded; the rest are the domain's findings.
  *
  * @param complete false when any CLINICAL warning is present: the report must not be read as a full answer
  */
@@ -61,9 +64,6 @@ public record Report(
             JsonNode rangeUsed,
             List<JsonNode> revisions) {}
 
-    /** Sources that flag one result differently. */
-    public record Disagreement(String resultId, String analyteCode, Map<String, String> flags, String summary) {}
-
     /** A significant change against the patient's earlier results, as judged by the interpretation service. */
     public record DeltaCheck(String resultId, String analyteCode, JsonNode delta) {}
 
@@ -71,7 +71,7 @@ public record Report(
      * What produced the report.
      *
      * @param rangesState what interpretation-service says about the ranges it used (change sequence,
-     *                    when it was confirmed, whether cached ranges were used), as it said it
+     *                    when confirmed, whether its copy was stale)
      */
     public record Provenance(
             String requestId,
@@ -82,11 +82,4 @@ public record Report(
             JsonNode rangesState,
             List<ServiceVersion> services,
             List<RangeRevisionRef> rangeRevisions) {}
-
-    /** @param version null when the service did not tell */
-    public record ServiceVersion(String name, String version) {}
-
-    /** A range revision the report relied on. */
-    public record RangeRevisionRef(
-            String source, String analyteCode, String rangeId, int revision, String effectiveFrom, String recordedAt) {}
 }

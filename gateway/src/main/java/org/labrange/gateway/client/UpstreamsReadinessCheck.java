@@ -1,4 +1,4 @@
-package org.labrange.gateway.api;
+package org.labrange.gateway.client;
 
 import io.smallrye.health.api.AsyncHealthCheck;
 import io.smallrye.mutiny.Uni;
@@ -6,8 +6,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 import org.eclipse.microprofile.health.Readiness;
-import org.labrange.gateway.client.Upstream;
-import org.labrange.gateway.client.Upstreams;
 import org.labrange.gateway.config.GatewayConfig;
 
 /**

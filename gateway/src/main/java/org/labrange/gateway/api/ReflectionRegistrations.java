@@ -1,14 +1,17 @@
-package org.labrange.gateway.config;
+package org.labrange.gateway.api;
 
 import io.quarkus.runtime.annotations.RegisterForReflection;
-import org.labrange.gateway.api.Problem;
-import org.labrange.gateway.domain.AnalyteOverview;
-import org.labrange.gateway.domain.Report;
+import org.labrange.gateway.api.problem.Problem;
+import org.labrange.gateway.domain.OverviewFindings;
+import org.labrange.gateway.domain.ReportFindings;
 import org.labrange.gateway.domain.Warning;
+import org.labrange.gateway.service.AnalyteOverview;
+import org.labrange.gateway.service.Report;
 
 /**
  * Records serialised from inside a {@code Response} or by hand, which a native build cannot find
- * from method signatures alone. Kept here so that the domain stays free of framework annotations.
+ * from method signatures alone. Kept with the API that writes them, so that the domain stays free of
+ * framework annotations.
  */
 @RegisterForReflection(
         targets = {
@@ -18,16 +21,16 @@ import org.labrange.gateway.domain.Warning;
             Report.PatientSummary.class,
             Report.ResultEntry.class,
             Report.RangeHistory.class,
-            Report.Disagreement.class,
             Report.DeltaCheck.class,
             Report.Provenance.class,
-            Report.ServiceVersion.class,
-            Report.RangeRevisionRef.class,
+            ReportFindings.Disagreement.class,
+            ReportFindings.ServiceVersion.class,
+            ReportFindings.RangeRevisionRef.class,
             Warning.class,
             AnalyteOverview.class,
             AnalyteOverview.SourceRanges.class,
             AnalyteOverview.RangeSummary.class,
-            AnalyteOverview.LastRevision.class
+            OverviewFindings.LastRevision.class
         })
 public final class ReflectionRegistrations {
 

@@ -1,4 +1,4 @@
-package org.labrange.gateway.client;
+package org.labrange.gateway.service;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -9,6 +9,9 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import org.labrange.gateway.client.Upstream;
+import org.labrange.gateway.client.UpstreamResponse;
+import org.labrange.gateway.client.Upstreams;
 import org.labrange.gateway.config.GatewayConfig;
 
 /**
@@ -68,7 +71,7 @@ public class ServiceVersions {
         }
     }
 
-    /** Forgets cached versions (used by tests and after a deployment). */
+    /** Forgets cached versions, so that tests start each case from an empty cache. */
     public void forget() {
         cache.clear();
     }
