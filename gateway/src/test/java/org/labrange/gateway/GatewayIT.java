@@ -50,7 +50,7 @@ class GatewayIT {
                 .willReturn(aResponse()
                         .withStatus(200)
                         .withHeader("Content-Type", "application/json")
-                        .withBody("[{\"code\":\"labcorp\"}]")));
+                        .withBody(Fixtures.rangesAnswer("sources.json"))));
 
         given().auth()
                 .oauth2(TestKeys.token("rita", "ranges-reader"))

@@ -63,7 +63,7 @@ class ResilienceTest {
                 .willReturn(aResponse()
                         .withStatus(200)
                         .withHeader("Content-Type", "application/json")
-                        .withBody("[]")));
+                        .withBody(Fixtures.rangesAnswer("sources.json"))));
 
         given().auth()
                 .oauth2(TestKeys.token("rita", "ranges-reader"))
@@ -125,7 +125,7 @@ class ResilienceTest {
                         .withFixedDelay(6000)
                         .withStatus(200)
                         .withHeader("Content-Type", "application/json")
-                        .withBody("{\"latestSequence\":1}")));
+                        .withBody(Fixtures.rangesAnswer("changes-latest.json"))));
 
         given().auth()
                 .oauth2(TestKeys.token("rita", "ranges-reader"))
@@ -148,7 +148,7 @@ class ResilienceTest {
                 .willReturn(aResponse()
                         .withStatus(200)
                         .withHeader("Content-Type", "application/json")
-                        .withBody("{\"latestSequence\":1, \"padding\":\"....................\"}")
+                        .withBody(Fixtures.rangesAnswer("changes-latest.json"))
                         .withChunkedDribbleDelay(20, 20_000)));
 
         given().auth()
@@ -165,11 +165,7 @@ class ResilienceTest {
     @Test
     void openBreakerOfOneUpstreamDoesNotSuspendCallsToTheOther() {
         ranges.stubFor(get("/api/v1/analytes").willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
-        interpretation.stubFor(post("/api/v1/interpretations")
-                .willReturn(aResponse()
-                        .withStatus(200)
-                        .withHeader("Content-Type", "application/json")
-                        .withBody("{\"results\":[]}")));
+        Fixtures.interpretationAnswers(interpretation, "interpretations-serum.json", 0);
         String reader = TestKeys.token("rita", "ranges-reader");
         for (int i = 0; i < 8; i++) {
             given().auth().oauth2(reader).when().get("/api/v1/analytes").then().statusCode(503);
@@ -184,7 +180,7 @@ class ResilienceTest {
         given().auth()
                 .oauth2(TestKeys.token("ida", "interpreter"))
                 .contentType(ContentType.JSON)
-                .body("{\"results\":[]}")
+                .body(Fixtures.interpretationRequest("interpretations-serum.json"))
                 .when()
                 .post("/api/v1/interpretations")
                 .then()

@@ -40,11 +40,7 @@ class SecurityTest {
     void reset() {
         ranges.resetAll();
         interpretation.resetAll();
-        ranges.stubFor(get("/api/v1/sources")
-                .willReturn(aResponse()
-                        .withStatus(200)
-                        .withHeader("Content-Type", "application/json")
-                        .withBody("[]")));
+        Fixtures.rangesAnswers(ranges, "sources.json");
     }
 
     @Test

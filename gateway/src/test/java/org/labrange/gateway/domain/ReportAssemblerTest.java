@@ -134,6 +134,17 @@ class ReportAssemblerTest {
     }
 
     @Test
+    void deltaComputedAgainstAnEarlierResultIsListedAsADeltaCheck() {
+        ReportFindings report = assemble(
+                "{\"results\":[{\"id\":\"s1\"}]}",
+                "{\"results\":[{\"id\":\"s1\",\"status\":\"INTERPRETED\",\"interpretations\":[],"
+                        + "\"delta\":{\"possible\":true,\"significant\":true,\"flag\":\"U\"}}]}",
+                LABS);
+
+        assertTrue(report.results().get(0).deltaCheck());
+    }
+
+    @Test
     void deltaThatCouldNotBeComputedIsNotListedAsADeltaCheck() {
         ReportFindings report = assemble(
                 "{\"results\":[{\"id\":\"s1\"}]}",
