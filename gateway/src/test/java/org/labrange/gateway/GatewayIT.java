@@ -35,6 +35,11 @@ class GatewayIT {
     }
 
     @Test
+    void productionBuildLeavesOutTheSwaggerUi() {
+        given().when().get("/q/swagger-ui/").then().statusCode(404);
+    }
+
+    @Test
     void packagedGatewayRejectsAnonymousCallsWithAProblemDocument() {
         given().when()
                 .get("/api/v1/sources")
