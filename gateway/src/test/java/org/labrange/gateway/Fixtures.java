@@ -1,82 +1,112 @@
 package org.labrange.gateway;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Properties;
 
-/** Upstream answers shaped as the two services' contracts describe, for serum and urine B2M. */
+/**
+ * Upstream answers for serum and urine B2M, read from the contract files under
+ * {@code src/test/resources/contract}: each file is what the real service answers, for its seeded data,
+ * to the request its folder's {@code requests.properties} names (checked against the services by their
+ * own tests).
+ */
 final class Fixtures {
+
+    static final String QUEST_SERUM = "1952e001-0000-4000-8000-000000000001";
+    static final String LABCORP_SERUM = "1952e001-0000-4000-8000-000000000002";
+    static final String MOSBY_SERUM = "1952e001-0000-4000-8000-000000000003";
+    static final String MOSBY_URINE = "1953e009-0000-4000-8000-000000000001";
+
+    private static final String RANGES = "contract/reference-ranges/";
+    private static final String INTERPRETATION = "contract/interpretation/";
+    private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private Fixtures() {}
 
-    static final String SOURCES = """
-            [{"code":"quest","name":"Quest Diagnostics","kind":"LAB","citation":"Quest test directory","url":null},
-             {"code":"labcorp","name":"Labcorp","kind":"LAB","citation":"Labcorp test menu","url":null},
-             {"code":"mosby-pagana-2022","name":"Mosby's Manual 2022","kind":"TEXTBOOK","citation":"Pagana 2022","url":null}]""";
-
-    static final String SERUM_RESULT = """
-            {"id":"s1","status":"INTERPRETED",
-             "analyte":{"code":"1952-1","displayName":"Beta-2 microglobulin, serum/plasma","specimen":"SERUM_PLASMA"},
-             "value":{"input":"2.45","inputUnit":"mg/L","comparator":null,"normalised":2.45,"unit":"mg/L"},
-             "interpretations":[
-               {"source":"quest","flag":"N","flagDisplay":"Normal",
-                "range":{"rangeId":"rq","revision":1,"category":"REFERENCE","low":null,"lowInclusive":true,"high":2.51,
-                         "highInclusive":true,"unit":"mg/L","effectiveFrom":"2020-01-01"},
-                "selectionRule":"only applicable range","position":{"multipleOfUpperLimit":0.976,"percentThroughRange":null}},
-               {"source":"labcorp","flag":"H","flagDisplay":"High",
-                "range":{"rangeId":"rl","revision":1,"category":"REFERENCE","low":0.6,"lowInclusive":true,"high":2.4,
-                         "highInclusive":true,"unit":"mg/L","effectiveFrom":"2023-09-07"},
-                "selectionRule":"only applicable range","position":{"multipleOfUpperLimit":1.021,"percentThroughRange":null}}],
-             "notEvaluated":[],
-             "agreement":{"unanimous":false,"flags":{"quest":"N","labcorp":"H"},"summary":"1 normal, 1 high"},
-             "associations":[],
-             "delta":{"possible":true,"reason":null,"previousValue":"1.9","previousCollectedAt":"2026-05-01T08:00:00Z",
-                      "change":0.55,"percentChange":28.9,"rcvPercent":20.1,"significant":true,"flag":"U"},
-             "problems":[]}""";
-
-    static final String URINE_NO_RANGE = """
-            {"id":"u1","status":"NO_RANGE",
-             "analyte":{"code":"1953-9","displayName":"Beta-2 microglobulin, urine","specimen":"URINE"},
-             "value":{"input":"0.25","inputUnit":"mg/L","comparator":null,"normalised":250,"unit":"ug/L"},
-             "interpretations":[],
-             "notEvaluated":[{"source":"quest","reason":"no range in effect on 2026-11-20 for this patient"},
-                             {"source":"labcorp","reason":"no range in effect on 2026-11-20 for this patient"}],
-             "agreement":null,"associations":[],
-             "delta":{"possible":false,"reason":"no earlier result","significant":false,"flag":null},"problems":[]}""";
-
-    static String interpretation(String... results) {
-        return "{\"rulesVersion\":\"rules-2026.11\",\"evaluatedAt\":\"2026-11-25T12:00:00Z\","
-                + "\"ranges\":{\"changeSequence\":7,\"confirmedAt\":\"2026-11-25T11:59:58Z\",\"stale\":false},\"results\":["
-                + String.join(",", results) + "],"
-                + "\"patterns\":[{\"id\":\"glomerular\",\"text\":\"Serum high with urine low suggests a glomerular cause\","
-                + "\"resultIds\":[\"s1\",\"u1\"],\"citation\":\"textbook\"}]}";
+    /** The text of an answer of reference-ranges-service. */
+    static String rangesAnswer(String name) {
+        return read(RANGES + name);
     }
 
-    static final String QUEST_HISTORY = """
-            [{"rangeId":"rq","revision":1,"analyteCode":"1952-1","sourceCode":"quest","category":"REFERENCE","low":null,
-              "high":2.51,"unit":"mg/L","status":"ACTIVE","effectiveFrom":"2020-01-01","effectiveTo":null,
-              "recordedAt":"2026-11-01T10:00:00Z","recordedBy":"seed","reason":"Initial load"}]""";
+    /** The request path (and query) that the named answer of reference-ranges-service answers. */
+    static String rangesRequest(String name) {
+        return requests(RANGES).getProperty(name);
+    }
 
-    static final String LABCORP_HISTORY = """
-            [{"rangeId":"rl","revision":1,"analyteCode":"1952-1","sourceCode":"labcorp","category":"REFERENCE","low":0.6,
-              "high":2.4,"unit":"mg/L","status":"ACTIVE","effectiveFrom":"2023-09-07","effectiveTo":"2099-01-01",
-              "recordedAt":"2026-11-01T10:00:00Z","recordedBy":"seed","reason":"Initial load"},
-             {"rangeId":"rl","revision":2,"analyteCode":"1952-1","sourceCode":"labcorp","category":"REFERENCE","low":0.8,
-              "high":2.34,"unit":"mg/L","status":"ACTIVE","effectiveFrom":"2099-01-01","effectiveTo":null,
-              "recordedAt":"2026-11-24T09:30:00Z","recordedBy":"alice","reason":"Method change to turbidimetry"}]""";
+    /** Stubs the GETs of the named answers of reference-ranges-service at the paths they answer. */
+    static void rangesAnswers(WireMockServer ranges, String... names) {
+        for (String name : names) {
+            json(ranges, rangesRequest(name), rangesAnswer(name));
+        }
+    }
 
-    static final String SERUM_RANGES_IN_EFFECT = """
-            [{"rangeId":"rq","revision":1,"analyteCode":"1952-1","sourceCode":"quest","category":"REFERENCE","low":null,
-              "high":2.51,"unit":"mg/L","status":"ACTIVE","effectiveFrom":"2020-01-01","effectiveTo":null,
-              "recordedAt":"2026-11-01T10:00:00Z","recordedBy":"seed","reason":"Initial load"},
-             {"rangeId":"rl","revision":1,"analyteCode":"1952-1","sourceCode":"labcorp","category":"REFERENCE","low":0.6,
-              "high":2.4,"unit":"mg/L","status":"ACTIVE","effectiveFrom":"2023-09-07","effectiveTo":"2099-01-01",
-              "recordedAt":"2026-11-01T10:00:00Z","recordedBy":"seed","reason":"Initial load"}]""";
+    /** The sources and the history of every seeded B2M range, as a report or an overview reads them. */
+    static void rangesServiceKnowsB2m(WireMockServer ranges) {
+        rangesAnswers(
+                ranges,
+                "sources.json",
+                "revisions-quest-serum.json",
+                "revisions-labcorp-serum.json",
+                "revisions-mosby-serum.json",
+                "revisions-mosby-urine.json");
+    }
 
-    static final String SERUM_ANALYTE = """
-            {"code":"1952-1","loinc":"1952-1","displayName":"Beta-2 microglobulin, serum/plasma","aliases":["B2M"],
-             "specimen":"SERUM_PLASMA","unit":"mg/L","molarMassGramsPerMole":11800}""";
+    /**
+     * Stubs the named answer of interpretation-service for exactly the request its contract names, after
+     * {@code delayMillis}.
+     */
+    static void interpretationAnswers(WireMockServer interpretation, String name, int delayMillis) {
+        String[] request = requests(INTERPRETATION).getProperty(name).split(" ");
+        interpretation.stubFor(post(request[1])
+                .withRequestBody(equalToJson(read(INTERPRETATION + request[2])))
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withFixedDelay(delayMillis)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody(read(INTERPRETATION + name))));
+    }
+
+    /** The request body that the named answer of interpretation-service answers. */
+    static String interpretationRequest(String name) {
+        return read(INTERPRETATION + requests(INTERPRETATION).getProperty(name).split(" ")[2]);
+    }
+
+    /**
+     * A range's history after an admin revised it for a later date: the seeded answer plus revision 2,
+     * built from revision 1 so that every field keeps the service's shape.
+     */
+    static String revisedForLaterDate(String history, double low, double high, String reason) {
+        try {
+            ArrayNode revisions = (ArrayNode) MAPPER.readTree(history);
+            ObjectNode first = (ObjectNode) revisions.get(0);
+            ObjectNode second = first.deepCopy();
+            second.put("revision", 2)
+                    .put("sequence", 5)
+                    .put("low", low)
+                    .put("high", high)
+                    .put("action", "REVISE")
+                    .put("effectiveFrom", "2099-01-01")
+                    .put("recordedAt", "2026-11-24T09:30:00Z")
+                    .put("recordedBy", "alice")
+                    .put("reason", reason);
+            first.put("effectiveTo", "2099-01-01");
+            revisions.add(second);
+            return MAPPER.writeValueAsString(revisions);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
 
     static void json(WireMockServer server, String path, String body) {
         server.stubFor(get(path)
@@ -86,9 +116,29 @@ final class Fixtures {
                         .withBody(body)));
     }
 
-    static void rangesServiceKnowsSerumB2m(WireMockServer ranges) {
-        json(ranges, "/api/v1/sources", SOURCES);
-        json(ranges, "/api/v1/ranges/rq/revisions", QUEST_HISTORY);
-        json(ranges, "/api/v1/ranges/rl/revisions", LABCORP_HISTORY);
+    private static Properties requests(String folder) {
+        Properties requests = new Properties();
+        try (InputStream in = resource(folder + "requests.properties")) {
+            requests.load(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return requests;
+    }
+
+    private static String read(String path) {
+        try (InputStream in = resource(path)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static InputStream resource(String path) {
+        InputStream in = Fixtures.class.getClassLoader().getResourceAsStream(path);
+        if (in == null) {
+            throw new IllegalStateException("missing test resource " + path);
+        }
+        return in;
     }
 }

@@ -35,6 +35,11 @@ class GatewayIT {
     }
 
     @Test
+    void productionBuildLeavesOutTheSwaggerUi() {
+        given().when().get("/q/swagger-ui/").then().statusCode(404);
+    }
+
+    @Test
     void packagedGatewayRejectsAnonymousCallsWithAProblemDocument() {
         given().when()
                 .get("/api/v1/sources")
@@ -50,7 +55,7 @@ class GatewayIT {
                 .willReturn(aResponse()
                         .withStatus(200)
                         .withHeader("Content-Type", "application/json")
-                        .withBody("[{\"code\":\"labcorp\"}]")));
+                        .withBody(Fixtures.rangesAnswer("sources.json"))));
 
         given().auth()
                 .oauth2(TestKeys.token("rita", "ranges-reader"))

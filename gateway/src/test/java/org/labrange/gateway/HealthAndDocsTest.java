@@ -75,7 +75,7 @@ class HealthAndDocsTest {
 
     @Test
     void prometheusMetricsIncludeCallsToTheUpstreams() {
-        Fixtures.json(ranges, "/api/v1/sources", "[]");
+        Fixtures.rangesAnswers(ranges, "sources.json");
         given().auth()
                 .oauth2(TestKeys.token("rita", "ranges-reader"))
                 .when()

@@ -31,20 +31,25 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.labrange.gateway.UpstreamStubs.InterpretationStub;
 import org.labrange.gateway.UpstreamStubs.RangesStub;
-import org.labrange.gateway.client.ServiceVersions;
+import org.labrange.gateway.service.ServiceVersions;
 
 @QuarkusTest
 @QuarkusTestResource(UpstreamStubs.class)
 class ReportTest {
 
+    /** Matches interpretations-panel.request.json once reportId and patient.id are taken off. */
     private static final String PANEL = """
             {"reportId":"rep-42","patient":{"id":"patient-0042","sex":"FEMALE","birthDate":"1970-05-01"},
-             "sources":["quest","labcorp"],
+             "sources":["quest","labcorp","mosby-pagana-2022"],
              "results":[
                {"id":"s1","analyte":"B2M","specimen":"serum","value":"2.45","unit":"mg/L","collectedAt":"2026-11-20T08:00:00Z",
                 "previous":[{"value":"1.9","unit":"mg/L","collectedAt":"2026-05-01T08:00:00Z"}]},
                {"id":"u1","analyte":"B2M","specimen":"urine","value":"0.25","unit":"mg/L","collectedAt":"2026-11-20T08:00:00Z"}]}""";
 
+    /** The panel compared with the two laboratories only (interpretations-panel-labs.request.json). */
+    private static final String PANEL_LABS = PANEL.replace(",\"mosby-pagana-2022\"]", "]");
+
+    /** Matches interpretations-serum.request.json. */
     private static final String SERUM_ONLY = """
             {"patient":{"sex":"FEMALE","age":"P56Y"},
              "results":[{"id":"s1","analyte":"B2M","specimen":"serum","value":"2.45","unit":"mg/L",
@@ -80,19 +85,22 @@ class ReportTest {
         breakers.resetAll();
     }
 
-    private void interpretationAnswers(String body, int delayMillis) {
-        interpretation.stubFor(post("/api/v1/interpretations")
-                .willReturn(aResponse()
-                        .withStatus(200)
-                        .withFixedDelay(delayMillis)
-                        .withHeader("Content-Type", "application/json")
-                        .withBody(body)));
+    private void interpretationAnswers(String answer, int delayMillis) {
+        Fixtures.interpretationAnswers(interpretation, answer, delayMillis);
     }
 
     @Test
     void panelReportShowsInterpretationsRangesSideBySideDisagreementsPatternsDeltasAndProvenance() {
-        Fixtures.rangesServiceKnowsSerumB2m(ranges);
-        interpretationAnswers(Fixtures.interpretation(Fixtures.SERUM_RESULT, Fixtures.URINE_NO_RANGE), 0);
+        Fixtures.rangesServiceKnowsB2m(ranges);
+        Fixtures.json(
+                ranges,
+                "/api/v1/ranges/" + Fixtures.LABCORP_SERUM + "/revisions",
+                Fixtures.revisedForLaterDate(
+                        Fixtures.rangesAnswer("revisions-labcorp-serum.json"),
+                        0.8,
+                        2.34,
+                        "Method change to turbidimetry"));
+        interpretationAnswers("interpretations-panel.json", 0);
         String token = TestKeys.token("ida", "interpreter");
 
         given().auth()
@@ -109,33 +117,42 @@ class ReportTest {
                 .body("patient.id", is("patient-0042"))
                 .body("results.id", contains("s1", "u1"))
                 .body("results[0].collectedAt", is("2026-11-20T08:00:00Z"))
-                .body("results[0].interpretations.source", contains("quest", "labcorp"))
-                .body("results[0].interpretations.flag", contains("N", "H"))
+                .body("results[0].interpretations.source", contains("quest", "labcorp", "mosby-pagana-2022"))
+                .body("results[0].interpretations.flag", contains("N", "H", "H"))
                 .body("results[0].ranges.find { it.source == 'labcorp' }.sourceName", is("Labcorp"))
                 .body("results[0].ranges.find { it.source == 'labcorp' }.revisionUsed", is(1))
                 .body("results[0].ranges.find { it.source == 'labcorp' }.latestRevision", is(2))
                 .body("results[0].ranges.find { it.source == 'labcorp' }.usedRevisionIsLatest", is(false))
                 .body(
                         "results[0].ranges.find { it.source == 'labcorp' }.revisions.reason",
-                        contains("Initial load", "Method change to turbidimetry"))
+                        contains("Initial load of published B2M ranges", "Method change to turbidimetry"))
                 .body("results[0].ranges.find { it.source == 'quest' }.usedRevisionIsLatest", is(true))
                 .body("disagreements[0].resultId", is("s1"))
                 .body("disagreements[0].flags.labcorp", is("H"))
                 .body("disagreements[0].flags.quest", is("N"))
-                .body("patterns[0].id", is("glomerular"))
-                .body("deltaChecks.resultId", contains("s1"))
-                .body("provenance.rangesState.changeSequence", is(7))
-                .body("deltaChecks[0].delta.flag", is("U"))
+                .body("patterns[0].id", is("b2m-glomerular-pattern"))
+                .body("patterns[0].resultIds", contains("s1", "u1"))
+                .body("results[0].delta.possible", is(false))
+                .body("deltaChecks", empty())
+                .body("provenance.rangesState.changeSequence", is(4))
                 .body("provenance.requestId", is("report-req-1"))
-                .body("provenance.rulesVersion", is("rules-2026.11"))
+                .body("provenance.rulesVersion", is("2026.11.1"))
                 .body("provenance.evaluatedAt", is("2026-11-25T12:00:00Z"))
                 .body("provenance.requestedAt", notNullValue())
                 .body("provenance.completedAt", notNullValue())
                 .body("provenance.services.find { it.name == 'interpretation-service' }.version", is("1.4.0"))
                 .body("provenance.services.find { it.name == 'reference-ranges-service' }.version", is("2.1.0"))
                 .body("provenance.services.name", hasItem("gateway"))
-                .body("provenance.rangeRevisions.rangeId", contains("rq", "rl"))
-                .body("provenance.rangeRevisions.find { it.rangeId == 'rl' }.recordedAt", is("2026-11-01T10:00:00Z"));
+                .body(
+                        "provenance.rangeRevisions.rangeId",
+                        contains(
+                                Fixtures.QUEST_SERUM,
+                                Fixtures.LABCORP_SERUM,
+                                Fixtures.MOSBY_SERUM,
+                                Fixtures.MOSBY_URINE))
+                .body(
+                        "provenance.rangeRevisions.find { it.rangeId == '" + Fixtures.LABCORP_SERUM + "' }.recordedAt",
+                        is("2026-11-01T10:00:00Z"));
 
         interpretation.verify(postRequestedFor(urlEqualTo("/api/v1/interpretations"))
                 .withHeader("Authorization", equalTo("Bearer " + token))
@@ -147,19 +164,19 @@ class ReportTest {
         assertFalse(forwarded.contains("patient-0042"), "the patient id stays at the gateway");
         assertFalse(forwarded.contains("rep-42"), "the report id stays at the gateway");
         assertTrue(forwarded.contains("\"previous\""), "everything else of the batch is passed on");
-        ranges.verify(getRequestedFor(urlEqualTo("/api/v1/ranges/rl/revisions"))
+        ranges.verify(getRequestedFor(urlEqualTo("/api/v1/ranges/" + Fixtures.LABCORP_SERUM + "/revisions"))
                 .withHeader("X-Request-Id", equalTo("report-req-1")));
     }
 
     @Test
     void resultWithoutAnyRangeMakesTheReportIncompleteWithAWarning() {
-        Fixtures.rangesServiceKnowsSerumB2m(ranges);
-        interpretationAnswers(Fixtures.interpretation(Fixtures.SERUM_RESULT, Fixtures.URINE_NO_RANGE), 0);
+        Fixtures.rangesServiceKnowsB2m(ranges);
+        interpretationAnswers("interpretations-panel-labs.json", 0);
 
         given().auth()
                 .oauth2(TestKeys.token("ida", "interpreter"))
                 .contentType(ContentType.JSON)
-                .body(PANEL)
+                .body(PANEL_LABS)
                 .when()
                 .post("/api/v1/reports")
                 .then()
@@ -173,8 +190,8 @@ class ReportTest {
 
     @Test
     void fullyInterpretedPanelIsCompleteWithoutWarnings() {
-        Fixtures.rangesServiceKnowsSerumB2m(ranges);
-        interpretationAnswers(Fixtures.interpretation(Fixtures.SERUM_RESULT), 0);
+        Fixtures.rangesServiceKnowsB2m(ranges);
+        interpretationAnswers("interpretations-serum.json", 0);
 
         given().auth()
                 .oauth2(TestKeys.token("adam", "ranges-admin"))
@@ -194,8 +211,8 @@ class ReportTest {
     @Test
     void unknownServiceVersionIsNotedWithoutHidingTheClinicalAnswer() {
         ranges.resetAll();
-        Fixtures.rangesServiceKnowsSerumB2m(ranges); // no /q/info on reference-ranges-service
-        interpretationAnswers(Fixtures.interpretation(Fixtures.SERUM_RESULT), 0);
+        Fixtures.rangesServiceKnowsB2m(ranges); // no /q/info on reference-ranges-service
+        interpretationAnswers("interpretations-serum.json", 0);
 
         given().auth()
                 .oauth2(TestKeys.token("ida", "interpreter"))
@@ -213,8 +230,9 @@ class ReportTest {
 
     @Test
     void sourcesAreReadWhileTheInterpretationIsStillRunning() {
-        Fixtures.rangesServiceKnowsSerumB2m(ranges);
-        interpretationAnswers(Fixtures.interpretation(Fixtures.SERUM_RESULT), 2500);
+        Fixtures.rangesServiceKnowsB2m(ranges);
+        // 1 s leaves 2 s before the test profile's 3 s read timeout, however slow the machine
+        interpretationAnswers("interpretations-serum.json", 1000);
 
         given().auth()
                 .oauth2(TestKeys.token("ida", "interpreter"))
@@ -232,7 +250,7 @@ class ReportTest {
         Date sourcesAsked = ranges.findAll(getRequestedFor(urlEqualTo("/api/v1/sources")))
                 .get(0)
                 .getLoggedDate();
-        Date interpretationAnswered = new Date(interpretationAsked.getTime() + 2500);
+        Date interpretationAnswered = new Date(interpretationAsked.getTime() + 1000);
         assertTrue(
                 sourcesAsked.before(interpretationAnswered),
                 "the sources must be asked for before the interpretation has answered");
@@ -240,7 +258,7 @@ class ReportTest {
 
     @Test
     void interpretationServiceDownGivesAServiceUnavailableProblemNotAPartialReport() {
-        Fixtures.rangesServiceKnowsSerumB2m(ranges);
+        Fixtures.rangesServiceKnowsB2m(ranges);
         interpretation.stubFor(
                 post("/api/v1/interpretations").willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
 
@@ -261,7 +279,7 @@ class ReportTest {
     @Test
     void rangesServiceDownGivesAServiceUnavailableProblemNamingIt() {
         ranges.stubFor(get("/api/v1/sources").willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
-        interpretationAnswers(Fixtures.interpretation(Fixtures.SERUM_RESULT), 0);
+        interpretationAnswers("interpretations-panel.json", 0);
 
         given().auth()
                 .oauth2(TestKeys.token("ida", "interpreter"))
@@ -277,7 +295,7 @@ class ReportTest {
 
     @Test
     void interpretationServiceValidationProblemIsPassedThrough() {
-        Fixtures.rangesServiceKnowsSerumB2m(ranges);
+        Fixtures.rangesServiceKnowsB2m(ranges);
         String problem =
                 "{\"type\":\"https://labrange.dev/problems/validation\",\"title\":\"Invalid request\",\"status\":400,"
                         + "\"detail\":\"1 field is invalid\",\"errors\":[{\"field\":\"patient.sex\",\"reason\":\"unknown value\"}]}";

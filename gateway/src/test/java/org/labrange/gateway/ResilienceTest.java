@@ -63,7 +63,7 @@ class ResilienceTest {
                 .willReturn(aResponse()
                         .withStatus(200)
                         .withHeader("Content-Type", "application/json")
-                        .withBody("[]")));
+                        .withBody(Fixtures.rangesAnswer("sources.json"))));
 
         given().auth()
                 .oauth2(TestKeys.token("rita", "ranges-reader"))
@@ -125,7 +125,7 @@ class ResilienceTest {
                         .withFixedDelay(6000)
                         .withStatus(200)
                         .withHeader("Content-Type", "application/json")
-                        .withBody("{\"latestSequence\":1}")));
+                        .withBody(Fixtures.rangesAnswer("changes-latest.json"))));
 
         given().auth()
                 .oauth2(TestKeys.token("rita", "ranges-reader"))
@@ -138,6 +138,53 @@ class ResilienceTest {
 
         // a timed-out call may still be running upstream, so it is not repeated
         ranges.verify(1, getRequestedFor(urlEqualTo("/api/v1/changes/latest")));
+    }
+
+    @Test
+    void upstreamThatTricklesItsAnswerPastTheReadTimeoutIsCutOffAtTheReadTimeout() {
+        // a byte every second keeps the connection busy, so only the whole-call timeout can end the wait:
+        // it follows the test profile's read timeout (3 s), well before the 20 s the answer would take
+        ranges.stubFor(get("/api/v1/changes/latest")
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody(Fixtures.rangesAnswer("changes-latest.json"))
+                        .withChunkedDribbleDelay(20, 20_000)));
+
+        given().auth()
+                .oauth2(TestKeys.token("rita", "ranges-reader"))
+                .when()
+                .get("/api/v1/changes/latest")
+                .then()
+                .statusCode(503)
+                .contentType("application/problem+json")
+                .body("upstream", is("reference-ranges-service"))
+                .body("detail", is("reference-ranges-service did not answer in time"));
+    }
+
+    @Test
+    void openBreakerOfOneUpstreamDoesNotSuspendCallsToTheOther() {
+        ranges.stubFor(get("/api/v1/analytes").willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+        Fixtures.interpretationAnswers(interpretation, "interpretations-serum.json", 0);
+        String reader = TestKeys.token("rita", "ranges-reader");
+        for (int i = 0; i < 8; i++) {
+            given().auth().oauth2(reader).when().get("/api/v1/analytes").then().statusCode(503);
+        }
+        given().auth()
+                .oauth2(reader)
+                .when()
+                .get("/api/v1/analytes")
+                .then()
+                .body("detail", org.hamcrest.Matchers.containsString("circuit breaker"));
+
+        given().auth()
+                .oauth2(TestKeys.token("ida", "interpreter"))
+                .contentType(ContentType.JSON)
+                .body(Fixtures.interpretationRequest("interpretations-serum.json"))
+                .when()
+                .post("/api/v1/interpretations")
+                .then()
+                .statusCode(200);
     }
 
     @Test

@@ -12,6 +12,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.putRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.startsWith;
@@ -47,37 +48,35 @@ class RoutingTest {
 
     @Test
     void rangeReadIsForwardedWithTokenAndRequestIdAndKeepsTheEtag() {
-        ranges.stubFor(get("/api/v1/ranges/r-1")
+        String path = Fixtures.rangesRequest("range-labcorp-serum.json");
+        ranges.stubFor(get(path)
                 .willReturn(aResponse()
                         .withStatus(200)
                         .withHeader("Content-Type", "application/json")
-                        .withHeader("ETag", "\"3\"")
-                        .withBody("{\"rangeId\":\"r-1\",\"revision\":3}")));
+                        .withHeader("ETag", "\"1\"")
+                        .withBody(Fixtures.rangesAnswer("range-labcorp-serum.json"))));
         String token = TestKeys.token("rita", "ranges-reader");
 
         given().auth()
                 .oauth2(token)
                 .header("X-Request-Id", "lab-req-77")
                 .when()
-                .get("/api/v1/ranges/r-1")
+                .get(path)
                 .then()
                 .statusCode(200)
-                .header("ETag", "\"3\"")
+                .header("ETag", "\"1\"")
                 .header("X-Request-Id", "lab-req-77")
-                .body("revision", is(3));
+                .body("rangeId", is(Fixtures.LABCORP_SERUM))
+                .body("revision", is(1));
 
-        ranges.verify(getRequestedFor(urlEqualTo("/api/v1/ranges/r-1"))
+        ranges.verify(getRequestedFor(urlEqualTo(path))
                 .withHeader("Authorization", equalTo("Bearer " + token))
                 .withHeader("X-Request-Id", equalTo("lab-req-77")));
     }
 
     @Test
     void requestIdIsCreatedWhenAbsentAndPassedToTheUpstream() {
-        ranges.stubFor(get("/api/v1/sources")
-                .willReturn(aResponse()
-                        .withStatus(200)
-                        .withHeader("Content-Type", "application/json")
-                        .withBody("[]")));
+        Fixtures.rangesAnswers(ranges, "sources.json");
 
         String requestId = given().auth()
                 .oauth2(TestKeys.token("rita", "ranges-reader"))
@@ -257,26 +256,23 @@ class RoutingTest {
 
     @Test
     void interpretationBatchGoesToTheInterpretationService() {
-        interpretation.stubFor(post("/api/v1/interpretations")
-                .willReturn(aResponse()
-                        .withStatus(200)
-                        .withHeader("Content-Type", "application/json")
-                        .withBody("{\"rulesVersion\":\"r1\",\"results\":[],\"patterns\":[]}")));
+        Fixtures.interpretationAnswers(interpretation, "interpretations-serum.json", 0);
         String token = TestKeys.token("ida", "interpreter");
 
         given().auth()
                 .oauth2(token)
                 .contentType(ContentType.JSON)
-                .body("{\"results\":[]}")
+                .body(Fixtures.interpretationRequest("interpretations-serum.json"))
                 .when()
                 .post("/api/v1/interpretations")
                 .then()
                 .statusCode(200)
-                .body("rulesVersion", is("r1"));
+                .body("rulesVersion", is("2026.11.1"))
+                .body("results[0].interpretations.range.rangeId", hasItem(Fixtures.LABCORP_SERUM));
 
         interpretation.verify(postRequestedFor(urlEqualTo("/api/v1/interpretations"))
                 .withHeader("Authorization", equalTo("Bearer " + token))
-                .withRequestBody(equalTo("{\"results\":[]}")));
+                .withRequestBody(equalTo(Fixtures.interpretationRequest("interpretations-serum.json"))));
         assertEquals(0, ranges.getAllServeEvents().size());
     }
 

@@ -1,7 +1,5 @@
 package org.labrange.gateway;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.notNullValue;
@@ -40,11 +38,7 @@ class SecurityTest {
     void reset() {
         ranges.resetAll();
         interpretation.resetAll();
-        ranges.stubFor(get("/api/v1/sources")
-                .willReturn(aResponse()
-                        .withStatus(200)
-                        .withHeader("Content-Type", "application/json")
-                        .withBody("[]")));
+        Fixtures.rangesAnswers(ranges, "sources.json");
     }
 
     @Test
@@ -150,11 +144,7 @@ class SecurityTest {
 
     @Test
     void interpreterCannotReadTheAuditTrailButAnAdminCan() {
-        ranges.stubFor(get("/api/v1/audit")
-                .willReturn(aResponse()
-                        .withStatus(200)
-                        .withHeader("Content-Type", "application/json")
-                        .withBody("[]")));
+        Fixtures.rangesAnswers(ranges, "audit.json");
 
         given().auth()
                 .oauth2(TestKeys.token("ida", "interpreter"))
@@ -168,7 +158,8 @@ class SecurityTest {
                 .when()
                 .get("/api/v1/audit")
                 .then()
-                .statusCode(200);
+                .statusCode(200)
+                .body("[0].action", is("SEED"));
     }
 
     @Test

@@ -19,8 +19,12 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.labrange.gateway.api.problem.Problem;
+import org.labrange.gateway.client.Forwarder;
 import org.labrange.gateway.client.Upstream;
-import org.labrange.gateway.domain.AnalyteOverview;
+import org.labrange.gateway.security.Roles;
+import org.labrange.gateway.service.AnalyteOverview;
+import org.labrange.gateway.service.OverviewService;
 
 @Path("/api/v1/analytes")
 @Produces(MediaType.APPLICATION_JSON)

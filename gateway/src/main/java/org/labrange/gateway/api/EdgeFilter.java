@@ -10,6 +10,7 @@ import jakarta.enterprise.event.Observes;
 import java.util.Optional;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.jboss.logging.MDC;
+import org.labrange.gateway.api.problem.Problem;
 
 /**
  * The first thing every request meets: it fixes the correlation id (request header, response

@@ -26,7 +26,9 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.labrange.gateway.client.Forwarder;
 import org.labrange.gateway.client.Upstream;
+import org.labrange.gateway.security.Roles;
 
 @Path("/api/v1/ranges")
 @Produces(MediaType.APPLICATION_JSON)

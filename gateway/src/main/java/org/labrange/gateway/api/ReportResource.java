@@ -11,6 +11,10 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -19,7 +23,12 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.labrange.gateway.domain.Report;
+import org.labrange.gateway.api.problem.InvalidRequestException;
+import org.labrange.gateway.api.problem.Problem;
+import org.labrange.gateway.client.Forwarder;
+import org.labrange.gateway.security.Roles;
+import org.labrange.gateway.service.Report;
+import org.labrange.gateway.service.ReportService;
 
 @Path("/api/v1/reports")
 @Produces(MediaType.APPLICATION_JSON)
@@ -73,9 +82,40 @@ public class ReportResource {
             description = "Invalid request (from the gateway or interpretation-service)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> report(JsonNode body, @Context HttpHeaders headers) {
-        return reports.report(body, Forwarder.forwardedHeaders(headers))
+        validate(body);
+        return reports.report(body, RequestIds.of(headers), Forwarder.forwardedHeaders(headers))
                 .map(report -> Response.ok(report)
                         .header(COMPLETE_HEADER, String.valueOf(report.complete()))
                         .build());
+    }
+
+    /** Checks what the gateway itself needs (result ids to match answers to); the rest is for interpretation-service. */
+    static void validate(JsonNode body) {
+        List<Problem.FieldError> errors = new ArrayList<>();
+        if (body == null || !body.isObject()) {
+            throw new InvalidRequestException(List.of(new Problem.FieldError("", "the body must be a JSON object")));
+        }
+        JsonNode results = body.get("results");
+        if (results == null || !results.isArray() || results.isEmpty()) {
+            errors.add(new Problem.FieldError("results", "must be a non-empty array"));
+        } else {
+            Set<String> ids = new HashSet<>();
+            for (int i = 0; i < results.size(); i++) {
+                JsonNode id = results.get(i).get("id");
+                if (id == null || !id.isTextual() || id.asText().isBlank()) {
+                    errors.add(new Problem.FieldError(
+                            "results[" + i + "].id", "is required to match results to their interpretation"));
+                } else if (!ids.add(id.asText())) {
+                    errors.add(new Problem.FieldError("results[" + i + "].id", "duplicates an earlier result id"));
+                }
+            }
+        }
+        JsonNode reportId = body.get("reportId");
+        if (reportId != null && !reportId.isNull() && !reportId.isTextual()) {
+            errors.add(new Problem.FieldError("reportId", "must be a string"));
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidRequestException(errors);
+        }
     }
 }

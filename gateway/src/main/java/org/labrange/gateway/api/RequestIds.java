@@ -3,11 +3,12 @@ package org.labrange.gateway.api;
 import jakarta.ws.rs.core.HttpHeaders;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import org.labrange.gateway.client.Forwarder;
 
 /** The correlation id: accepted from the caller when it is sane, otherwise created. */
 public final class RequestIds {
 
-    public static final String HEADER = "X-Request-Id";
+    public static final String HEADER = Forwarder.REQUEST_ID_HEADER;
     public static final String MDC_KEY = "requestId";
     private static final Pattern SANE = Pattern.compile("[A-Za-z0-9._:@/+=-]{1,128}");
 
@@ -20,7 +21,7 @@ public final class RequestIds {
                 : UUID.randomUUID().toString();
     }
 
-    static String of(HttpHeaders headers) {
+    public static String of(HttpHeaders headers) {
         String id = headers.getHeaderString(HEADER);
         return id == null ? "unknown" : id;
     }

@@ -22,7 +22,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.labrange.gateway.client.Forwarder;
 import org.labrange.gateway.client.Upstream;
+import org.labrange.gateway.security.Roles;
 
 @Path("/api/v1/sources")
 @Produces(MediaType.APPLICATION_JSON)

@@ -25,8 +25,7 @@ import org.labrange.gateway.config.GatewayConfig;
 
 /**
  * The plain HTTP transport to the upstreams: one non-blocking client (and connection pool) per
- * upstream. It knows nothing about retries or breakers; {@link ReferenceRangesClient} and
- * {@link InterpretationClient} add those.
+ * upstream. It knows nothing about retries or breakers; {@link UpstreamGuard} adds those.
  */
 @ApplicationScoped
 class UpstreamHttp {

@@ -1,6 +1,5 @@
 package org.labrange.gateway.client;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -28,11 +27,5 @@ public record UpstreamRequest(String method, String pathAndQuery, Map<String, St
     /** Only these are ever retried: repeating a write could apply it twice. */
     public boolean idempotent() {
         return IDEMPOTENT.contains(method);
-    }
-
-    public UpstreamRequest withHeader(String name, String value) {
-        Map<String, String> copy = new LinkedHashMap<>(headers);
-        copy.put(name, value);
-        return new UpstreamRequest(method, pathAndQuery, copy, body);
     }
 }

@@ -2,7 +2,6 @@ package org.labrange.gateway.client;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * What an upstream answered, kept as raw bytes so that it can be passed on unchanged.
@@ -16,13 +15,6 @@ public record UpstreamResponse(int status, List<Map.Entry<String, String>> heade
     public UpstreamResponse {
         headers = List.copyOf(headers);
         body = body == null ? new byte[0] : body;
-    }
-
-    public Optional<String> header(String name) {
-        return headers.stream()
-                .filter(h -> h.getKey().equalsIgnoreCase(name))
-                .map(Map.Entry::getValue)
-                .findFirst();
     }
 
     public boolean successful() {

@@ -4,6 +4,8 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.URI;
 import java.time.Duration;
+import java.util.EnumMap;
+import java.util.Map;
 import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
 import org.labrange.gateway.config.GatewayConfig;
@@ -16,28 +18,25 @@ import org.labrange.gateway.config.GatewayConfig;
 @ApplicationScoped
 public class Upstreams {
 
-    private final ReferenceRangesClient ranges;
-    private final InterpretationClient interpretation;
+    private final Map<Upstream, UpstreamGuard> guards = new EnumMap<>(Upstream.class);
     private final UpstreamHttp http;
     private final GatewayConfig config;
 
-    Upstreams(
-            ReferenceRangesClient ranges,
-            InterpretationClient interpretation,
-            UpstreamHttp http,
-            GatewayConfig config) {
-        this.ranges = ranges;
-        this.interpretation = interpretation;
+    Upstreams(UpstreamHttp http, GatewayConfig config) {
         this.http = http;
         this.config = config;
+        for (Upstream upstream : Upstream.values()) {
+            guards.put(
+                    upstream,
+                    new UpstreamGuard(upstream, http, config.upstream().readTimeout()));
+        }
     }
 
+    /** A call guarded by the upstream's timeout, retry and circuit breaker. */
     public Uni<UpstreamResponse> call(Upstream upstream, UpstreamRequest request) {
-        Uni<UpstreamResponse> guarded = switch (upstream) {
-            case RANGES -> ranges.send(request);
-            case INTERPRETATION -> interpretation.send(request);
-        };
-        return guarded.onFailure(failure -> !(failure instanceof UpstreamUnavailableException))
+        return guards.get(upstream)
+                .send(request)
+                .onFailure(failure -> !(failure instanceof UpstreamUnavailableException))
                 .transform(failure -> translate(upstream, failure));
     }
 
@@ -47,8 +46,7 @@ public class Upstreams {
      */
     public Uni<UpstreamResponse> probe(Upstream upstream, String path) {
         Duration timeout = config.upstream().probeTimeout();
-        return http.exchange(
-                        upstream, UpstreamRequest.get(path, java.util.Map.of("Accept", "application/json")), timeout)
+        return http.exchange(upstream, UpstreamRequest.get(path, Map.of("Accept", "application/json")), timeout)
                 .ifNoItem()
                 .after(timeout.plusMillis(500))
                 .failWith(() ->

@@ -1,7 +1,5 @@
 package org.labrange.gateway.domain;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -10,6 +8,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import org.labrange.gateway.domain.OverviewFindings.LastRevision;
+import org.labrange.gateway.domain.OverviewFindings.RangeStanding;
+import org.labrange.gateway.domain.OverviewFindings.SourceRanges;
 
 /** Groups the ranges in effect for an analyte by source and adds each range's last revision. */
 public final class OverviewAssembler {
@@ -21,31 +22,27 @@ public final class OverviewAssembler {
      * @param sources   every known source by code
      * @param histories each range's history by range id; empty when it could not be read
      */
-    public static AnalyteOverview assemble(
-            JsonNode analyte,
-            List<JsonNode> ranges,
-            Map<String, JsonNode> sources,
-            Map<String, Optional<List<JsonNode>>> histories,
+    public static OverviewFindings assemble(
+            List<RangeInEffect> ranges,
+            Map<String, Source> sources,
+            Map<String, Optional<List<RangeRevision>>> histories,
             boolean historiesSkipped,
-            LocalDate today,
-            Instant now) {
-        Map<String, List<AnalyteOverview.RangeSummary>> bySource = new TreeMap<>();
+            LocalDate today) {
+        Map<String, List<RangeStanding>> bySource = new TreeMap<>();
         List<Warning> warnings = new ArrayList<>();
-        for (JsonNode range : ranges) {
-            String rangeId = Json.text(range, "rangeId");
-            Optional<List<JsonNode>> history = histories.getOrDefault(rangeId, Optional.empty());
+        for (int position = 0; position < ranges.size(); position++) {
+            RangeInEffect range = ranges.get(position);
+            String rangeId = range.rangeId().orElse(null);
+            Optional<List<RangeRevision>> history = histories.getOrDefault(rangeId, Optional.empty());
             if (history.isEmpty() && !historiesSkipped) {
                 warnings.add(Warning.notice(
                         "range-history-unavailable", "The history of range " + rangeId + " could not be read.", null));
             }
-            AnalyteOverview.LastRevision last = history.flatMap(
-                            h -> h.stream().max(Comparator.comparingInt(Json::revision)))
-                    .map(r -> lastRevision(r, today))
-                    .orElse(null);
-            bySource.computeIfAbsent(
-                            Optional.ofNullable(Json.text(range, "sourceCode")).orElse("?"), k -> new ArrayList<>())
-                    .add(new AnalyteOverview.RangeSummary(
-                            range, history.map(List::size).orElse(null), last));
+            Optional<LastRevision> last = history.flatMap(
+                            h -> h.stream().max(Comparator.comparingInt(RangeRevision::revision)))
+                    .map(r -> lastRevision(r, today));
+            bySource.computeIfAbsent(range.sourceCode().orElse("?"), k -> new ArrayList<>())
+                    .add(new RangeStanding(position, history.map(List::size), last));
         }
         if (historiesSkipped) {
             warnings.add(Warning.notice(
@@ -53,40 +50,40 @@ public final class OverviewAssembler {
                     "Too many ranges to read every history; lastRevision is missing.",
                     null));
         }
-        List<AnalyteOverview.SourceRanges> grouped = new ArrayList<>();
-        bySource.forEach((code, summaries) -> {
-            JsonNode source = sources.get(code);
-            grouped.add(new AnalyteOverview.SourceRanges(
+        List<SourceRanges> grouped = new ArrayList<>();
+        bySource.forEach((code, standings) -> {
+            Optional<Source> source = Optional.ofNullable(sources.get(code));
+            grouped.add(new SourceRanges(
                     code,
-                    Json.text(source, "name"),
-                    Json.text(source, "kind"),
-                    Json.text(source, "citation"),
-                    summaries));
+                    source.flatMap(Source::name),
+                    source.flatMap(Source::kind),
+                    source.flatMap(Source::citation),
+                    standings));
         });
         List<String> without = sources.keySet().stream()
                 .filter(code -> !bySource.containsKey(code))
                 .sorted()
                 .toList();
-        return new AnalyteOverview(analyte, now, grouped, without, warnings);
+        return new OverviewFindings(grouped, without, warnings);
     }
 
-    private static AnalyteOverview.LastRevision lastRevision(JsonNode revision, LocalDate today) {
-        String effectiveFrom = Json.text(revision, "effectiveFrom");
-        boolean scheduled = false;
-        if (effectiveFrom != null) {
-            try {
-                scheduled = LocalDate.parse(effectiveFrom).isAfter(today);
-            } catch (DateTimeParseException e) {
-                scheduled = false;
-            }
-        }
-        return new AnalyteOverview.LastRevision(
-                Json.revision(revision),
-                Json.text(revision, "status"),
-                effectiveFrom,
-                Json.text(revision, "recordedAt"),
-                Json.text(revision, "recordedBy"),
-                Json.text(revision, "reason"),
+    private static LastRevision lastRevision(RangeRevision revision, LocalDate today) {
+        boolean scheduled = revision.effectiveFrom()
+                .map(from -> {
+                    try {
+                        return LocalDate.parse(from).isAfter(today);
+                    } catch (DateTimeParseException e) {
+                        return false;
+                    }
+                })
+                .orElse(false);
+        return new LastRevision(
+                revision.revision(),
+                revision.status().orElse(null),
+                revision.effectiveFrom().orElse(null),
+                revision.recordedAt().orElse(null),
+                revision.recordedBy().orElse(null),
+                revision.reason().orElse(null),
                 scheduled);
     }
 }

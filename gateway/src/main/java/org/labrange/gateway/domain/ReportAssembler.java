@@ -1,7 +1,5 @@
 package org.labrange.gateway.domain;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -10,17 +8,26 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.labrange.gateway.domain.InterpretationAnswer.InterpretedResult;
+import org.labrange.gateway.domain.InterpretationAnswer.NotEvaluated;
+import org.labrange.gateway.domain.InterpretationAnswer.RangeUsed;
+import org.labrange.gateway.domain.InterpretationAnswer.SourceFlag;
+import org.labrange.gateway.domain.ReportFindings.Disagreement;
+import org.labrange.gateway.domain.ReportFindings.RangeComparison;
+import org.labrange.gateway.domain.ReportFindings.RangeRevisionRef;
+import org.labrange.gateway.domain.ReportFindings.ResultFindings;
+import org.labrange.gateway.domain.ReportFindings.ServiceVersion;
 
 /**
- * Builds a {@link Report} from what the services answered. It never invents a flag: everything
+ * Draws a report's findings from what the services answered. It never invents a flag: everything
  * clinical comes from the interpretation service, and anything missing becomes a warning.
  */
 public final class ReportAssembler {
 
     /**
-     * Everything the report is made from.
+     * Everything the findings are drawn from.
      *
      * @param request          the client's report request
      * @param interpretation   interpretation-service's batch answer
@@ -30,41 +37,31 @@ public final class ReportAssembler {
      * @param serviceVersions  version per service name, in display order
      */
     public record Inputs(
-            Optional<String> reportId,
-            JsonNode request,
-            JsonNode interpretation,
-            Map<String, JsonNode> sources,
-            Map<String, Optional<List<JsonNode>>> histories,
+            PanelRequest request,
+            InterpretationAnswer interpretation,
+            Map<String, Source> sources,
+            Map<String, Optional<List<RangeRevision>>> histories,
             boolean historiesSkipped,
-            Map<String, Optional<String>> serviceVersions,
-            String requestId,
-            Instant requestedAt,
-            Instant completedAt) {}
+            Map<String, Optional<String>> serviceVersions) {}
 
     private ReportAssembler() {}
 
     /** The range ids an interpretation answer relied on, in order of first use. */
-    public static Set<String> rangeIdsUsed(JsonNode interpretation) {
+    public static Set<String> rangeIdsUsed(InterpretationAnswer interpretation) {
         Set<String> ids = new LinkedHashSet<>();
-        for (JsonNode result : Json.list(interpretation, "results")) {
-            for (JsonNode entry : Json.list(result, "interpretations")) {
-                String rangeId = Json.text(Json.nodeOrNull(entry, "range"), "rangeId");
-                if (rangeId != null) {
-                    ids.add(rangeId);
-                }
+        for (InterpretedResult result : interpretation.results()) {
+            for (SourceFlag entry : result.interpretations()) {
+                entry.range().ifPresent(range -> ids.add(range.rangeId()));
             }
         }
         return ids;
     }
 
-    public static Report assemble(Inputs in) {
+    public static ReportFindings assemble(Inputs in) {
         List<Warning> warnings = new ArrayList<>();
-        Map<String, JsonNode> inputResults = new LinkedHashMap<>();
-        for (JsonNode result : Json.list(in.request(), "results")) {
-            inputResults.put(Json.text(result, "id"), result);
-        }
-        Set<String> requestedSources = new LinkedHashSet<>();
-        Json.list(in.request(), "sources").forEach(s -> requestedSources.add(s.asText()));
+        Map<String, Optional<String>> collectedAt = new LinkedHashMap<>();
+        in.request().results().forEach(r -> collectedAt.put(r.id().orElse(null), r.collectedAt()));
+        Set<String> requestedSources = new LinkedHashSet<>(in.request().sources());
         for (String source : requestedSources) {
             if (!in.sources().containsKey(source)) {
                 warnings.add(Warning.clinical(
@@ -74,150 +71,116 @@ public final class ReportAssembler {
             }
         }
 
-        List<Report.ResultEntry> results = new ArrayList<>();
-        List<Report.Disagreement> disagreements = new ArrayList<>();
-        List<Report.DeltaCheck> deltaChecks = new ArrayList<>();
-        Map<String, Report.RangeRevisionRef> revisionsUsed = new LinkedHashMap<>();
+        List<ResultFindings> results = new ArrayList<>();
+        List<Disagreement> disagreements = new ArrayList<>();
+        Map<String, RangeRevisionRef> revisionsUsed = new LinkedHashMap<>();
         Set<String> answered = new LinkedHashSet<>();
         Set<String> historyWarned = new LinkedHashSet<>();
 
-        for (JsonNode result : Json.list(in.interpretation(), "results")) {
-            String id = Json.text(result, "id");
+        for (InterpretedResult result : in.interpretation().results()) {
+            String id = result.id().orElse(null);
             answered.add(id);
-            String status = Json.text(result, "status");
-            String analyteCode = Json.text(Json.nodeOrNull(result, "analyte"), "code");
-            warnings.addAll(statusWarnings(id, status, result, requestedSources));
+            String analyteCode = result.analyteCode().orElse(null);
+            warnings.addAll(statusWarnings(id, result, requestedSources));
 
-            List<Report.RangeHistory> ranges = new ArrayList<>();
-            for (JsonNode entry : Json.list(result, "interpretations")) {
-                JsonNode range = Json.nodeOrNull(entry, "range");
-                String rangeId = Json.text(range, "rangeId");
-                if (rangeId == null) {
+            List<RangeComparison> ranges = new ArrayList<>();
+            for (int entry = 0; entry < result.interpretations().size(); entry++) {
+                SourceFlag flag = result.interpretations().get(entry);
+                if (flag.range().isEmpty()) {
                     continue;
                 }
-                String source = Json.text(entry, "source");
-                int used = Json.revision(range);
-                Optional<List<JsonNode>> history = in.histories().getOrDefault(rangeId, Optional.empty());
-                if (history.isEmpty() && !in.historiesSkipped() && historyWarned.add(rangeId)) {
+                RangeUsed range = flag.range().get();
+                String source = flag.source().orElse(null);
+                int used = range.revision();
+                Optional<List<RangeRevision>> history = in.histories().getOrDefault(range.rangeId(), Optional.empty());
+                if (history.isEmpty() && !in.historiesSkipped() && historyWarned.add(range.rangeId())) {
                     warnings.add(Warning.notice(
                             "range-history-unavailable",
-                            "The history of range " + rangeId + " (" + source + ") could not be read.",
+                            "The history of range " + range.rangeId() + " (" + source + ") could not be read.",
                             id));
                 }
-                List<JsonNode> revisions = history.orElse(List.of()).stream()
-                        .sorted(Comparator.comparingInt(Json::revision))
+                List<RangeRevision> revisions = history.orElse(List.of());
+                List<Integer> order = IntStream.range(0, revisions.size())
+                        .boxed()
+                        .sorted(Comparator.comparingInt(i -> revisions.get(i).revision()))
                         .toList();
-                Integer latest = revisions.isEmpty() ? null : Json.revision(revisions.get(revisions.size() - 1));
-                JsonNode sourceInfo = in.sources().get(source);
-                ranges.add(new Report.RangeHistory(
+                Optional<Integer> latest = order.isEmpty()
+                        ? Optional.empty()
+                        : Optional.of(revisions.get(order.get(order.size() - 1)).revision());
+                Optional<Source> sourceInfo = Optional.ofNullable(in.sources().get(source));
+                ranges.add(new RangeComparison(
+                        entry,
                         source,
-                        Json.text(sourceInfo, "name"),
-                        Json.text(sourceInfo, "kind"),
-                        rangeId,
+                        sourceInfo.flatMap(Source::name),
+                        sourceInfo.flatMap(Source::kind),
+                        range.rangeId(),
                         used,
                         latest,
-                        latest != null && latest == used,
-                        range,
-                        revisions));
-                String recordedAt = revisions.stream()
-                        .filter(r -> Json.revision(r) == used)
+                        latest.isPresent() && latest.get() == used,
+                        order));
+                String recordedAt = order.stream()
+                        .map(revisions::get)
+                        .filter(r -> r.revision() == used)
                         .findFirst()
-                        .map(r -> Json.text(r, "recordedAt"))
+                        .flatMap(RangeRevision::recordedAt)
                         .orElse(null);
                 revisionsUsed.putIfAbsent(
-                        rangeId + "#" + used,
-                        new Report.RangeRevisionRef(
-                                source, analyteCode, rangeId, used, Json.text(range, "effectiveFrom"), recordedAt));
+                        range.rangeId() + "#" + used,
+                        new RangeRevisionRef(
+                                source,
+                                analyteCode,
+                                range.rangeId(),
+                                used,
+                                range.effectiveFrom().orElse(null),
+                                recordedAt));
             }
 
             disagreement(id, analyteCode, result).ifPresent(disagreements::add);
-            JsonNode delta = Json.nodeOrNull(result, "delta");
-            JsonNode possible = Json.nodeOrNull(delta, "possible");
-            if (delta != null && !(possible != null && possible.isBoolean() && !possible.asBoolean())) {
-                deltaChecks.add(new Report.DeltaCheck(id, analyteCode, delta));
-            }
-            results.add(new Report.ResultEntry(
-                    id,
-                    status,
-                    Json.text(inputResults.get(id), "collectedAt"),
-                    Json.text(result, "collectionDate"),
-                    Json.nodeOrNull(result, "analyte"),
-                    Json.nodeOrNull(result, "value"),
-                    Json.list(result, "interpretations"),
-                    ranges,
-                    Json.list(result, "notEvaluated"),
-                    Json.nodeOrNull(result, "agreement"),
-                    delta,
-                    Json.list(result, "associations"),
-                    Json.list(result, "problems")));
+            boolean deltaCheck = result.delta()
+                    .filter(delta -> delta.possible().orElse(true))
+                    .isPresent();
+            results.add(new ResultFindings(collectedAt.getOrDefault(id, Optional.empty()), ranges, deltaCheck));
         }
 
-        for (String id : inputResults.keySet()) {
+        for (String id : collectedAt.keySet()) {
             if (!answered.contains(id)) {
                 warnings.add(Warning.clinical(
                         "result-missing", "interpretation-service returned nothing for result " + id + ".", id));
             }
         }
-        JsonNode rangesState = Json.nodeOrNull(in.interpretation(), "ranges");
-        JsonNode stale = Json.nodeOrNull(rangesState, "stale");
-        if (stale != null && stale.asBoolean(false)) {
-            warnings.add(Warning.notice(
-                    "ranges-cached",
-                    "interpretation-service could not confirm the latest ranges and used its cached copy (confirmed at "
-                            + Json.text(rangesState, "confirmedAt") + ").",
-                    null));
-        }
+        in.interpretation()
+                .rangesState()
+                .filter(InterpretationAnswer.RangesState::stale)
+                .ifPresent(state -> warnings.add(Warning.notice(
+                        "ranges-cached",
+                        "interpretation-service could not confirm the latest ranges and used its cached copy (confirmed at "
+                                + state.confirmedAt().orElse(null) + ").",
+                        null)));
         if (in.historiesSkipped()) {
             warnings.add(Warning.notice(
                     "range-histories-skipped",
                     "The panel used too many distinct ranges to include every range's history.",
                     null));
         }
-        List<Report.ServiceVersion> services = new ArrayList<>();
+        List<ServiceVersion> services = new ArrayList<>();
         in.serviceVersions().forEach((name, version) -> {
-            services.add(new Report.ServiceVersion(name, version.orElse(null)));
+            services.add(new ServiceVersion(name, version.orElse(null)));
             if (version.isEmpty()) {
                 warnings.add(Warning.notice("service-version-unknown", name + " did not report its version.", null));
             }
         });
-
-        JsonNode patient = Json.nodeOrNull(in.request(), "patient");
-        Report.PatientSummary patientSummary = new Report.PatientSummary(
-                Json.text(patient, "id"),
-                Json.text(patient, "sex"),
-                Json.text(patient, "birthDate"),
-                Json.text(patient, "age"));
-        Report.Provenance provenance = new Report.Provenance(
-                in.requestId(),
-                in.requestedAt(),
-                in.completedAt(),
-                Json.text(in.interpretation(), "evaluatedAt"),
-                Json.text(in.interpretation(), "rulesVersion"),
-                rangesState,
-                services,
-                List.copyOf(revisionsUsed.values()));
         boolean complete = warnings.stream().noneMatch(w -> w.severity() == Warning.Severity.CLINICAL);
-        return new Report(
-                in.reportId().orElseGet(() -> UUID.randomUUID().toString()),
-                patientSummary,
-                complete,
-                warnings,
-                results,
-                disagreements,
-                Json.list(in.interpretation(), "patterns"),
-                deltaChecks,
-                provenance);
+        return new ReportFindings(
+                complete, warnings, results, disagreements, services, List.copyOf(revisionsUsed.values()));
     }
 
-    private static List<Warning> statusWarnings(
-            String id, String status, JsonNode result, Set<String> requestedSources) {
+    private static List<Warning> statusWarnings(String id, InterpretedResult result, Set<String> requestedSources) {
         List<Warning> warnings = new ArrayList<>();
+        String status = result.status().orElse(null);
         if ("REJECTED".equals(status)) {
-            String why = Json.list(result, "problems").stream()
-                    .map(p -> Optional.ofNullable(Json.text(p, "field"))
-                                    .map(f -> f + ": ")
-                                    .orElse("")
-                            + Optional.ofNullable(Json.text(p, "reason")).orElse(p.toString()))
+            String why = result.problems().stream()
+                    .map(p ->
+                            p.field().map(f -> f + ": ").orElse("") + p.reason().orElse(p.asGiven()))
                     .collect(Collectors.joining("; "));
             warnings.add(Warning.clinical(
                     "result-rejected",
@@ -234,10 +197,10 @@ public final class ReportAssembler {
                     "Result " + id + " came back with status " + status + ", which this gateway does not know.",
                     id));
         } else {
-            for (JsonNode skipped : Json.list(result, "notEvaluated")) {
-                String source = Json.text(skipped, "source");
+            for (NotEvaluated skipped : result.notEvaluated()) {
+                String source = skipped.source().orElse(null);
                 String message = "Result " + id + " was not evaluated against " + source + ": "
-                        + Json.text(skipped, "reason") + ".";
+                        + skipped.reason().orElse(null) + ".";
                 // A source the client asked for by name is part of the answer it expects.
                 warnings.add(
                         requestedSources.contains(source)
@@ -248,37 +211,36 @@ public final class ReportAssembler {
         return warnings;
     }
 
-    private static String reasons(JsonNode result) {
-        String reasons = Json.list(result, "notEvaluated").stream()
-                .map(n -> Json.text(n, "source") + ": " + Json.text(n, "reason"))
+    private static String reasons(InterpretedResult result) {
+        String reasons = result.notEvaluated().stream()
+                .map(n -> n.source().orElse(null) + ": " + n.reason().orElse(null))
                 .collect(Collectors.joining("; "));
         return reasons.isEmpty() ? "" : " (" + reasons + ")";
     }
 
-    private static Optional<Report.Disagreement> disagreement(String id, String analyteCode, JsonNode result) {
-        JsonNode agreement = Json.nodeOrNull(result, "agreement");
+    private static Optional<Disagreement> disagreement(String id, String analyteCode, InterpretedResult result) {
+        Optional<InterpretationAnswer.Agreement> agreement = result.agreement();
         Map<String, String> flags = new LinkedHashMap<>();
-        JsonNode givenFlags = Json.nodeOrNull(agreement, "flags");
-        if (givenFlags != null && givenFlags.isObject()) {
-            givenFlags
-                    .properties()
-                    .forEach(f -> flags.put(f.getKey(), f.getValue().asText()));
+        Optional<Map<String, String>> givenFlags = agreement.flatMap(InterpretationAnswer.Agreement::flags);
+        if (givenFlags.isPresent()) {
+            flags.putAll(givenFlags.get());
         } else {
-            for (JsonNode entry : Json.list(result, "interpretations")) {
-                flags.put(Json.text(entry, "source"), Json.text(entry, "flag"));
+            for (SourceFlag entry : result.interpretations()) {
+                flags.put(entry.source().orElse(null), entry.flag().orElse(null));
             }
         }
-        JsonNode unanimous = Json.nodeOrNull(agreement, "unanimous");
-        boolean disagree = unanimous != null && unanimous.isBoolean()
-                ? !unanimous.asBoolean()
+        Optional<Boolean> unanimous = agreement.flatMap(InterpretationAnswer.Agreement::unanimous);
+        boolean disagree = unanimous.isPresent()
+                ? !unanimous.get()
                 : flags.values().stream().distinct().count() > 1;
         if (!disagree) {
             return Optional.empty();
         }
-        String summary = Optional.ofNullable(Json.text(agreement, "summary"))
+        String summary = agreement
+                .flatMap(InterpretationAnswer.Agreement::summary)
                 .orElseGet(() -> flags.entrySet().stream()
                         .map(e -> e.getKey() + "=" + e.getValue())
                         .collect(Collectors.joining(", ", "Sources disagree: ", "")));
-        return Optional.of(new Report.Disagreement(id, analyteCode, flags, summary));
+        return Optional.of(new Disagreement(id, analyteCode, flags, summary));
     }
 }

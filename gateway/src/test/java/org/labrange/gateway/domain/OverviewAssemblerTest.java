@@ -1,16 +1,16 @@
 package org.labrange.gateway.domain;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.labrange.gateway.service.UpstreamAnswers;
 
 class OverviewAssemblerTest {
 
@@ -24,44 +24,61 @@ class OverviewAssemblerTest {
         }
     }
 
+    private static RangeRevision revision(String text) {
+        return UpstreamAnswers.revision(json(text));
+    }
+
     @Test
     void revisionTakingEffectTodayIsNotScheduledButOneFromTomorrowIs() {
         LocalDate today = LocalDate.parse("2026-11-25");
-        JsonNode range = json("{\"rangeId\":\"r\",\"sourceCode\":\"quest\",\"revision\":1}");
-        Map<String, JsonNode> sources = Map.of("quest", json("{\"code\":\"quest\",\"name\":\"Quest\"}"));
+        RangeInEffect range =
+                UpstreamAnswers.rangeInEffect(json("{\"rangeId\":\"r\",\"sourceCode\":\"quest\",\"revision\":1}"));
+        Map<String, Source> sources =
+                Map.of("quest", UpstreamAnswers.source(json("{\"code\":\"quest\",\"name\":\"Quest\"}")));
 
-        AnalyteOverview fromToday = OverviewAssembler.assemble(
-                json("{}"),
+        OverviewFindings fromToday = OverviewAssembler.assemble(
                 List.of(range),
                 sources,
-                Map.of("r", Optional.of(List.of(json("{\"revision\":2,\"effectiveFrom\":\"2026-11-25\"}")))),
+                Map.of("r", Optional.of(List.of(revision("{\"revision\":2,\"effectiveFrom\":\"2026-11-25\"}")))),
                 false,
-                today,
-                Instant.EPOCH);
-        AnalyteOverview fromTomorrow = OverviewAssembler.assemble(
-                json("{}"),
+                today);
+        OverviewFindings fromTomorrow = OverviewAssembler.assemble(
                 List.of(range),
                 sources,
-                Map.of("r", Optional.of(List.of(json("{\"revision\":2,\"effectiveFrom\":\"2026-11-26\"}")))),
+                Map.of("r", Optional.of(List.of(revision("{\"revision\":2,\"effectiveFrom\":\"2026-11-26\"}")))),
                 false,
-                today,
-                Instant.EPOCH);
+                today);
 
         assertEquals(
-                false, fromToday.sources().get(0).ranges().get(0).lastRevision().scheduled());
+                false,
+                fromToday
+                        .sources()
+                        .get(0)
+                        .ranges()
+                        .get(0)
+                        .lastRevision()
+                        .orElseThrow()
+                        .scheduled());
         assertEquals(
                 true,
-                fromTomorrow.sources().get(0).ranges().get(0).lastRevision().scheduled());
+                fromTomorrow
+                        .sources()
+                        .get(0)
+                        .ranges()
+                        .get(0)
+                        .lastRevision()
+                        .orElseThrow()
+                        .scheduled());
     }
 
     @Test
     void rangeWhoseHistoryCannotBeReadKeepsItsCurrentRevisionAndIsNoted() {
-        JsonNode range = json("{\"rangeId\":\"r\",\"sourceCode\":\"quest\",\"revision\":1}");
+        RangeInEffect range = new RangeInEffect(Optional.of("r"), Optional.of("quest"));
 
-        AnalyteOverview overview = OverviewAssembler.assemble(
-                json("{}"), List.of(range), Map.of(), Map.of(), false, LocalDate.parse("2026-11-25"), Instant.EPOCH);
+        OverviewFindings overview =
+                OverviewAssembler.assemble(List.of(range), Map.of(), Map.of(), false, LocalDate.parse("2026-11-25"));
 
-        assertNull(overview.sources().get(0).ranges().get(0).lastRevision());
+        assertTrue(overview.sources().get(0).ranges().get(0).lastRevision().isEmpty());
         assertEquals("range-history-unavailable", overview.warnings().get(0).code());
     }
 }

@@ -6,17 +6,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.labrange.gateway.service.UpstreamAnswers;
 
 class ReportAssemblerTest {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
-    private static final Instant NOW = Instant.parse("2026-11-25T12:00:00Z");
 
     private static JsonNode json(String text) {
         try {
@@ -26,28 +25,26 @@ class ReportAssemblerTest {
         }
     }
 
-    private static Report assemble(String request, String interpretation, Map<String, JsonNode> sources) {
+    /** Inputs are written as the services answer them and read as the gateway reads them. */
+    private static ReportFindings assemble(String request, String interpretation, Map<String, Source> sources) {
         Map<String, Optional<String>> versions = new LinkedHashMap<>();
         versions.put("interpretation-service", Optional.of("1.0"));
         return ReportAssembler.assemble(new ReportAssembler.Inputs(
-                Optional.of("r"),
-                json(request),
-                json(interpretation),
+                UpstreamAnswers.panelRequest(json(request)),
+                UpstreamAnswers.interpretation(json(interpretation)),
                 sources,
                 Map.of(),
                 false,
-                versions,
-                "req",
-                NOW,
-                NOW));
+                versions));
     }
 
-    private static final Map<String, JsonNode> LABS =
-            Map.of("quest", json("{\"code\":\"quest\"}"), "labcorp", json("{\"code\":\"labcorp\"}"));
+    private static final Map<String, Source> LABS = Map.of(
+            "quest", UpstreamAnswers.source(json("{\"code\":\"quest\"}")),
+            "labcorp", UpstreamAnswers.source(json("{\"code\":\"labcorp\"}")));
 
     @Test
     void rejectedResultIsAClinicalWarningNamingTheFieldAndReason() {
-        Report report = assemble(
+        ReportFindings report = assemble(
                 "{\"results\":[{\"id\":\"s1\"}]}",
                 "{\"results\":[{\"id\":\"s1\",\"status\":\"REJECTED\",\"problems\":[{\"field\":\"unit\",\"reason\":\"kg is not a concentration\"}]}]}",
                 LABS);
@@ -61,7 +58,7 @@ class ReportAssemblerTest {
 
     @Test
     void resultTheInterpretationServiceLeftOutIsAClinicalWarning() {
-        Report report = assemble(
+        ReportFindings report = assemble(
                 "{\"results\":[{\"id\":\"s1\"},{\"id\":\"u1\"}]}",
                 "{\"results\":[{\"id\":\"s1\",\"status\":\"INTERPRETED\",\"interpretations\":[]}]}",
                 LABS);
@@ -75,7 +72,7 @@ class ReportAssemblerTest {
 
     @Test
     void requestedSourceUnknownToTheRangesServiceIsAClinicalWarning() {
-        Report report = assemble(
+        ReportFindings report = assemble(
                 "{\"sources\":[\"quest\",\"nobody\"],\"results\":[{\"id\":\"s1\"}]}",
                 "{\"results\":[{\"id\":\"s1\",\"status\":\"INTERPRETED\",\"interpretations\":[]}]}",
                 LABS);
@@ -89,8 +86,9 @@ class ReportAssemblerTest {
         String interpretation = "{\"results\":[{\"id\":\"s1\",\"status\":\"INTERPRETED\",\"interpretations\":[],"
                 + "\"notEvaluated\":[{\"source\":\"labcorp\",\"reason\":\"no range for this age\"}]}]}";
 
-        Report asked = assemble("{\"sources\":[\"labcorp\"],\"results\":[{\"id\":\"s1\"}]}", interpretation, LABS);
-        Report notAsked = assemble("{\"results\":[{\"id\":\"s1\"}]}", interpretation, LABS);
+        ReportFindings asked =
+                assemble("{\"sources\":[\"labcorp\"],\"results\":[{\"id\":\"s1\"}]}", interpretation, LABS);
+        ReportFindings notAsked = assemble("{\"results\":[{\"id\":\"s1\"}]}", interpretation, LABS);
 
         assertFalse(asked.complete());
         assertTrue(notAsked.complete());
@@ -99,7 +97,7 @@ class ReportAssemblerTest {
 
     @Test
     void disagreementIsDerivedFromTheFlagsWhenNoAgreementIsGiven() {
-        Report report = assemble(
+        ReportFindings report = assemble(
                 "{\"results\":[{\"id\":\"s1\"}]}",
                 "{\"results\":[{\"id\":\"s1\",\"status\":\"INTERPRETED\",\"analyte\":{\"code\":\"1952-1\"},\"interpretations\":["
                         + "{\"source\":\"quest\",\"flag\":\"N\"},{\"source\":\"labcorp\",\"flag\":\"H\"}]}]}",
@@ -113,7 +111,7 @@ class ReportAssemblerTest {
 
     @Test
     void unanimousFlagsAreNoDisagreement() {
-        Report report = assemble(
+        ReportFindings report = assemble(
                 "{\"results\":[{\"id\":\"s1\"}]}",
                 "{\"results\":[{\"id\":\"s1\",\"status\":\"INTERPRETED\",\"interpretations\":["
                         + "{\"source\":\"quest\",\"flag\":\"N\"},{\"source\":\"labcorp\",\"flag\":\"N\"}]}]}",
@@ -125,7 +123,7 @@ class ReportAssemblerTest {
 
     @Test
     void cachedRangesAreNotedButDoNotMakeTheReportIncomplete() {
-        Report report = assemble(
+        ReportFindings report = assemble(
                 "{\"results\":[{\"id\":\"s1\"}]}",
                 "{\"ranges\":{\"changeSequence\":7,\"confirmedAt\":\"2026-11-25T11:00:00Z\",\"stale\":true},"
                         + "\"results\":[{\"id\":\"s1\",\"status\":\"INTERPRETED\",\"interpretations\":[]}]}",
@@ -133,25 +131,35 @@ class ReportAssemblerTest {
 
         assertTrue(report.complete());
         assertEquals("ranges-cached", report.warnings().get(0).code());
-        assertEquals(7, report.provenance().rangesState().get("changeSequence").asInt());
+    }
+
+    @Test
+    void deltaComputedAgainstAnEarlierResultIsListedAsADeltaCheck() {
+        ReportFindings report = assemble(
+                "{\"results\":[{\"id\":\"s1\"}]}",
+                "{\"results\":[{\"id\":\"s1\",\"status\":\"INTERPRETED\",\"interpretations\":[],"
+                        + "\"delta\":{\"possible\":true,\"significant\":true,\"flag\":\"U\"}}]}",
+                LABS);
+
+        assertTrue(report.results().get(0).deltaCheck());
     }
 
     @Test
     void deltaThatCouldNotBeComputedIsNotListedAsADeltaCheck() {
-        Report report = assemble(
+        ReportFindings report = assemble(
                 "{\"results\":[{\"id\":\"s1\"}]}",
                 "{\"results\":[{\"id\":\"s1\",\"status\":\"INTERPRETED\",\"interpretations\":[],"
                         + "\"delta\":{\"possible\":false,\"reason\":\"no earlier result\"}}]}",
                 LABS);
 
-        assertTrue(report.deltaChecks().isEmpty());
+        assertFalse(report.results().get(0).deltaCheck());
     }
 
     @Test
     void rangeIdsUsedAreListedOnceInOrderOfFirstUse() {
-        JsonNode interpretation = json("{\"results\":["
+        InterpretationAnswer interpretation = UpstreamAnswers.interpretation(json("{\"results\":["
                 + "{\"interpretations\":[{\"range\":{\"rangeId\":\"b\"}},{\"range\":{\"rangeId\":\"a\"}}]},"
-                + "{\"interpretations\":[{\"range\":{\"rangeId\":\"b\"}},{\"range\":null}]}]}");
+                + "{\"interpretations\":[{\"range\":{\"rangeId\":\"b\"}},{\"range\":null}]}]}"));
 
         assertEquals(List.of("b", "a"), List.copyOf(ReportAssembler.rangeIdsUsed(interpretation)));
     }

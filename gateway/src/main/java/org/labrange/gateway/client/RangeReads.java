@@ -1,0 +1,116 @@
+package org.labrange.gateway.client;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/** JSON reads from the upstreams for the aggregations, issued concurrently where they are independent. */
+@ApplicationScoped
+public class RangeReads {
+
+    private final Upstreams upstreams;
+    private final ObjectMapper mapper;
+
+    RangeReads(Upstreams upstreams, ObjectMapper mapper) {
+        this.upstreams = upstreams;
+        this.mapper = mapper;
+    }
+
+    /** A GET whose error answer (404 included) is passed to the client unchanged. */
+    public Uni<JsonNode> getJson(Upstream upstream, String pathAndQuery, Map<String, String> headers) {
+        return upstreams
+                .call(upstream, UpstreamRequest.get(pathAndQuery, jsonHeaders(headers)))
+                .map(response -> parse(upstream, response));
+    }
+
+    /** POSTs JSON; an error answer is passed to the client unchanged. */
+    public Uni<JsonNode> postJson(Upstream upstream, String path, JsonNode body, Map<String, String> headers) {
+        Map<String, String> sent = jsonHeaders(headers);
+        sent.put("Content-Type", "application/json");
+        byte[] bytes;
+        try {
+            bytes = mapper.writeValueAsBytes(body);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        return upstreams
+                .call(upstream, new UpstreamRequest("POST", path, sent, Optional.of(bytes)))
+                .map(response -> parse(upstream, response));
+    }
+
+    /** Every source by code. */
+    public Uni<Map<String, JsonNode>> sources(Map<String, String> headers) {
+        return getJson(Upstream.RANGES, "/api/v1/sources", headers).map(array -> {
+            Map<String, JsonNode> byCode = new LinkedHashMap<>();
+            array.forEach(source -> byCode.put(source.path("code").asText(), source));
+            return byCode;
+        });
+    }
+
+    /** The full history of each range, read concurrently; a range the service no longer finds maps to empty. */
+    public Uni<Map<String, Optional<List<JsonNode>>>> histories(Set<String> rangeIds, Map<String, String> headers) {
+        if (rangeIds.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        List<String> ids = List.copyOf(rangeIds);
+        List<Uni<Optional<List<JsonNode>>>> reads =
+                ids.stream().map(id -> history(id, headers)).toList();
+        return Uni.join().all(reads).andFailFast().map(histories -> {
+            Map<String, Optional<List<JsonNode>>> byId = new LinkedHashMap<>();
+            for (int i = 0; i < ids.size(); i++) {
+                byId.put(ids.get(i), histories.get(i));
+            }
+            return byId;
+        });
+    }
+
+    private Uni<Optional<List<JsonNode>>> history(String rangeId, Map<String, String> headers) {
+        String path = "/api/v1/ranges/" + java.net.URLEncoder.encode(rangeId, java.nio.charset.StandardCharsets.UTF_8)
+                + "/revisions";
+        return upstreams
+                .call(Upstream.RANGES, UpstreamRequest.get(path, jsonHeaders(headers)))
+                .map(response -> {
+                    if (response.status() == 404) {
+                        return Optional.<List<JsonNode>>empty();
+                    }
+                    JsonNode array = parse(Upstream.RANGES, response);
+                    List<JsonNode> revisions = new ArrayList<>();
+                    array.forEach(revisions::add);
+                    return Optional.of(revisions);
+                });
+    }
+
+    private JsonNode parse(Upstream upstream, UpstreamResponse response) {
+        if (!response.successful()) {
+            throw new UpstreamAnswerException(upstream, response);
+        }
+        try {
+            return mapper.readTree(response.body());
+        } catch (IOException e) {
+            throw new org.labrange.gateway.client.UpstreamUnavailableException(
+                    upstream, upstream.serviceName() + " answered with a body that is not JSON", e);
+        }
+    }
+
+    private static Map<String, String> jsonHeaders(Map<String, String> headers) {
+        Map<String, String> sent = new LinkedHashMap<>();
+        headers.forEach((name, value) -> {
+            // aggregations make their own requests: only identity and correlation travel
+            if (name.equalsIgnoreCase("Authorization")
+                    || name.equalsIgnoreCase(Forwarder.REQUEST_ID_HEADER)
+                    || name.equalsIgnoreCase("Accept-Language")) {
+                sent.put(name, value);
+            }
+        });
+        sent.put("Accept", "application/json");
+        return sent;
+    }
+}
