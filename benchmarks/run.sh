@@ -34,8 +34,8 @@
 #   MEMORY_MALLOC_ARENA_MAX [2]  glibc malloc arenas in the `memory` phase (MALLOC_ARENA_MAX)
 #   REPEATS [3]  LOAD_SECONDS [30]  WARMUP_SECONDS [10]  RATES ["250 500 1000 2000"]
 #   LOAD_WARMUP_SECONDS [90]  single-result load before the first measurement (JIT warm-up; see warm_up)
-#   LOAD_NO_OP [true]  end the load phase with the no-op comparison (interpretation-service restarted with
-#                      LABRANGE_BENCHMARK_NO_OP=true, then back to normal)
+#   LOAD_NO_OP [true]  end the load phase with the no-op comparison (interpretation-service restarted from its
+#                      no-op benchmark build, made here with -Dquarkus.profile=noop-benchmark, then back to normal)
 #   WRK_CONNECTIONS [16]  JVM_OPTS ["-Xmx256m", as bin/labrange]  JMH_OPTS [""] extra JMH options
 #   BENCH_GATEWAY_PORT [28080]  BENCH_RANGES_PORT [28081]  BENCH_INTERPRETATION_PORT [28082]
 #   BENCH_PG_URL [postgresql://postgres@127.0.0.1:5432]  (psql connection, the server only; no database)
@@ -161,7 +161,8 @@ start_service() { # name port env...
   local name="$1" port="$2"; shift 2
   # shellcheck disable=SC2086
   env "$@" QUARKUS_HTTP_PORT="$port" MP_JWT_VERIFY_PUBLICKEY_LOCATION="$KEY" MP_JWT_VERIFY_ISSUER=labrange-dev \
-    java $JVM_OPTS -jar "$ROOT/$name/target/quarkus-app/quarkus-run.jar" >"$OUT/logs/$name${LOG_SUFFIX:-}.log" 2>&1 &
+    java $JVM_OPTS -jar "${APP_DIR:-$ROOT/$name/target/quarkus-app}/quarkus-run.jar" \
+    >"$OUT/logs/$name${LOG_SUFFIX:-}.log" 2>&1 &
   local pid=$!
   PIDS+=("$pid")
   echo "$pid" >"$OUT/$name.pid"
@@ -436,14 +437,19 @@ warm_up() { # gateway base url
   run_wrk warmup-report "$1/reports" "$BODIES/report.json" 20 4 >/dev/null
 }
 
-# The same two hops, payloads and token checks with interpretation-service in its benchmark-only no-op mode
-# (LABRANGE_BENCHMARK_NO_OP=true: requests are read and checked, nothing is interpreted), measured right
-# after the real thing on the same suite; interpretation ÷ no-op is the share left after our own work.
+# The same two hops, payloads and token checks with interpretation-service built with the benchmark-only
+# profile noop-benchmark (requests are read and checked, nothing is interpreted; a normal build has no such
+# endpoint), measured right after the real thing on the same suite; interpretation ÷ no-op is the share left
+# after our own work.
+NOOP_APP="$ROOT/interpretation-service/target/noop-benchmark/quarkus-app"
 no_op_comparison() {
   local gw="http://localhost:$GW_PORT/api/v1"
-  log "no-op comparison: interpretation-service restarted in no-op mode"
+  log "no-op comparison: building interpretation-service with -Dquarkus.profile=noop-benchmark"
+  (cd "$ROOT" && ./mvnw -B -q -pl interpretation-service package -DskipTests -Dquarkus.profile=noop-benchmark \
+    -Dquarkus.package.output-directory=noop-benchmark)
+  log "no-op comparison: interpretation-service restarted from the no-op build"
   stop_service interpretation-service
-  LOG_SUFFIX=".no-op" launch_service interpretation-service LABRANGE_BENCHMARK_NO_OP=true
+  APP_DIR="$NOOP_APP" LOG_SUFFIX=".no-op" launch_service interpretation-service
   wait_first_success "$(date +%s%N)" "http://localhost:$INTERP_PORT/api/v1/interpretations/single" POST \
     "$BODIES/single.json" >/dev/null
   run_wrk warmup-noop "$gw/interpretations/single" "$BODIES/single.json" "$LOAD_WARMUP_SECONDS" "$WRK_CONNECTIONS" >/dev/null

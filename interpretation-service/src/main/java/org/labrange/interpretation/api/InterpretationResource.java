@@ -1,5 +1,6 @@
 package org.labrange.interpretation.api;
 
+import io.quarkus.arc.profile.UnlessBuildProfile;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
@@ -20,13 +21,14 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.jboss.logging.Logger;
 import org.jboss.logging.MDC;
 import org.labrange.interpretation.api.InterpretationResponse.ResultView;
-import org.labrange.interpretation.client.UpstreamCall;
-import org.labrange.interpretation.config.InterpretationConfig;
+import org.labrange.interpretation.api.problem.Problem;
+import org.labrange.interpretation.api.problem.RequestRejectedException;
 import org.labrange.interpretation.domain.ResultInterpretation;
+import org.labrange.interpretation.service.InterpretationService;
 
+@UnlessBuildProfile(NoOpInterpretationResource.PROFILE)
 @Path("/api/v1/interpretations")
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
@@ -55,23 +57,14 @@ public class InterpretationResource {
              "result": {"id": "u1", "analyte": "1953-9", "value": "45", "unit": "mg/L",
                         "collectedAt": "2026-11-20T08:00:00Z"}}""";
 
-    /** Status of every result while the benchmark-only no-op mode is on: nothing was evaluated. */
-    static final String NO_OP_STATUS = "NOT_EVALUATED_NO_OP_MODE";
-
     private final InterpretationService service;
+    private final RequestValidator validator;
     private final JsonBodyReader bodies;
-    private final boolean noOp;
 
-    public InterpretationResource(InterpretationService service, JsonBodyReader bodies, InterpretationConfig config) {
+    public InterpretationResource(InterpretationService service, RequestValidator validator, JsonBodyReader bodies) {
         this.service = service;
+        this.validator = validator;
         this.bodies = bodies;
-        this.noOp = config.benchmarkNoOp();
-        if (noOp) {
-            Logger.getLogger(InterpretationResource.class)
-                    .warn("benchmark no-op mode is ON: requests are read and "
-                            + "checked but no result is interpreted (status " + NO_OP_STATUS
-                            + "); never use it in service");
-        }
     }
 
     @POST
@@ -108,26 +101,17 @@ public class InterpretationResource {
     @APIResponse(
             responseCode = "400",
             description = "Malformed body, no results, invalid patient or unknown source",
-            content =
-                    @Content(
-                            mediaType = ProblemDocument.MEDIA_TYPE,
-                            schema = @Schema(implementation = ProblemDocument.class)))
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "401", description = "No or invalid bearer token")
     @APIResponse(responseCode = "403", description = "Token lacks role interpreter or ranges-admin")
     @APIResponse(
             responseCode = "413",
             description = "More than 10,000 results",
-            content =
-                    @Content(
-                            mediaType = ProblemDocument.MEDIA_TYPE,
-                            schema = @Schema(implementation = ProblemDocument.class)))
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(
             responseCode = "503",
             description = "Ranges unavailable and not safely cached",
-            content =
-                    @Content(
-                            mediaType = ProblemDocument.MEDIA_TYPE,
-                            schema = @Schema(implementation = ProblemDocument.class)))
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Object interpret(
             byte[] body,
             @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
@@ -140,20 +124,8 @@ public class InterpretationResource {
                     String view) {
         boolean compact = compactView(view);
         InterpretationRequest request = bodies.read(body, InterpretationRequest.class);
-        if (noOp) {
-            return new InterpretationResponse(
-                    null,
-                    null,
-                    null,
-                    request.results() == null
-                            ? List.of()
-                            : request.results().stream()
-                                    .map(r -> noOpView(r == null ? null : r.id()))
-                                    .toList(),
-                    List.of());
-        }
         InterpretationService.Outcome outcome =
-                service.interpret(request.patient(), request.sources(), request.results(), upstreamCall(authorization));
+                interpret(validator.validate(request.patient(), request.sources(), request.results()), authorization);
         return compact ? ResponseMapper.compact(outcome) : ResponseMapper.response(outcome);
     }
 
@@ -164,8 +136,7 @@ public class InterpretationResource {
         if (view.equals("compact")) {
             return true;
         }
-        throw RequestRejectedException.validation(
-                List.of(new ProblemDocument.FieldError("view", "must be full or compact")));
+        throw RequestRejectedException.validation(List.of(new Problem.FieldError("view", "must be full or compact")));
     }
 
     @POST
@@ -193,36 +164,24 @@ public class InterpretationResource {
     @APIResponse(
             responseCode = "400",
             description = "Malformed body, invalid patient or unknown source",
-            content =
-                    @Content(
-                            mediaType = ProblemDocument.MEDIA_TYPE,
-                            schema = @Schema(implementation = ProblemDocument.class)))
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "401", description = "No or invalid bearer token")
     @APIResponse(responseCode = "403", description = "Token lacks role interpreter or ranges-admin")
     @APIResponse(
             responseCode = "422",
             description = "Unknown analyte, bad value, unconvertible unit, impossible value",
-            content =
-                    @Content(
-                            mediaType = ProblemDocument.MEDIA_TYPE,
-                            schema = @Schema(implementation = ProblemDocument.class)))
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(
             responseCode = "503",
             description = "Ranges unavailable and not safely cached",
-            content =
-                    @Content(
-                            mediaType = ProblemDocument.MEDIA_TYPE,
-                            schema = @Schema(implementation = ProblemDocument.class)))
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public ResultView interpretOne(byte[] body, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
         SingleInterpretationRequest request = bodies.read(body, SingleInterpretationRequest.class);
         if (request.result() == null) {
-            throw RequestRejectedException.validation(List.of(new ProblemDocument.FieldError("result", "is required")));
+            throw RequestRejectedException.validation(List.of(new Problem.FieldError("result", "is required")));
         }
-        if (noOp) {
-            return noOpView(request.result().id());
-        }
-        InterpretationService.Outcome outcome = service.interpret(
-                request.patient(), request.sources(), List.of(request.result()), upstreamCall(authorization));
+        InterpretationService.Outcome outcome = interpret(
+                validator.validate(request.patient(), request.sources(), List.of(request.result())), authorization);
         ResultInterpretation only = outcome.results().get(0);
         if (only.status() == ResultInterpretation.Status.REJECTED) {
             String kind = only.problems().get(0).kind();
@@ -236,25 +195,19 @@ public class InterpretationResource {
                     "Result cannot be interpreted",
                     detail,
                     only.problems().stream()
-                            .map(p -> new ProblemDocument.FieldError("result." + p.field(), p.reason()))
+                            .map(p -> new Problem.FieldError("result." + p.field(), p.reason()))
                             .toList());
         }
         return ResponseMapper.result(only);
     }
 
-    /**
-     * The answer of the benchmark-only no-op mode ({@code labrange.interpretation.benchmark-no-op=true}): the
-     * request went through the same hops, authentication and JSON reading, and nothing else. Throughput in this
-     * mode, set against normal mode, shows what the interpretation itself costs (see BENCHMARKS.md).
-     */
-    private static ResultView noOpView(String id) {
-        return new ResultView(
-                id, NO_OP_STATUS, null, null, null, List.of(), List.of(), null, List.of(), null, List.of());
-    }
-
-    private static UpstreamCall upstreamCall(String authorization) {
-        Object id = MDC.get(RequestIdFilter.MDC_KEY);
-        return new UpstreamCall(
-                Optional.ofNullable(authorization), Optional.ofNullable(id).map(Object::toString));
+    private InterpretationService.Outcome interpret(RequestValidator.ValidRequest request, String authorization) {
+        Object requestId = MDC.get(RequestIdFilter.MDC_KEY);
+        return service.interpret(
+                request.patient(),
+                request.sources(),
+                request.submissions(),
+                Optional.ofNullable(authorization),
+                Optional.ofNullable(requestId).map(Object::toString));
     }
 }

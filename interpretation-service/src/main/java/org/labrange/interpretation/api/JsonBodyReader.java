@@ -9,6 +9,9 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import org.labrange.interpretation.api.problem.MalformedBodyException;
+import org.labrange.interpretation.api.problem.Problem;
+import org.labrange.interpretation.api.problem.RequestRejectedException;
 
 /**
  * Reads request bodies strictly: UTF-8 only (RFC 8259; Jackson would otherwise guess UTF-16/32), exactly one
@@ -25,7 +28,7 @@ public class JsonBodyReader {
 
     public <T> T read(byte[] body, Class<T> type) {
         if (body == null || body.length == 0) {
-            throw RequestRejectedException.validation(List.of(new ProblemDocument.FieldError("body", "is required")));
+            throw RequestRejectedException.validation(List.of(new Problem.FieldError("body", "is required")));
         }
         String text;
         try {
@@ -48,7 +51,7 @@ public class JsonBodyReader {
                     .readValue(text);
             if (value == null) {
                 throw RequestRejectedException.validation(
-                        List.of(new ProblemDocument.FieldError("body", "must be a JSON object")));
+                        List.of(new Problem.FieldError("body", "must be a JSON object")));
             }
             return value;
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
@@ -56,20 +59,6 @@ public class JsonBodyReader {
         } catch (IOException e) {
             throw new RequestRejectedException(
                     400, "malformed-request", "Malformed request body", "the body could not be read", List.of());
-        }
-    }
-
-    /** Carries Jackson's complaint to the exception mapper, which names the offending field. */
-    public static class MalformedBodyException extends RuntimeException {
-        private final com.fasterxml.jackson.core.JsonProcessingException json;
-
-        MalformedBodyException(com.fasterxml.jackson.core.JsonProcessingException json) {
-            super(json.getOriginalMessage(), json);
-            this.json = json;
-        }
-
-        public com.fasterxml.jackson.core.JsonProcessingException json() {
-            return json;
         }
     }
 }

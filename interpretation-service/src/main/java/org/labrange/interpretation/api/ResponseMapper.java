@@ -21,6 +21,7 @@ import org.labrange.interpretation.api.InterpretationResponse.ProblemView;
 import org.labrange.interpretation.api.InterpretationResponse.RangeView;
 import org.labrange.interpretation.api.InterpretationResponse.ResultView;
 import org.labrange.interpretation.api.InterpretationResponse.ValueView;
+import org.labrange.interpretation.api.problem.Problem;
 import org.labrange.interpretation.domain.CanonicalRange;
 import org.labrange.interpretation.domain.Citation;
 import org.labrange.interpretation.domain.Comparator;
@@ -28,6 +29,7 @@ import org.labrange.interpretation.domain.PatternMatch;
 import org.labrange.interpretation.domain.Population;
 import org.labrange.interpretation.domain.RangeRevision;
 import org.labrange.interpretation.domain.ResultInterpretation;
+import org.labrange.interpretation.service.InterpretationService;
 
 /** Domain answers to API records. */
 final class ResponseMapper {
@@ -113,7 +115,7 @@ final class ResponseMapper {
 
     private static List<ProblemView> problems(ResultInterpretation r) {
         return r.problems().stream()
-                .map(p -> new ProblemView(ProblemDocument.TYPE_BASE + p.kind(), p.field(), p.reason()))
+                .map(p -> new ProblemView(Problem.TYPE_BASE + p.kind(), p.field(), p.reason()))
                 .toList();
     }
 

@@ -3,9 +3,6 @@ package org.labrange.interpretation.config;
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
-import java.time.Clock;
-import org.labrange.interpretation.client.RangeCache;
-import org.labrange.interpretation.client.ReferenceRangesClient;
 import org.labrange.interpretation.domain.InterpretationEngine;
 import org.labrange.interpretation.domain.UnitConverter;
 
@@ -24,17 +21,5 @@ public class EngineProducer {
     InterpretationEngine engine(UnitConverter units, InterpretationConfig config) {
         return new InterpretationEngine(
                 units, KnowledgeBaseLoader.fromClasspath(config.rulesLocation()), config.timeZone());
-    }
-
-    @Produces
-    @Singleton
-    RangeCache rangeCache(ReferenceRangesClient client, UnitConverter units, InterpretationConfig config) {
-        return new RangeCache(
-                client,
-                units,
-                Clock.systemUTC(),
-                config.ranges().checkInterval(),
-                config.ranges().maxStaleness(),
-                config.ranges().catalogTtl());
     }
 }

@@ -22,13 +22,6 @@ public interface InterpretationConfig {
 
     Ranges ranges();
 
-    /**
-     * Benchmarks only: read and check requests but interpret nothing, so that throughput with and without our
-     * own work can be compared on the same path. Never enable in service.
-     */
-    @WithDefault("false")
-    boolean benchmarkNoOp();
-
     interface Ranges {
         /** At most one change check per interval: the bound on how long a new revision can go unused. */
         @WithDefault("5s")

@@ -13,23 +13,22 @@ public record Patient(Optional<Sex> sex, Optional<LocalDate> birthDate, Optional
     }
 
     /**
-     * Age on {@code date}: from the birth date when known, else the stated age (taken as the age at
-     * collection). Throws IllegalArgumentException when the birth date is after the date.
+     * Age on {@code date} in completed days, months and years. From the birth date when known; otherwise the
+     * patient is taken to have been born exactly the stated age before {@code date} (P1M collected on 2026-03-15:
+     * born 2026-02-15, so 28 days old), never estimated. Throws IllegalArgumentException when the birth date is
+     * after the date.
      */
     public Optional<PatientAge> ageOn(LocalDate date) {
-        if (birthDate.isPresent()) {
-            LocalDate born = birthDate.get();
-            if (born.isAfter(date)) {
-                throw new IllegalArgumentException("birth date " + born + " is after the collection date " + date);
-            }
-            Period p = Period.between(born, date);
-            return Optional.of(
-                    new PatientAge(ChronoUnit.DAYS.between(born, date), p.toTotalMonths(), p.getYears(), true));
+        Optional<LocalDate> born = birthDate.or(() -> age.map(date::minus));
+        if (born.isEmpty()) {
+            return Optional.empty();
         }
-        return age.map(p -> {
-            long months = p.toTotalMonths();
-            long days = Math.round(months * 30.436875) + p.getDays();
-            return new PatientAge(days, months, months / 12, false);
-        });
+        if (born.get().isAfter(date)) {
+            throw new IllegalArgumentException("birth date " + born.get() + " is after the collection date " + date);
+        }
+        return Optional.of(new PatientAge(
+                ChronoUnit.DAYS.between(born.get(), date),
+                ChronoUnit.MONTHS.between(born.get(), date),
+                ChronoUnit.YEARS.between(born.get(), date)));
     }
 }

@@ -1,10 +1,7 @@
 package org.labrange.interpretation.domain;
 
-/**
- * A patient's age at collection in completed days, months and years. When only a period such as P56Y was
- * given (no birth date), days are estimated from it ({@code exact} false).
- */
-public record PatientAge(long days, long months, long years, boolean exact) {
+/** A patient's age at collection in completed days, months and years (java.time counting, nothing estimated). */
+public record PatientAge(long days, long months, long years) {
 
     public double in(AgeUnit unit) {
         return switch (unit) {

@@ -19,7 +19,7 @@ public record ResultInterpretation(
         Optional<Agreement> agreement,
         List<Association> associations,
         Optional<DeltaCheck> delta,
-        List<Problem> problems) {
+        List<ResultProblem> problems) {
 
     public enum Status {
         INTERPRETED,
@@ -27,7 +27,7 @@ public record ResultInterpretation(
         REJECTED
     }
 
-    public static ResultInterpretation rejected(String id, Optional<Analyte> analyte, List<Problem> problems) {
+    public static ResultInterpretation rejected(String id, Optional<Analyte> analyte, List<ResultProblem> problems) {
         return new ResultInterpretation(
                 id,
                 Status.REJECTED,

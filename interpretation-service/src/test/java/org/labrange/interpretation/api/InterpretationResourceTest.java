@@ -27,7 +27,7 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.labrange.interpretation.client.RangeCache;
+import org.labrange.interpretation.service.RangeCache;
 import org.labrange.interpretation.support.JwtKeys;
 import org.labrange.interpretation.support.RangesServiceStub;
 import org.labrange.interpretation.support.Tokens;

@@ -14,7 +14,7 @@ import org.labrange.interpretation.support.JwtKeys;
 import org.labrange.interpretation.support.Tokens;
 
 /**
- * The benchmark-only no-op mode: same authentication and request checks, no interpretation. The ranges
+ * The benchmark-only no-op build (profile noop-benchmark): same authentication and request checks, no interpretation. The ranges
  * service is pointed at a closed port, so any attempt to fetch ranges would surface as a 503.
  */
 @QuarkusTest
@@ -24,12 +24,14 @@ class NoOpModeTest {
 
     public static class NoOp implements QuarkusTestProfile {
         @Override
+        public String getConfigProfile() {
+            // keeps the test profile settings (keys, timeouts) and adds the benchmark build profile
+            return "test," + NoOpInterpretationResource.PROFILE;
+        }
+
+        @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of(
-                    "labrange.interpretation.benchmark-no-op",
-                    "true",
-                    "quarkus.rest-client.reference-ranges.url",
-                    "http://127.0.0.1:9");
+            return Map.of("quarkus.rest-client.reference-ranges.url", "http://127.0.0.1:9");
         }
     }
 
@@ -45,7 +47,7 @@ class NoOpModeTest {
                 .body("results.id", contains("s1", "u1"))
                 .body(
                         "results.status",
-                        contains(InterpretationResource.NO_OP_STATUS, InterpretationResource.NO_OP_STATUS))
+                        contains(NoOpInterpretationResource.NO_OP_STATUS, NoOpInterpretationResource.NO_OP_STATUS))
                 .body("results[0].interpretations.size()", is(0));
         given().header("Authorization", Tokens.bearer("interpreter"))
                 .contentType("application/json")
@@ -54,7 +56,7 @@ class NoOpModeTest {
                 .post("/api/v1/interpretations/single")
                 .then()
                 .statusCode(200)
-                .body("status", is(InterpretationResource.NO_OP_STATUS));
+                .body("status", is(NoOpInterpretationResource.NO_OP_STATUS));
     }
 
     @Test

@@ -17,7 +17,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.labrange.interpretation.client.RangeCache;
+import org.labrange.interpretation.service.RangeCache;
 import org.labrange.interpretation.support.JwtKeys;
 import org.labrange.interpretation.support.RangesServiceStub;
 import org.labrange.interpretation.support.Tokens;

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
 import java.util.Optional;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -36,6 +37,7 @@ class AnalyteCatalogTest {
                 "B2M    | ''    | ambiguous",
                 "B2M    | csf   | not measured in CSF",
                 "1952-1 | urine | is measured in SERUM_PLASMA",
+                "B2M    | blood | not measured in BLOOD", // whole blood is not serum
                 "''     | ''    | required",
                 "beta two micro glob | '' | no analyte with code, name or alias",
                 "Β2M    | serum | no analyte with code, name or alias", // Greek capital beta is not B, nor the alias
@@ -47,5 +49,15 @@ class AnalyteCatalogTest {
         assertEquals(Optional.empty(), r.code());
         assertEquals(
                 true, r.problem().orElseThrow().contains(reason), r.problem().orElseThrow());
+    }
+
+    @Test
+    void wholeBloodIsItsOwnSpecimenAsInTheRangesServiceNotSerumOrPlasma() {
+        assertEquals("BLOOD", Specimens.normalise("blood"));
+        assertEquals("BLOOD", Specimens.normalise(" Blood "));
+        assertEquals("SERUM_PLASMA", Specimens.normalise("plasma"));
+        assertEquals(
+                "analyte 1952-1 is measured in SERUM_PLASMA, not in BLOOD",
+                CATALOG.resolve("1952-1", Optional.of("blood")).problem().orElseThrow());
     }
 }

@@ -34,7 +34,7 @@ class DeltaCheckTest {
         "0, 0, 0",
     })
     void referenceChangeValueIsRootTwoTimesZTimesTheCombinedVariation(double cva, double cvi, double rcv) {
-        assertEquals(rcv, InterpretationEngine.referenceChangeValue(cva, cvi), 0.005);
+        assertEquals(rcv, DeltaChecker.referenceChangeValue(cva, cvi), 0.005);
     }
 
     @ParameterizedTest(name = "{0} → {1} mmol/L: {2}")

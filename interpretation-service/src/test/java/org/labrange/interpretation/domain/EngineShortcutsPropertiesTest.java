@@ -3,6 +3,7 @@ package org.labrange.interpretation.domain;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -55,7 +56,7 @@ class EngineShortcutsPropertiesTest {
     }
 
     @Test
-    void patternCheckWithoutTextAgreesWithTheExplainedCheck() {
+    void patternCheckWithoutTextAndTheExplainedCheckFollowTheRulesAsWritten() {
         Random random = new Random(SEED + 1);
         Flag[] flags = Flag.values();
         KnowledgeBase.ResultState[] states = KnowledgeBase.ResultState.values();
@@ -89,10 +90,16 @@ class EngineShortcutsPropertiesTest {
             }
             KnowledgeBase.ResultState state = states[random.nextInt(states.length)];
             OptionalDouble threshold = OptionalDouble.of(random.nextInt(300));
-            assertEquals(
-                    InterpretationEngine.state(state, threshold, list).isPresent(),
-                    InterpretationEngine.holds(state, threshold, list),
-                    "case " + c + " " + state + " " + list);
+            boolean expected = asWritten(state, threshold.getAsDouble(), list);
+            String context = "case " + c + " " + state + " " + list;
+            assertEquals(expected, PatternEvaluator.holds(state, threshold, list), context);
+            Optional<String> basis = PatternEvaluator.basis(state, threshold, list);
+            assertEquals(expected, basis.isPresent(), context);
+            // the explanation names every source it rests on
+            basis.ifPresent(text -> list.stream()
+                    .filter(i -> state != KnowledgeBase.ResultState.MULTIPLE_OF_UPPER_LIMIT_AT_LEAST
+                            || asWritten(state, threshold.getAsDouble(), List.of(i)))
+                    .forEach(i -> assertTrue(text.contains(i.source()), context)));
         }
     }
 
@@ -145,6 +152,22 @@ class EngineShortcutsPropertiesTest {
                 "Sources disagree: Normal by labcorp (0.6–2.4 mg/L), quest (≤ 2.51 mg/L); High by "
                         + "mosby-pagana-2022 (0.7–1.9 mg/L).",
                 later.agreement().orElseThrow().summary());
+    }
+
+    /** The rules file's states, spelled out: high by any source, not high by all, at least m × ULN by any. */
+    private static boolean asWritten(
+            KnowledgeBase.ResultState state, double multiple, List<ResultInterpretation.SourceInterpretation> list) {
+        if (list.isEmpty()) {
+            return false;
+        }
+        return switch (state) {
+            case HIGH -> list.stream().anyMatch(i -> i.flag().isHigh());
+            case NOT_HIGH -> list.stream().allMatch(i -> i.flag().isNotHigh());
+            case MULTIPLE_OF_UPPER_LIMIT_AT_LEAST ->
+                list.stream()
+                        .anyMatch(
+                                i -> i.position().multipleOfUpperLimit().orElse(Double.NEGATIVE_INFINITY) >= multiple);
+        };
     }
 
     /**

@@ -163,7 +163,7 @@ class InterpretationEngineTest {
         ResultInterpretation r = ENGINE.interpret(
                 result("x", "TEST-CV", "150", "mmol/L"), woman(40), Fixtures.withCv(), Optional.empty());
         assertEquals(Status.REJECTED, r.status());
-        assertEquals(Problem.IMPOSSIBLE_VALUE, r.problems().get(0).kind());
+        assertEquals(ResultProblem.IMPOSSIBLE_VALUE, r.problems().get(0).kind());
         assertTrue(r.problems().get(0).reason().contains("impossible"));
     }
 

@@ -33,7 +33,7 @@ class RangeSelectorTest {
     }
 
     private static Optional<PatientAge> years(int y) {
-        return Optional.of(new PatientAge(y * 365L, y * 12L, y, true));
+        return Optional.of(new PatientAge(y * 365L, y * 12L, y));
     }
 
     private static final RangeRevision ANY_WIDE = range(
@@ -268,8 +268,8 @@ class RangeSelectorTest {
                         Optional.empty(),
                         Optional.empty()));
         PatientAge age = unit == AgeUnit.DAYS
-                ? new PatientAge(patientValue, 0, 0, true)
-                : new PatientAge(patientValue * 30L, patientValue, 0, true);
+                ? new PatientAge(patientValue, 0, 0)
+                : new PatientAge(patientValue * 30L, patientValue, 0);
         assertEquals(
                 applies,
                 choose(List.of(infants), Optional.empty(), Optional.of(age))

@@ -1,6 +1,7 @@
 package org.labrange.interpretation.domain;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -12,7 +13,9 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 class UnitConverterTest {
 
-    private static final UnitConverter UNITS = UnitConverter.fromBundledEssence();
+    /** A fresh converter per test: a factor cached by an earlier test would hide how this one is computed. */
+    private final UnitConverter units = UnitConverter.fromBundledEssence();
+
     static final Analyte B2M_SERUM = new Analyte(
             "1952-1",
             "Beta-2 microglobulin, serum/plasma",
@@ -57,7 +60,7 @@ class UnitConverterTest {
             })
     void everyMassConcentrationSpellingConvertsToMilligramsPerLitre(String unit, double expected) {
         double normalised =
-                Numbers.roundSignificant(2.45 * UNITS.factor(unit, B2M_SERUM).factor());
+                Numbers.roundSignificant(2.45 * units.factor(unit, B2M_SERUM).factor());
         assertEquals(expected, normalised);
     }
 
@@ -72,7 +75,7 @@ class UnitConverterTest {
                 "pmol/mL | 169.491525424 | 2.0",
             })
     void molarConcentrationsConvertThroughTheAnalytesMolarMass(String unit, double value, double expectedMgPerL) {
-        ConversionFactor f = UNITS.factor(unit, B2M_SERUM);
+        ConversionFactor f = units.factor(unit, B2M_SERUM);
         assertTrue(f.viaMolarMass());
         assertEquals(expectedMgPerL, Numbers.roundSignificant(value * f.factor()), 1e-9);
     }
@@ -90,7 +93,7 @@ class UnitConverterTest {
                 OptionalDouble.empty());
         assertEquals(
                 84.7457627119,
-                Numbers.roundSignificant(UNITS.factor("mg/L", molar).factor()),
+                Numbers.roundSignificant(units.factor("mg/L", molar).factor()),
                 1e-9);
     }
 
@@ -111,7 +114,7 @@ class UnitConverterTest {
     void aUnitThatCannotBeConvertedIsRefusedNamingTheUnitAndTheTarget(String unit, String analyte, String reason) {
         UnitConversionException e = assertThrows(
                 UnitConversionException.class,
-                () -> UNITS.factor(unit, analyte.equals("serum") ? B2M_SERUM : B2M_URINE));
+                () -> units.factor(unit, analyte.equals("serum") ? B2M_SERUM : B2M_URINE));
         assertEquals(unit, e.unit());
         assertTrue(e.getMessage().contains("'" + unit + "'"), e.getMessage());
         assertTrue(e.getMessage().contains("'mg/L'"), e.getMessage());
@@ -121,23 +124,114 @@ class UnitConverterTest {
     @ParameterizedTest
     @org.junit.jupiter.params.provider.ValueSource(strings = {"mg/L\u0000", "mg/\u00adL", "mg\u2060/L", "mg/L\n"})
     void aUnitWithControlOrInvisibleCharactersIsRefused(String unit) {
-        UnitConversionException e = assertThrows(UnitConversionException.class, () -> UNITS.factor(unit, B2M_SERUM));
+        UnitConversionException e = assertThrows(UnitConversionException.class, () -> units.factor(unit, B2M_SERUM));
         assertTrue(e.getMessage().contains("control or invisible characters"), e.getMessage());
         assertTrue(e.getMessage().contains("\\u"), "the character is shown escaped: " + e.getMessage());
     }
 
     @Test
     void aFactorIsComputedOnceAndThenReused() {
-        ConversionFactor first = UNITS.factor("ng/mL", B2M_SERUM);
-        ConversionFactor second = UNITS.factor("ng/mL", B2M_SERUM);
+        ConversionFactor first = units.factor("ng/mL", B2M_SERUM);
+        ConversionFactor second = units.factor("ng/mL", B2M_SERUM);
         assertTrue(first == second, "the second look-up must come from the cache");
     }
 
     @Test
     void twoThousandFourHundredMicrogramsLandExactlyOnAnInclusiveBoundOfTwoPointFour() {
         double v =
-                Numbers.roundSignificant(2400 * UNITS.factor("ug/L", B2M_SERUM).factor());
+                Numbers.roundSignificant(2400 * units.factor("ug/L", B2M_SERUM).factor());
         assertEquals(2.4, v);
         assertTrue(Interval.closed(0.6, 2.4).contains(v));
+    }
+
+    @ParameterizedTest(name = "{0} is read as {1}")
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "mg/L      | mg/L",
+                "MG/L      | mg/L",
+                "mg/l      | mg/l",
+                "MCG/ML    | ug/mL",
+                "mcg/mL    | ug/mL",
+                "µg/L      | ug/L",
+                "μg/L      | ug/L",
+                "' mg / dL ' | mg/dL",
+                "mg/DL     | mg/dL",
+                "NMOL/L    | nmol/l", // litre stays l here: "nmoL/L" is not UCUM, "nmol/l" is
+                "ML        | mL",
+                "furlongs  | furlongs",
+            })
+    void spellingsPeopleWriteAreReadAsUcum(String unit, String ucum) {
+        assertEquals(ucum, units.toUcum(unit));
+    }
+
+    @ParameterizedTest(name = "''{0}''")
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"", "   "})
+    void aMissingUnitIsRefused(String unit) {
+        UnitConversionException e = assertThrows(UnitConversionException.class, () -> units.factor(unit, B2M_SERUM));
+        assertTrue(e.getMessage().endsWith("a unit is required"), e.getMessage());
+        assertEquals("mg/L", e.target());
+    }
+
+    @Test
+    void aNullUnitIsRefused() {
+        UnitConversionException e = assertThrows(UnitConversionException.class, () -> units.factor(null, B2M_SERUM));
+        assertEquals("null", e.unit());
+    }
+
+    @Test
+    void aFactorSaysWhatItConvertsAndHow() {
+        ConversionFactor mass = units.factor("mcg/mL", B2M_SERUM);
+        assertEquals("mcg/mL", mass.fromUnit());
+        assertEquals("ug/mL", mass.ucumUnit());
+        assertEquals("mg/L", mass.toUnit());
+        assertEquals(1.0, mass.factor(), 1e-12);
+        assertFalse(mass.viaMolarMass());
+        ConversionFactor molar = units.factor("nmol/L", B2M_SERUM);
+        assertEquals("nmol/L", molar.ucumUnit());
+        assertEquals("mg/L", molar.toUnit());
+        assertTrue(molar.viaMolarMass());
+        assertEquals(0.0118, molar.factor(), 1e-12);
+    }
+
+    @Test
+    void mgPerLitreBecomesMolarOnlyThroughTheMolarMass() {
+        Analyte molar = new Analyte(
+                "X",
+                "x",
+                List.of(),
+                "SERUM_PLASMA",
+                "umol/L",
+                OptionalDouble.of(11800),
+                OptionalDouble.empty(),
+                OptionalDouble.empty());
+        ConversionFactor f = units.factor("g/L", molar);
+        assertTrue(f.viaMolarMass());
+        assertEquals(1e6 / 11800, f.factor(), 1e-9);
+        Analyte noMass = new Analyte(
+                "Y",
+                "y",
+                List.of(),
+                "SERUM_PLASMA",
+                "umol/L",
+                OptionalDouble.empty(),
+                OptionalDouble.empty(),
+                OptionalDouble.empty());
+        UnitConversionException e = assertThrows(UnitConversionException.class, () -> units.factor("g/L", noMass));
+        assertTrue(e.getMessage().contains("analyte Y has none"), e.getMessage());
+    }
+
+    @Test
+    void aUnitOfAnotherDimensionIsRefusedWithBothCanonicalForms() {
+        UnitConversionException e =
+                assertThrows(UnitConversionException.class, () -> units.factor("mm[Hg]", B2M_SERUM));
+        assertTrue(e.getMessage().contains("(g.m-1.s-2 vs g.m-3)"), e.getMessage());
+    }
+
+    @Test
+    void anInvisibleCharacterIsShownAsItsCodePoint() {
+        UnitConversionException e =
+                assertThrows(UnitConversionException.class, () -> units.factor("mg\u2060/L", B2M_SERUM));
+        assertEquals("mg\\u2060/L", e.unit());
     }
 }

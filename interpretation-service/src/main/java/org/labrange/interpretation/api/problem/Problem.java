@@ -1,4 +1,4 @@
-package org.labrange.interpretation.api;
+package org.labrange.interpretation.api.problem;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
@@ -6,8 +6,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 @Schema(description = "RFC 9457 problem document")
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record ProblemDocument(
-        String type, String title, int status, String detail, String instance, List<FieldError> errors) {
+public record Problem(String type, String title, int status, String detail, String instance, List<FieldError> errors) {
 
     public static final String TYPE_BASE = "https://labrange.dev/problems/";
     public static final String MEDIA_TYPE = "application/problem+json";

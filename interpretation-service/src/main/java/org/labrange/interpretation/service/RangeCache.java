@@ -1,5 +1,7 @@
-package org.labrange.interpretation.client;
+package org.labrange.interpretation.service;
 
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -13,6 +15,9 @@ import java.util.stream.Collectors;
 import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
 import org.jboss.logging.Logger;
+import org.labrange.interpretation.client.RangesUpstream;
+import org.labrange.interpretation.client.UpstreamCall;
+import org.labrange.interpretation.config.InterpretationConfig;
 import org.labrange.interpretation.domain.AnalyteCatalog;
 import org.labrange.interpretation.domain.AnalyteRanges;
 import org.labrange.interpretation.domain.Source;
@@ -33,6 +38,7 @@ import org.labrange.interpretation.domain.UnitConverter;
  * cached entries are served until then; after that, or for an outdated or missing entry, the request fails
  * with {@link RangesUnavailableException} rather than use ranges that may be wrong.
  */
+@Singleton
 public final class RangeCache {
 
     private static final Logger LOG = Logger.getLogger(RangeCache.class);
@@ -63,6 +69,17 @@ public final class RangeCache {
     private volatile Instant lastCheckAttempt = Instant.MIN;
     private volatile boolean lastCheckFailed;
     private volatile Catalog catalog;
+
+    @Inject
+    public RangeCache(RangesUpstream upstream, UnitConverter units, InterpretationConfig config) {
+        this(
+                upstream,
+                units,
+                Clock.systemUTC(),
+                config.ranges().checkInterval(),
+                config.ranges().maxStaleness(),
+                config.ranges().catalogTtl());
+    }
 
     public RangeCache(
             RangesUpstream upstream,

@@ -1,4 +1,4 @@
-package org.labrange.interpretation.api;
+package org.labrange.interpretation.api.problem;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
@@ -11,16 +11,27 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
-import org.labrange.interpretation.client.RangesUnavailableException;
+import org.labrange.interpretation.service.RangesUnavailableException;
+import org.labrange.interpretation.service.UnknownSourcesException;
 
 /** The service's only exception mapper: every error leaves as application/problem+json. */
-public class ProblemExceptionMapper {
+public class ProblemMapper {
 
-    private static final Logger LOG = Logger.getLogger(ProblemExceptionMapper.class);
+    private static final Logger LOG = Logger.getLogger(ProblemMapper.class);
 
     @ServerExceptionMapper
     public Response rejected(RequestRejectedException e, UriInfo uri) {
         return problem(e.status(), e.slug(), e.title(), e.getMessage(), uri, e.errors());
+    }
+
+    @ServerExceptionMapper
+    public Response unknownSources(UnknownSourcesException e, UriInfo uri) {
+        return rejected(
+                RequestRejectedException.validation(e.unknown().stream()
+                        .map(u -> new Problem.FieldError(
+                                "sources[" + u.index() + "]", "unknown source '" + u.code() + "'; known: " + u.known()))
+                        .toList()),
+                uri);
     }
 
     @ServerExceptionMapper
@@ -39,7 +50,7 @@ public class ProblemExceptionMapper {
     }
 
     @ServerExceptionMapper
-    public Response malformed(JsonBodyReader.MalformedBodyException e, UriInfo uri) {
+    public Response malformed(MalformedBodyException e, UriInfo uri) {
         return e.json() instanceof MismatchedInputException mismatch
                 ? mismatched(mismatch, uri)
                 : unreadable(e.json(), uri);
@@ -93,7 +104,7 @@ public class ProblemExceptionMapper {
                 "Malformed request body",
                 "the body does not have the expected shape",
                 uri,
-                List.of(new ProblemDocument.FieldError(path, e.getOriginalMessage())));
+                List.of(new Problem.FieldError(path, e.getOriginalMessage())));
     }
 
     @ServerExceptionMapper
@@ -132,22 +143,14 @@ public class ProblemExceptionMapper {
     }
 
     static Response problem(
-            int status,
-            String slug,
-            String title,
-            String detail,
-            UriInfo uri,
-            List<ProblemDocument.FieldError> errors) {
-        ProblemDocument body = new ProblemDocument(
-                ProblemDocument.TYPE_BASE + slug,
+            int status, String slug, String title, String detail, UriInfo uri, List<Problem.FieldError> errors) {
+        Problem body = new Problem(
+                Problem.TYPE_BASE + slug,
                 title,
                 status,
                 detail,
                 uri == null ? null : uri.getPath(),
                 errors.isEmpty() ? null : errors);
-        return Response.status(status)
-                .type(ProblemDocument.MEDIA_TYPE)
-                .entity(body)
-                .build();
+        return Response.status(status).type(Problem.MEDIA_TYPE).entity(body).build();
     }
 }

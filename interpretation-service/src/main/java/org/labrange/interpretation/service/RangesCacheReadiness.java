@@ -1,10 +1,9 @@
-package org.labrange.interpretation.api;
+package org.labrange.interpretation.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
-import org.labrange.interpretation.client.RangeCache;
 
 /**
  * Reports the state of the ranges cache. Always UP: the service can answer (with 503 problems when ranges are

@@ -1,4 +1,4 @@
-package org.labrange.interpretation.api;
+package org.labrange.interpretation.api.problem;
 
 import java.util.List;
 
@@ -8,10 +8,10 @@ public class RequestRejectedException extends RuntimeException {
     private final int status;
     private final String slug;
     private final String title;
-    private final List<ProblemDocument.FieldError> errors;
+    private final List<Problem.FieldError> errors;
 
     public RequestRejectedException(
-            int status, String slug, String title, String detail, List<ProblemDocument.FieldError> errors) {
+            int status, String slug, String title, String detail, List<Problem.FieldError> errors) {
         super(detail);
         this.status = status;
         this.slug = slug;
@@ -19,7 +19,7 @@ public class RequestRejectedException extends RuntimeException {
         this.errors = List.copyOf(errors);
     }
 
-    public static RequestRejectedException validation(List<ProblemDocument.FieldError> errors) {
+    public static RequestRejectedException validation(List<Problem.FieldError> errors) {
         return new RequestRejectedException(
                 400,
                 "validation",
@@ -40,7 +40,7 @@ public class RequestRejectedException extends RuntimeException {
         return title;
     }
 
-    public List<ProblemDocument.FieldError> errors() {
+    public List<Problem.FieldError> errors() {
         return errors;
     }
 }

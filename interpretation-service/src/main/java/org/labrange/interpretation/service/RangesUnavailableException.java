@@ -1,4 +1,4 @@
-package org.labrange.interpretation.client;
+package org.labrange.interpretation.service;
 
 /** Ranges are needed, cannot be fetched and are not safely cached: the request is answered 503. */
 public class RangesUnavailableException extends RuntimeException {

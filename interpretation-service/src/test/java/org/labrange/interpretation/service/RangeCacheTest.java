@@ -1,4 +1,4 @@
-package org.labrange.interpretation.client;
+package org.labrange.interpretation.service;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -16,6 +16,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import org.junit.jupiter.api.Test;
+import org.labrange.interpretation.client.RangesUpstream;
+import org.labrange.interpretation.client.RangesUpstreamException;
+import org.labrange.interpretation.client.UpstreamCall;
 import org.labrange.interpretation.domain.Analyte;
 import org.labrange.interpretation.domain.Interval;
 import org.labrange.interpretation.domain.Population;
