@@ -114,13 +114,16 @@ class RoutingTest {
 
     @Test
     void createdRangeKeepsEtagAndItsLocationPointsAtTheGateway() {
+        String created = "5f0c2a9e-7d41-4c8b-9a36-2b8e1f7c4d10";
         ranges.stubFor(post("/api/v1/ranges")
                 .willReturn(aResponse()
                         .withStatus(201)
                         .withHeader("Content-Type", "application/json")
                         .withHeader("ETag", "\"1\"")
-                        .withHeader("Location", ranges.baseUrl() + "/api/v1/ranges/r-9")
-                        .withBody("{\"rangeId\":\"r-9\",\"revision\":1}")));
+                        .withHeader("Location", ranges.baseUrl() + "/api/v1/ranges/" + created)
+                        // the shape of the seeded revision, as a new range would have it
+                        .withBody(Fixtures.rangesAnswer("range-labcorp-serum.json")
+                                .replace(Fixtures.LABCORP_SERUM, created))));
 
         given().auth()
                 .oauth2(TestKeys.token("adam", "ranges-admin"))
@@ -131,9 +134,9 @@ class RoutingTest {
                 .then()
                 .statusCode(201)
                 .header("ETag", "\"1\"")
-                .header("Location", matchesPattern("http://localhost:\\d+/api/v1/ranges/r-9"))
+                .header("Location", matchesPattern("http://localhost:\\d+/api/v1/ranges/" + created))
                 .header("Location", org.hamcrest.Matchers.not(startsWith(ranges.baseUrl())))
-                .body("rangeId", is("r-9"));
+                .body("rangeId", is(created));
 
         ranges.verify(postRequestedFor(urlEqualTo("/api/v1/ranges"))
                 .withHeader("Content-Type", matching("application/json.*"))
@@ -195,7 +198,11 @@ class RoutingTest {
                 .willReturn(aResponse()
                         .withStatus(200)
                         .withHeader("Content-Type", "application/json")
-                        .withBody("{\"imported\":1}")));
+                        // the dry run finds the seeded urine range unchanged
+                        .withBody(
+                                "{\"dryRun\":true,\"created\":0,\"revised\":0,\"unchanged\":1,\"items\":[{\"index\":0,"
+                                        + "\"action\":\"UNCHANGED\",\"rangeId\":\"" + Fixtures.MOSBY_URINE
+                                        + "\",\"revision\":1}]}")));
         String csv = "analyteCode,sourceCode,high,unit\n1953-9,mosby-pagana-2022,300,ug/L\n";
 
         given().urlEncodingEnabled(false)
@@ -207,7 +214,7 @@ class RoutingTest {
                 .post("/api/v1/ranges/import?dryRun=true&reason=annual%20review&effectiveFrom=2027-01-01")
                 .then()
                 .statusCode(200)
-                .body("imported", is(1));
+                .body("unchanged", is(1));
 
         ranges.verify(postRequestedFor(
                         urlEqualTo("/api/v1/ranges/import?dryRun=true&reason=annual%20review&effectiveFrom=2027-01-01"))
