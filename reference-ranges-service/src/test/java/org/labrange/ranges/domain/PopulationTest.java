@@ -123,6 +123,10 @@ class PopulationTest {
                 new Population(Sex.FEMALE, null, null, AgeUnit.MONTHS, Optional.of("  pregnant "), Optional.of("   "));
         assertEquals(Optional.of("pregnant"), p.condition());
         assertTrue(p.method().isEmpty());
+        Population blankCondition =
+                new Population(Sex.ANY, null, null, AgeUnit.YEARS, Optional.of(" \t "), Optional.of(" HPLC "));
+        assertTrue(blankCondition.condition().isEmpty());
+        assertEquals(Optional.of("HPLC"), blankCondition.method());
         assertTrue(p.ageMin().isEmpty());
         assertTrue(p.ageMax().isEmpty());
         assertEquals(
