@@ -104,8 +104,9 @@ class ConsumerStubContractTest {
     private void verify(Path stubFile, String request) throws IOException, SQLException {
         assertTrue(Files.isRegularFile(stubFile), "stub file " + stubFile + " is named in " + MAPPING + " but missing");
         JsonNode stub = JSON.readTree(stubFile.toFile());
+        // Every role, so that admin-only reads (the audit trail the gateway's reports show) are checked too.
         String body = given().auth()
-                .oauth2(Tokens.interpreter())
+                .oauth2(Tokens.token("contract-check", "ranges-reader", "interpreter", "ranges-admin"))
                 .get(request)
                 .then()
                 .statusCode(200)
@@ -238,5 +239,17 @@ class ConsumerStubContractTest {
             "RETIRE",
             "LAB",
             "TEXTBOOK",
-            "LOCAL");
+            "LOCAL",
+            // audit trail: subject types (the seed's entry is about analytes) and actions
+            "ANALYTE",
+            "RANGE",
+            "SOURCE",
+            "SEED",
+            "IMPORT",
+            "RANGE_CREATE",
+            "RANGE_REVISE",
+            "RANGE_RETIRE",
+            "RANGE_IMPORT",
+            "SOURCE_CREATE",
+            "SOURCE_UPDATE");
 }

@@ -30,8 +30,8 @@ import org.junit.jupiter.api.TestFactory;
  */
 class PopulationApplicabilityTableTest {
 
-    /** Set by the root pom's surefire configuration; the older name is read too. */
-    private static final List<String> PROPERTIES = List.of("contracts.dir", "labrange.contracts.dir");
+    /** Set by the root pom's surefire configuration (and its pitest profile). */
+    private static final List<String> PROPERTIES = List.of("contracts.dir");
 
     @TestFactory
     Stream<DynamicTest> everyCaseOfTheSharedTableIsDecidedAsTheTableSays() throws IOException {
