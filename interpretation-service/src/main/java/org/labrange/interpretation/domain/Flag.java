@@ -13,8 +13,6 @@ public enum Flag {
     U("U", "Significant change up"),
     D("D", "Significant change down");
 
-    public static final String CODE_SYSTEM = "http://terminology.hl7.org/CodeSystem/v3-ObservationInterpretation";
-
     private final String code;
     private final String display;
 

@@ -34,10 +34,6 @@ public record Interval(OptionalDouble low, boolean lowInclusive, OptionalDouble 
         return new Interval(OptionalDouble.empty(), true, OptionalDouble.of(high), true);
     }
 
-    public static Interval atLeast(double low) {
-        return new Interval(OptionalDouble.of(low), true, OptionalDouble.empty(), true);
-    }
-
     public boolean isUnbounded() {
         return low.isEmpty() && high.isEmpty();
     }

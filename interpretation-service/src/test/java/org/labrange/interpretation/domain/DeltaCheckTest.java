@@ -43,6 +43,9 @@ class DeltaCheckTest {
         "1.00, 1.14, ''", // +14 % is within the RCV
         "1.00, 0.84, D",
         "1.00, 0.86, ''",
+        "2.00, 2.20, ''", // +10 %: the change is relative to the earlier value, not scaled by it
+        "2.00, 2.40, U", // +20 %
+        "2.00, 1.60, D", // -20 %
     })
     void aChangeBeyondTheReferenceChangeValueIsFlaggedUpOrDown(String before, String now, String flag) {
         ResultInterpretation.DeltaCheck d =
@@ -86,5 +89,28 @@ class DeltaCheckTest {
                 delta("TEST-CV", Fixtures.withCv(), "<0.9", "mmol/L", before("1.0", "mmol/L", "2026-05-01T08:00:00Z"));
         assertFalse(d.possible());
         assertTrue(d.reason().orElseThrow().contains("censored"));
+    }
+
+    @Test
+    void anEarlierValueOfZeroGivesNoPercentageAndNoVerdict() {
+        ResultInterpretation.DeltaCheck d =
+                delta("TEST-CV", Fixtures.withCv(), "1.0", "mmol/L", before("0", "mmol/L", "2026-05-01T08:00:00Z"));
+        assertFalse(d.possible());
+        assertEquals(
+                "not possible: the earlier value is not positive", d.reason().orElseThrow());
+        assertTrue(d.percentChange().isEmpty());
+        assertEquals(1.0, d.change().getAsDouble(), 1e-12);
+        assertFalse(d.significant());
+    }
+
+    @Test
+    void withoutAnEarlierCollectionThereIsNothingToCompare() {
+        ResultInterpretation.DeltaCheck d =
+                delta("TEST-CV", Fixtures.withCv(), "1.0", "mmol/L", before("1.0", "mmol/L", "2026-12-01T00:00:00Z"));
+        assertFalse(d.possible());
+        assertTrue(
+                d.reason().orElseThrow().contains("no earlier result"),
+                d.reason().orElseThrow());
+        assertTrue(d.previous().isEmpty());
     }
 }
