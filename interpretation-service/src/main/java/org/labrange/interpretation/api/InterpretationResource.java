@@ -26,13 +26,14 @@ import org.labrange.interpretation.api.InterpretationResponse.ResultView;
 import org.labrange.interpretation.api.problem.Problem;
 import org.labrange.interpretation.api.problem.RequestRejectedException;
 import org.labrange.interpretation.domain.ResultInterpretation;
+import org.labrange.interpretation.security.Roles;
 import org.labrange.interpretation.service.InterpretationService;
 
 @UnlessBuildProfile(NoOpInterpretationResource.PROFILE)
 @Path("/api/v1/interpretations")
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
-@RolesAllowed({"interpreter", "ranges-admin"})
+@RolesAllowed({Roles.INTERPRETER, Roles.ADMIN})
 @Tag(name = "interpretations", description = "Evaluate lab results against the versioned reference ranges")
 @SecurityRequirement(name = "bearer")
 public class InterpretationResource {

@@ -12,6 +12,7 @@ import org.jboss.logging.Logger;
 import org.labrange.interpretation.api.InterpretationResponse.ResultView;
 import org.labrange.interpretation.api.problem.Problem;
 import org.labrange.interpretation.api.problem.RequestRejectedException;
+import org.labrange.interpretation.security.Roles;
 
 /**
  * Benchmarks only, and only in a build made with {@code -Dquarkus.profile=noop-benchmark}: takes the place of
@@ -24,7 +25,7 @@ import org.labrange.interpretation.api.problem.RequestRejectedException;
 @Path("/api/v1/interpretations")
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
-@RolesAllowed({"interpreter", "ranges-admin"})
+@RolesAllowed({Roles.INTERPRETER, Roles.ADMIN})
 public class NoOpInterpretationResource {
 
     /** The build profile that swaps this resource in. */

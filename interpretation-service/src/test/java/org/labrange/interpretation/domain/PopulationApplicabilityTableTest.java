@@ -67,11 +67,11 @@ class PopulationApplicabilityTableTest {
     }
 
     private static Path table() {
-        // the root build passes the folder as contracts.dir; labrange.contracts.dir is accepted too
-        String dir = System.getProperty("labrange.contracts.dir", System.getProperty("contracts.dir"));
+        // the root build (surefire and the pitest profile) passes the folder as contracts.dir
+        String dir = System.getProperty("contracts.dir");
         if (dir == null || dir.isBlank()) {
-            fail("system property labrange.contracts.dir (or contracts.dir) is not set: run the tests through the"
-                    + " root build, which passes the contracts folder");
+            fail("system property contracts.dir is not set: run the tests through the root build, which passes"
+                    + " the contracts folder");
         }
         Path file = Path.of(dir).resolve(TABLE);
         if (!Files.isRegularFile(file)) {
