@@ -441,7 +441,8 @@ warm_up() { # gateway base url
 # profile noop-benchmark (requests are read and checked, nothing is interpreted; a normal build has no such
 # endpoint), measured right after the real thing on the same suite; interpretation ÷ no-op is the share left
 # after our own work.
-NOOP_APP="$ROOT/interpretation-service/target/noop-benchmark/quarkus-app"
+# quarkus.package.output-directory replaces target/quarkus-app: the fast-jar lands in target/noop-benchmark/
+NOOP_APP="$ROOT/interpretation-service/target/noop-benchmark"
 no_op_comparison() {
   local gw="http://localhost:$GW_PORT/api/v1"
   log "no-op comparison: building interpretation-service with -Dquarkus.profile=noop-benchmark"
