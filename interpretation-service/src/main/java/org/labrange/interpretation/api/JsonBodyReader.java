@@ -1,5 +1,6 @@
 package org.labrange.interpretation.api;
 
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,7 +16,10 @@ import org.labrange.interpretation.api.problem.RequestRejectedException;
 
 /**
  * Reads request bodies strictly: UTF-8 only (RFC 8259; Jackson would otherwise guess UTF-16/32), exactly one
- * JSON document (no trailing content). Anything else is a 400 problem, never a half-read request.
+ * JSON document (no trailing content), no key twice in one object (a second "value" must not silently replace
+ * the first) and no field this service does not know (a "knownAt" it cannot honour must not be ignored).
+ * Anything else is a 400 problem, never a half-read request. Only request bodies are read this strictly: answers
+ * of other services are read by the REST client, which tolerates fields added there.
  */
 @ApplicationScoped
 public class JsonBodyReader {
@@ -48,6 +52,8 @@ public class JsonBodyReader {
         try {
             T value = mapper.readerFor(type)
                     .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                    .with(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                    .with(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
                     .readValue(text);
             if (value == null) {
                 throw RequestRejectedException.validation(

@@ -403,6 +403,33 @@ class InterpretationResourceTest {
     }
 
     @Test
+    void aValueGivenTwiceIsRefusedInsteadOfTheLastOneBeingFlagged() {
+        // 2.45 mg/L is high by Labcorp; 99 would be too, so only a refusal proves neither was silently chosen
+        post(
+                        "/api/v1/interpretations/single",
+                        single("{\"id\": \"s1\", \"analyte\": \"1952-1\", \"value\": \"2.45\", \"value\": \"99\","
+                                + " \"unit\": \"mg/L\", \"collectedAt\": \"2026-11-20T08:00:00Z\"}"))
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("type", is("https://labrange.dev/problems/malformed-request"))
+                .body("detail", containsString("Duplicate field 'value'"));
+    }
+
+    @Test
+    void aKnownAtThisServiceCannotHonourIsRefusedByNameNotIgnored() {
+        post(
+                        "/api/v1/interpretations",
+                        "{\"knownAt\": \"2026-11-01T00:00:00Z\", \"results\": [{\"id\": \"s1\", \"analyte\": \"1952-1\","
+                                + " \"value\": \"2.45\", \"unit\": \"mg/L\", \"collectedAt\": \"2026-11-20T08:00:00Z\"}]}")
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("type", is("https://labrange.dev/problems/malformed-request"))
+                .body("errors[0].field", is("knownAt"))
+                .body("errors[0].reason", containsString("is not a field of this request"))
+                .body("errors[0].reason", containsString("results"));
+    }
+
+    @Test
     void aRequestWithoutResultsIsInvalid() {
         post("/api/v1/interpretations", "{\"results\": []}").statusCode(400).body("errors[0].field", is("results"));
     }

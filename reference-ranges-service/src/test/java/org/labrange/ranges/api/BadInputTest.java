@@ -67,6 +67,7 @@ class BadInputTest {
                         400,
                         "effectiveFrom"),
                 Arguments.of("misspelt field", "{" + ok + ",\"hihg\":2}", 400, "hihg"),
+                Arguments.of("bound given twice", "{" + ok + ",\"high\":2,\"high\":99}", 400, "high"),
                 Arguments.of("array instead of object", "[1,2,3]", 400, "body"),
                 Arguments.of(
                         "SQL-looking source",

@@ -2,6 +2,7 @@ package org.labrange.interpretation.api.problem;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
@@ -98,13 +99,22 @@ public class ProblemMapper {
                 .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
                 .reduce((a, b) -> b.startsWith("[") ? a + b : a + "." + b)
                 .orElse("body");
+        String reason = e instanceof UnrecognizedPropertyException unknown
+                ? "is not a field of this request (known here: "
+                        + unknown.getKnownPropertyIds().stream()
+                                .map(String::valueOf)
+                                .sorted()
+                                .reduce((a, b) -> a + ", " + b)
+                                .orElse("none")
+                        + ")"
+                : e.getOriginalMessage();
         return problem(
                 400,
                 "malformed-request",
                 "Malformed request body",
                 "the body does not have the expected shape",
                 uri,
-                List.of(new Problem.FieldError(path, e.getOriginalMessage())));
+                List.of(new Problem.FieldError(path, reason)));
     }
 
     @ServerExceptionMapper

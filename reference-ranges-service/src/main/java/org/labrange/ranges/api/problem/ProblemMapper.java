@@ -14,6 +14,8 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.Arrays;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -219,10 +221,18 @@ public class ProblemMapper {
                 .build();
     }
 
+    /** How the JSON parser words a key repeated in one object (strict duplicate detection, see StrictJson). */
+    private static final Pattern DUPLICATE_KEY = Pattern.compile("^Duplicate field '(.{1,200})'");
+
     private static Response badJson(JsonProcessingException e, UriInfo uri) {
         String field = "body";
         String reason = "is not valid JSON";
-        if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+        Matcher duplicate = DUPLICATE_KEY.matcher(String.valueOf(e.getOriginalMessage()));
+        if (duplicate.find()) {
+            field = duplicate.group(1);
+            reason = "is given more than once in the same object";
+        } else if (e instanceof JsonMappingException mapping
+                && !mapping.getPath().isEmpty()) {
             field = mapping.getPath().stream()
                     .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
                     .collect(Collectors.joining("."))
