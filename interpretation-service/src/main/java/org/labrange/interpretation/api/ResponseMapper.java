@@ -40,10 +40,7 @@ final class ResponseMapper {
         return new InterpretationResponse(
                 outcome.rulesVersion(),
                 outcome.evaluatedAt(),
-                new InterpretationResponse.RangesInfo(
-                        outcome.ranges().changeSequence(),
-                        outcome.ranges().confirmedAt().orElse(null),
-                        outcome.ranges().lastCheckFailed()),
+                rangesInfo(outcome),
                 outcome.results().stream().map(ResponseMapper::result).toList(),
                 outcome.patterns().stream().map(ResponseMapper::pattern).toList());
     }
@@ -119,14 +116,18 @@ final class ResponseMapper {
                 .toList();
     }
 
+    private static InterpretationResponse.RangesInfo rangesInfo(InterpretationService.Outcome outcome) {
+        return new InterpretationResponse.RangesInfo(
+                outcome.ranges().changeSequence(),
+                outcome.ranges().confirmedAt().orElse(null),
+                outcome.ranges().lastCheckFailed());
+    }
+
     static CompactInterpretationResponse compact(InterpretationService.Outcome outcome) {
         return new CompactInterpretationResponse(
                 outcome.rulesVersion(),
                 outcome.evaluatedAt(),
-                new InterpretationResponse.RangesInfo(
-                        outcome.ranges().changeSequence(),
-                        outcome.ranges().confirmedAt().orElse(null),
-                        outcome.ranges().lastCheckFailed()),
+                rangesInfo(outcome),
                 outcome.results().stream().map(ResponseMapper::compact).toList(),
                 outcome.patterns().stream().map(ResponseMapper::pattern).toList());
     }

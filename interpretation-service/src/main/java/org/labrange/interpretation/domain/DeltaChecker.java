@@ -53,29 +53,15 @@ final class DeltaChecker {
                 ? OptionalDouble.of(Numbers.round((current.value() - previous.value()) / previous.value() * 100, 2))
                 : OptionalDouble.empty();
         if (!analyte.hasBiologicalVariation()) {
-            return new DeltaCheck(
-                    false,
-                    Optional.of("not possible: no published analytical (CVa) and within-subject"
-                            + " (CVi) variation for " + analyte.code()),
-                    Optional.of(previous),
-                    Optional.of(prev.collectedAt()),
-                    OptionalDouble.of(change),
-                    percent,
-                    OptionalDouble.empty(),
-                    false,
-                    Optional.empty());
+            return notJudged(
+                    "no published analytical (CVa) and within-subject (CVi) variation for " + analyte.code(),
+                    previous,
+                    prev.collectedAt(),
+                    change,
+                    percent);
         }
         if (percent.isEmpty()) {
-            return new DeltaCheck(
-                    false,
-                    Optional.of("not possible: the earlier value is not positive"),
-                    Optional.of(previous),
-                    Optional.of(prev.collectedAt()),
-                    OptionalDouble.of(change),
-                    percent,
-                    OptionalDouble.empty(),
-                    false,
-                    Optional.empty());
+            return notJudged("the earlier value is not positive", previous, prev.collectedAt(), change, percent);
         }
         double rcv = referenceChangeValue(
                 analyte.analyticalCvPercent().getAsDouble(),
@@ -93,6 +79,21 @@ final class DeltaChecker {
                 OptionalDouble.of(Numbers.round(rcv, 2)),
                 significant,
                 flag);
+    }
+
+    /** The change is known but cannot be judged significant or not. */
+    private static DeltaCheck notJudged(
+            String reason, MeasuredValue previous, Instant at, double change, OptionalDouble percent) {
+        return new DeltaCheck(
+                false,
+                Optional.of("not possible: " + reason),
+                Optional.of(previous),
+                Optional.of(at),
+                OptionalDouble.of(change),
+                percent,
+                OptionalDouble.empty(),
+                false,
+                Optional.empty());
     }
 
     private static DeltaCheck notPossible(String reason, Optional<MeasuredValue> previous, Optional<Instant> at) {
