@@ -58,16 +58,16 @@ class B2mScenariosIT {
     }
 
     @Test
-    void urineAt025IsNormalAndAt40IsHighWithTheToxicExcessPattern() {
+    void urineAt025IsNormalAndAt40IsHighWithTheToxicExcessHint() {
         interpret(result("u1", "urine", "0.25", "mg/L"))
                 .statusCode(200)
                 .body("results[0].interpretations.find { it.source == 'mosby-pagana-2022' }.flag", equalTo("N"))
-                .body("patterns.id", not(hasItem("b2m-urine-toxic-excess")));
+                .body("results[0].associations.id", not(hasItem("b2m-urine-toxic-excess")));
         interpret(result("u2", "urine", "40", "mg/L"))
                 .statusCode(200)
                 .body("results[0].interpretations.find { it.source == 'mosby-pagana-2022' }.flag", equalTo("H"))
                 .body("results[0].associations.id", hasItem("b2m-urine-elevated"))
-                .body("patterns.id", hasItem("b2m-urine-toxic-excess"));
+                .body("results[0].associations.id", hasItem("b2m-urine-toxic-excess"));
     }
 
     @Test

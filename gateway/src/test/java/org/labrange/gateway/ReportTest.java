@@ -136,7 +136,7 @@ class ReportTest {
                 .body("deltaChecks", empty())
                 .body("provenance.rangesState.changeSequence", is(4))
                 .body("provenance.requestId", is("report-req-1"))
-                .body("provenance.rulesVersion", is("2026.11.1"))
+                .body("provenance.rulesVersion", is("2026.12.1"))
                 .body("provenance.evaluatedAt", is("2026-11-25T12:00:00Z"))
                 .body("provenance.requestedAt", notNullValue())
                 .body("provenance.completedAt", notNullValue())

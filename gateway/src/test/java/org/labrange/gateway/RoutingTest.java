@@ -274,7 +274,7 @@ class RoutingTest {
                 .post("/api/v1/interpretations")
                 .then()
                 .statusCode(200)
-                .body("rulesVersion", is("2026.11.1"))
+                .body("rulesVersion", is("2026.12.1"))
                 .body("results[0].interpretations.range.rangeId", hasItem(Fixtures.LABCORP_SERUM));
 
         interpretation.verify(postRequestedFor(urlEqualTo("/api/v1/interpretations"))

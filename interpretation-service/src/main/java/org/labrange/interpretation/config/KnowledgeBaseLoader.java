@@ -42,10 +42,14 @@ public final class KnowledgeBaseLoader {
         for (JsonNode a : root.path("associations")) {
             List<String> conditions = new ArrayList<>();
             a.path("conditions").forEach(c -> conditions.add(c.asText()));
+            KnowledgeBase.ResultState when = KnowledgeBase.ResultState.valueOf(required(a, "when"));
+            OptionalDouble multiple =
+                    multiple(a, when, "association " + a.path("id").asText());
             associations.add(new KnowledgeBase.AssociationRule(
                     required(a, "id"),
                     required(a, "analyte"),
-                    KnowledgeBase.ResultState.valueOf(required(a, "when")),
+                    when,
+                    multiple,
                     required(a, "text"),
                     conditions,
                     strings(a.path("citations"))));
@@ -54,13 +58,9 @@ public final class KnowledgeBaseLoader {
         for (JsonNode p : root.path("patterns")) {
             List<KnowledgeBase.Requirement> requires = new ArrayList<>();
             for (JsonNode r : p.path("requires")) {
-                OptionalDouble multiple = r.hasNonNull("multiple")
-                        ? OptionalDouble.of(r.get("multiple").asDouble())
-                        : OptionalDouble.empty();
                 KnowledgeBase.ResultState state = KnowledgeBase.ResultState.valueOf(required(r, "state"));
-                if (state == KnowledgeBase.ResultState.MULTIPLE_OF_UPPER_LIMIT_AT_LEAST && multiple.isEmpty()) {
-                    throw new IllegalStateException("pattern " + p.path("id").asText() + " needs a multiple");
-                }
+                OptionalDouble multiple =
+                        multiple(r, state, "pattern " + p.path("id").asText());
                 requires.add(new KnowledgeBase.Requirement(required(r, "analyte"), state, multiple));
             }
             patterns.add(new KnowledgeBase.PatternRule(
@@ -70,6 +70,26 @@ public final class KnowledgeBaseLoader {
         associations.forEach(a -> requireCitations(kb, a.id(), a.citations()));
         patterns.forEach(p -> requireCitations(kb, p.id(), p.citations()));
         return kb;
+    }
+
+    /** The multiple of the upper limit a state needs: required for MULTIPLE_OF_UPPER_LIMIT_AT_LEAST, else none. */
+    private static OptionalDouble multiple(JsonNode node, KnowledgeBase.ResultState state, String rule) {
+        boolean needed = state == KnowledgeBase.ResultState.MULTIPLE_OF_UPPER_LIMIT_AT_LEAST;
+        if (!node.hasNonNull("multiple")) {
+            if (needed) {
+                throw new IllegalStateException(rule + " needs a multiple");
+            }
+            return OptionalDouble.empty();
+        }
+        if (!needed) {
+            throw new IllegalStateException(
+                    rule + ": a multiple only goes with " + KnowledgeBase.ResultState.MULTIPLE_OF_UPPER_LIMIT_AT_LEAST);
+        }
+        double multiple = node.get("multiple").asDouble();
+        if (!(multiple > 0)) {
+            throw new IllegalStateException(rule + ": the multiple must be above 0");
+        }
+        return OptionalDouble.of(multiple);
     }
 
     private static void requireCitations(KnowledgeBase kb, String id, List<String> cited) {

@@ -10,8 +10,9 @@ import org.labrange.interpretation.domain.ResultInterpretation.Association;
 import org.labrange.interpretation.domain.ResultInterpretation.SourceInterpretation;
 
 /**
- * The cross-source agreement and the association rules a result's flags trigger, remembered per combination of
- * range revisions and flags.
+ * The cross-source agreement and the association rules a result triggers. What follows from the flags alone is
+ * remembered per combination of range revisions and flags; rules about the size of the value (a multiple of the
+ * upper limit) are checked for every result, after the remembered part.
  */
 final class Conclusions {
 
@@ -39,6 +40,24 @@ final class Conclusions {
         if (interpretations.isEmpty()) {
             return NO_CONCLUSIONS;
         }
+        Drawn fromFlags = fromFlags(analyte, interpretations);
+        List<Association> hints = null;
+        for (KnowledgeBase.AssociationRule rule : knowledge.associations()) {
+            if (!rule.dependsOnValue() || !rule.analyte().equals(analyte.code())) {
+                continue;
+            }
+            Optional<String> basis = PatternEvaluator.basis(rule.when(), rule.multiple(), interpretations);
+            if (basis.isPresent()) {
+                if (hints == null) {
+                    hints = new ArrayList<>(fromFlags.associations());
+                }
+                hints.add(association(rule, basis.get()));
+            }
+        }
+        return hints == null ? fromFlags : new Drawn(fromFlags.agreement(), List.copyOf(hints));
+    }
+
+    private Drawn fromFlags(Analyte analyte, List<SourceInterpretation> interpretations) {
         Verdicts key = new Verdicts(analyte, interpretations);
         Drawn known = remembered.get(key);
         if (known != null) {
@@ -104,13 +123,16 @@ final class Conclusions {
     private List<Association> associations(Analyte analyte, List<SourceInterpretation> interpretations) {
         List<Association> out = new ArrayList<>();
         for (KnowledgeBase.AssociationRule rule : knowledge.associations()) {
-            if (!rule.analyte().equals(analyte.code())) {
+            if (rule.dependsOnValue() || !rule.analyte().equals(analyte.code())) {
                 continue;
             }
-            Optional<String> basis = PatternEvaluator.basis(rule.when(), OptionalDouble.empty(), interpretations);
-            basis.ifPresent(b -> out.add(
-                    new Association(rule.id(), rule.text(), rule.conditions(), knowledge.cite(rule.citations()), b)));
+            PatternEvaluator.basis(rule.when(), OptionalDouble.empty(), interpretations)
+                    .ifPresent(b -> out.add(association(rule, b)));
         }
         return out;
+    }
+
+    private Association association(KnowledgeBase.AssociationRule rule, String basis) {
+        return new Association(rule.id(), rule.text(), rule.conditions(), knowledge.cite(rule.citations()), basis);
     }
 }

@@ -122,7 +122,7 @@ public final class InterpretationEngine {
                 notEvaluated.add(new NotEvaluated(source, reference.rule()));
                 continue;
             }
-            interpretations.add(Flagger.flag(source, value, reference, lookup));
+            interpretations.add(withAgeRemark(Flagger.flag(source, value, reference, lookup), age));
         }
         if (!problems.isEmpty()) {
             return ResultInterpretation.rejected(result.id(), Optional.of(analyte), problems);
@@ -135,6 +135,8 @@ public final class InterpretationEngine {
             }
         }
         Conclusions.Drawn drawn = conclusions.of(analyte, interpretations);
+        Optional<ResultInterpretation.Agreement> agreement =
+                drawn.agreement().map(a -> SourceAgreement.naming(a, interpretations, notEvaluated));
         Optional<DeltaCheck> delta =
                 result.previous().isEmpty() ? Optional.empty() : Optional.of(deltas.check(result, value, analyte));
         Status status = interpretations.isEmpty() ? Status.NO_RANGE : Status.INTERPRETED;
@@ -146,10 +148,46 @@ public final class InterpretationEngine {
                 Optional.of(date),
                 interpretations,
                 notEvaluated,
-                drawn.agreement(),
+                agreement,
                 drawn.associations(),
                 delta,
                 List.of());
+    }
+
+    /** Age in completed years under which a range without age limits is pointed out as an assumption. */
+    static final long ADULT_AGE_YEARS = 18;
+
+    /**
+     * A range whose population states no age limits is applied to a child as given; the flag stands, and the
+     * remark makes that assumption visible for this source.
+     */
+    private static SourceInterpretation withAgeRemark(SourceInterpretation s, Optional<PatientAge> age) {
+        if (age.isEmpty()
+                || age.get().years() >= ADULT_AGE_YEARS
+                || s.range().revision().population().hasAgeLimits()) {
+            return s;
+        }
+        String remark = "the patient is under " + ADULT_AGE_YEARS + " (" + describe(age.get())
+                + ") and this range states no age limits: it was applied as published, without a paediatric range";
+        return new SourceInterpretation(
+                s.source(),
+                s.flag(),
+                s.range(),
+                s.selectionRule(),
+                s.position(),
+                s.critical(),
+                s.optimal(),
+                Optional.of(s.note().map(n -> n + "; " + remark).orElse(remark)));
+    }
+
+    private static String describe(PatientAge age) {
+        if (age.years() >= 1) {
+            return age.years() + (age.years() == 1 ? " year" : " years");
+        }
+        if (age.months() >= 1) {
+            return age.months() + (age.months() == 1 ? " month" : " months");
+        }
+        return age.days() + (age.days() == 1 ? " day" : " days");
     }
 
     /** Patterns across the interpreted results of one patient (one request). */

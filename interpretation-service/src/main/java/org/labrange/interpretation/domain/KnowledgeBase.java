@@ -34,13 +34,24 @@ public record KnowledgeBase(
         MULTIPLE_OF_UPPER_LIMIT_AT_LEAST
     }
 
+    /**
+     * What a result of {@code analyte} in state {@code when} is associated with. {@code multiple} is the factor of
+     * the upper limit for {@link ResultState#MULTIPLE_OF_UPPER_LIMIT_AT_LEAST} and empty otherwise; such a rule
+     * depends on the value itself, not only on the flags, so it is a hint about the size of one result.
+     */
     public record AssociationRule(
             String id,
             String analyte,
             ResultState when,
+            OptionalDouble multiple,
             String text,
             List<String> conditions,
-            List<String> citations) {}
+            List<String> citations) {
+
+        public boolean dependsOnValue() {
+            return when == ResultState.MULTIPLE_OF_UPPER_LIMIT_AT_LEAST;
+        }
+    }
 
     public record Requirement(String analyte, ResultState state, OptionalDouble multiple) {}
 

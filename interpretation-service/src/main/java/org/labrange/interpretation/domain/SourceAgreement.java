@@ -6,9 +6,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.labrange.interpretation.domain.ResultInterpretation.Agreement;
+import org.labrange.interpretation.domain.ResultInterpretation.NotEvaluated;
 import org.labrange.interpretation.domain.ResultInterpretation.SourceInterpretation;
 
-/** Whether the sources that evaluated one result agree on its flag, and in words who said what. */
+/**
+ * Whether the sources that evaluated one result agree on its flag, and in words who said what. A range is always
+ * named as a range ("High (range ≤ 0.3 mg/L)"), so a one-sided range never reads as the value.
+ */
 final class SourceAgreement {
 
     private SourceAgreement() {}
@@ -26,7 +30,7 @@ final class SourceAgreement {
             return new Agreement(
                     true,
                     shown,
-                    "Only " + only.source() + " evaluated: " + only.flag().display() + " ("
+                    "Only " + only.source() + " evaluated: " + only.flag().display() + " (range "
                             + only.range().text() + ").");
         }
         if (byFlag.size() == 1) {
@@ -44,7 +48,7 @@ final class SourceAgreement {
             for (SourceInterpretation i : e.getValue()) {
                 parts.append(separator)
                         .append(i.source())
-                        .append(" (")
+                        .append(" (range ")
                         .append(i.range().text())
                         .append(')');
                 separator = ", ";
@@ -52,5 +56,41 @@ final class SourceAgreement {
             groupSeparator = "; ";
         }
         return new Agreement(false, shown, parts.append('.').toString());
+    }
+
+    /**
+     * The agreement of the sources that evaluated a result, saying which of the sources asked for did not
+     * evaluate it and why: "All 2 sources agree" would mislead when three were asked. Sources that evaluated the
+     * result but also had a range skipped are not named here (the skipped range is listed in notEvaluated).
+     */
+    static Agreement naming(
+            Agreement agreement, List<SourceInterpretation> evaluated, List<NotEvaluated> notEvaluated) {
+        Map<String, List<String>> missing = new LinkedHashMap<>();
+        for (NotEvaluated n : notEvaluated) {
+            if (!agreement.flags().containsKey(n.source())) {
+                missing.computeIfAbsent(n.source(), s -> new ArrayList<>()).add(n.reason());
+            }
+        }
+        if (missing.isEmpty()) {
+            return agreement;
+        }
+        int asked = evaluated.size() + missing.size();
+        StringBuilder summary = new StringBuilder(agreement.summary())
+                .append(" Evaluated by ")
+                .append(evaluated.size())
+                .append(" of the ")
+                .append(asked)
+                .append(" sources asked; not evaluated: ");
+        String separator = "";
+        for (Map.Entry<String, List<String>> e : missing.entrySet()) {
+            summary.append(separator)
+                    .append(e.getKey())
+                    .append(" (")
+                    .append(String.join("; ", e.getValue()))
+                    .append(')');
+            separator = ", ";
+        }
+        return new Agreement(
+                agreement.unanimous(), agreement.flags(), summary.append('.').toString());
     }
 }

@@ -76,7 +76,7 @@ class InterpretationResourceTest {
     void serumB2mIsNormalByQuestButHighByLabcorpAndMosbyWithEachRangeRevisionNamed() {
         post("/api/v1/interpretations", PANEL)
                 .statusCode(200)
-                .body("rulesVersion", is("2026.11.1"))
+                .body("rulesVersion", is("2026.12.1"))
                 .body("ranges.changeSequence", is(4))
                 .body("ranges.stale", is(false))
                 .body("results[0].status", is("INTERPRETED"))
@@ -99,7 +99,7 @@ class InterpretationResourceTest {
                         is(0.976f))
                 .body("results[0].agreement.unanimous", is(false))
                 .body("results[0].agreement.flags.quest", is("N"))
-                .body("results[0].agreement.summary", containsString("Normal by quest (≤ 2.51 mg/L)"))
+                .body("results[0].agreement.summary", containsString("Normal by quest (range ≤ 2.51 mg/L)"))
                 .body("results[0].associations.id", hasItem("b2m-serum-elevated"))
                 .body("results[0].associations[0].citation", containsString("10.3389/fmed.2017.00073"))
                 .body("results[1].analyte.code", is("1953-9"))
@@ -307,8 +307,21 @@ class InterpretationResourceTest {
                 .statusCode(200)
                 .body("results[0].interpretations[0].flag", is("H"))
                 .body("results[0].interpretations[0].position.multipleOfUpperLimit", is(150.0f))
-                .body("results[0].associations[0].id", is("b2m-urine-elevated"))
-                .body("patterns.id", is(List.of("b2m-urine-toxic-excess")));
+                .body("results[0].associations.id", is(List.of("b2m-urine-elevated", "b2m-urine-toxic-excess")))
+                .body("patterns", is(List.of()));
+    }
+
+    @Test
+    void aSingleUrineFarAboveItsLimitCarriesTheToxicExposureHintToo() {
+        post(
+                        "/api/v1/interpretations/single",
+                        "{\"result\": {\"id\": \"u1\", \"analyte\": \"1953-9\", \"value\": \"45\","
+                                + " \"unit\": \"mg/L\", \"collectedAt\": \"2026-11-20\"}}")
+                .statusCode(200)
+                .body("associations.id", is(List.of("b2m-urine-elevated", "b2m-urine-toxic-excess")))
+                .body(
+                        "associations[1].basis",
+                        is("at least 100 × the upper limit: mosby-pagana-2022 150 × upper limit"));
     }
 
     @Test

@@ -149,8 +149,8 @@ class EngineShortcutsPropertiesTest {
                 first.agreement().orElseThrow().summary(),
                 later.agreement().orElseThrow().summary());
         assertEquals(
-                "Sources disagree: Normal by labcorp (0.6–2.4 mg/L), quest (≤ 2.51 mg/L); High by "
-                        + "mosby-pagana-2022 (0.7–1.9 mg/L).",
+                "Sources disagree: Normal by labcorp (range 0.6–2.4 mg/L), quest (range ≤ 2.51 mg/L); High by "
+                        + "mosby-pagana-2022 (range 0.7–1.9 mg/L).",
                 later.agreement().orElseThrow().summary());
     }
 

@@ -114,6 +114,44 @@ class InterpretationEngineTest {
         assertEquals(
                 "quest publishes no reference range for this analyte",
                 r.notEvaluated().get(0).reason());
+        assertEquals(
+                "Only mosby-pagana-2022 evaluated: Normal (range ≤ 0.3 mg/L). Evaluated by 1 of the 2 sources asked; "
+                        + "not evaluated: quest (quest publishes no reference range for this analyte).",
+                r.agreement().orElseThrow().summary());
+    }
+
+    @Test
+    void aChildEvaluatedAgainstRangesWithoutAgeLimitsIsToldSoPerSource() {
+        ResultInterpretation child = ENGINE.interpret(
+                result("s1", "1952-1", "2.45", "mg/L"), woman(9), Fixtures.serumSeed(), Optional.empty());
+        // Quest's serum range is for adults only: the child is evaluated by the two sources without age limits.
+        assertEquals(
+                List.of("labcorp", "mosby-pagana-2022"),
+                child.interpretations().stream()
+                        .map(ResultInterpretation.SourceInterpretation::source)
+                        .toList());
+        assertTrue(
+                child.agreement()
+                        .orElseThrow()
+                        .summary()
+                        .contains("Evaluated by 2 of the 3 sources asked; not evaluated: quest ("),
+                child.agreement().orElseThrow().summary());
+        child.interpretations()
+                .forEach(i -> assertTrue(
+                        i.note().orElse("").contains("under 18 (9 years) and this range states no age limits"),
+                        i.source() + ": " + i.note()));
+        assertEquals(
+                "H",
+                child.interpretations().stream()
+                        .filter(i -> i.source().equals("labcorp"))
+                        .findFirst()
+                        .orElseThrow()
+                        .flag()
+                        .code(),
+                "the remark does not change the flag");
+        ResultInterpretation adult = ENGINE.interpret(
+                result("s1", "1952-1", "2.45", "mg/L"), woman(18), Fixtures.serumSeed(), Optional.empty());
+        adult.interpretations().forEach(i -> assertTrue(i.note().isEmpty(), i.source() + ": " + i.note()));
     }
 
     @Test
@@ -122,8 +160,8 @@ class InterpretationEngineTest {
                 result("s1", "1952-1", "2.45", "mg/L"), woman(56), Fixtures.serumSeed(), Optional.empty());
         assertFalse(r.agreement().orElseThrow().unanimous());
         assertEquals(
-                "Sources disagree: High by labcorp (0.6–2.4 mg/L), mosby-pagana-2022 (0.7–1.8 mg/L); "
-                        + "Normal by quest (≤ 2.51 mg/L).",
+                "Sources disagree: High by labcorp (range 0.6–2.4 mg/L), mosby-pagana-2022 (range 0.7–1.8 mg/L); "
+                        + "Normal by quest (range ≤ 2.51 mg/L).",
                 r.agreement().orElseThrow().summary());
     }
 

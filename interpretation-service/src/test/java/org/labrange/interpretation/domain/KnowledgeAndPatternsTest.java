@@ -33,8 +33,8 @@ class KnowledgeAndPatternsTest {
     @Test
     void everyRuleCitesPagana2022OrArgyropoulos2017AndSpeaksOfAssociationsOnly() {
         assertFalse(RULES.version().isBlank());
-        assertEquals(2, RULES.associations().size());
-        assertEquals(3, RULES.patterns().size());
+        assertEquals(3, RULES.associations().size());
+        assertEquals(2, RULES.patterns().size());
         RULES.associations().forEach(a -> {
             assertFalse(a.citations().isEmpty());
             assertTrue(a.text().contains("associated with"), a.id());
@@ -82,7 +82,7 @@ class KnowledgeAndPatternsTest {
                 "2.45 | 300  | ug/L | b2m-glomerular-pattern", // urine exactly on its inclusive limit is not high
                 "1.2  | 0.9  | mg/L | b2m-tubular-pattern",
                 "0.5  | 0.9  | mg/L | b2m-tubular-pattern", // serum low counts as not high
-                "1.2  | 30   | mg/L | b2m-tubular-pattern b2m-urine-toxic-excess",
+                "1.2  | 30   | mg/L | b2m-tubular-pattern",
                 "1.2  | 29.9 | mg/L | b2m-tubular-pattern", // 99.7 × the upper limit: below 100 ×
                 "2.45 | 0.9  | mg/L | ''", // both high: neither pattern
                 "1.2  | 0.25 | mg/L | ''",
@@ -103,9 +103,28 @@ class KnowledgeAndPatternsTest {
         assertEquals(2, m.citations().size());
     }
 
+    @ParameterizedTest(name = "urine {0} mg/L → toxic-exposure hint {1}")
+    @CsvSource({"45, true", "30, true", "29.9, false", "0.5, false", "<40, false"})
+    void aUrineAtLeast100TimesItsUpperLimitCarriesTheToxicExposureHintOnItsOwn(String value, boolean hinted) {
+        ResultInterpretation r = urine(value, "mg/L");
+        List<String> ids = r.associations().stream()
+                .map(ResultInterpretation.Association::id)
+                .toList();
+        assertEquals(hinted, ids.contains("b2m-urine-toxic-excess"), ids.toString());
+        if (hinted) {
+            ResultInterpretation.Association hint = r.associations().get(ids.indexOf("b2m-urine-toxic-excess"));
+            assertTrue(hint.basis().startsWith("at least 100 × the upper limit: mosby-pagana-2022 "), hint.basis());
+            assertEquals(2, hint.citations().size());
+        }
+        assertTrue(patterns(r).isEmpty(), "a hint about one result is not a pattern across results");
+    }
+
     @Test
-    void aUrineFarAboveItsLimitIsFlaggedForToxicExposureEvenWithoutSerum() {
-        assertEquals(List.of("b2m-urine-toxic-excess"), patterns(urine("45", "mg/L")));
+    void theSameRangeAndFlagWithADifferentSizeOfValueGetTheirOwnHints() {
+        // Flag-only conclusions are remembered per range revision and flag; the size hint must not be.
+        assertTrue(urine("45", "mg/L").associations().stream().anyMatch(a -> a.id().equals("b2m-urine-toxic-excess")));
+        assertTrue(urine("1", "mg/L").associations().stream().noneMatch(a -> a.id().equals("b2m-urine-toxic-excess")));
+        assertTrue(urine("45", "mg/L").associations().stream().anyMatch(a -> a.id().equals("b2m-urine-toxic-excess")));
     }
 
     @Test
