@@ -71,6 +71,10 @@ MEMORY_MALLOC_ARENA_MAX="${MEMORY_MALLOC_ARENA_MAX:-2}"
 GW_PORT="${BENCH_GATEWAY_PORT:-28080}"
 RANGES_PORT="${BENCH_RANGES_PORT:-28081}"
 INTERP_PORT="${BENCH_INTERPRETATION_PORT:-28082}"
+# management interfaces (health, metrics): HTTP port + 1000 unless set
+GW_MGMT_PORT="${BENCH_GATEWAY_MANAGEMENT_PORT:-$((GW_PORT + 1000))}"
+RANGES_MGMT_PORT="${BENCH_RANGES_MANAGEMENT_PORT:-$((RANGES_PORT + 1000))}"
+INTERP_MGMT_PORT="${BENCH_INTERPRETATION_MANAGEMENT_PORT:-$((INTERP_PORT + 1000))}"
 PG="${BENCH_PG_URL:-postgresql://postgres@127.0.0.1:5432}"
 DB_NAME="labrange_bench"
 JAR="$ROOT/benchmarks/target/benchmarks.jar"
@@ -157,10 +161,10 @@ engine_profile() {
 # ---------------------------------------------------------------------------------------------------------
 # the services
 PIDS=()
-start_service() { # name port env...
-  local name="$1" port="$2"; shift 2
+start_service() { # name port management-port env...
+  local name="$1" port="$2" mgmt="$3"; shift 3
   # shellcheck disable=SC2086
-  env "$@" QUARKUS_HTTP_PORT="$port" MP_JWT_VERIFY_PUBLICKEY_LOCATION="$KEY" MP_JWT_VERIFY_ISSUER=labrange-dev \
+  env "$@" QUARKUS_HTTP_PORT="$port" QUARKUS_MANAGEMENT_PORT="$mgmt" MP_JWT_VERIFY_PUBLICKEY_LOCATION="$KEY" MP_JWT_VERIFY_ISSUER=labrange-dev \
     java $JVM_OPTS -jar "${APP_DIR:-$ROOT/$name/target/quarkus-app}/quarkus-run.jar" \
     >"$OUT/logs/$name${LOG_SUFFIX:-}.log" 2>&1 &
   local pid=$!
@@ -207,7 +211,7 @@ wait_first_success() { # name url method body-file → prints milliseconds since
 }
 
 ports_free() {
-  for p in "$GW_PORT" "$RANGES_PORT" "$INTERP_PORT"; do
+  for p in "$GW_PORT" "$RANGES_PORT" "$INTERP_PORT" "$GW_MGMT_PORT" "$RANGES_MGMT_PORT" "$INTERP_MGMT_PORT"; do
     if ss -ltn "( sport = :$p )" | grep -q LISTEN; then
       echo "port $p is in use: set BENCH_*_PORT to free ports" >&2
       exit 1
@@ -226,13 +230,15 @@ launch_service() { # name [extra env...]
   local name="$1"; shift
   case "$name" in
     reference-ranges-service)
-      start_service reference-ranges-service "$RANGES_PORT" \
+      start_service reference-ranges-service "$RANGES_PORT" "$RANGES_MGMT_PORT" \
         QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:5432/$DB_NAME" "$@" ;;
     interpretation-service)
-      start_service interpretation-service "$INTERP_PORT" LABRANGE_RANGES_URL="http://localhost:$RANGES_PORT" "$@" ;;
+      start_service interpretation-service "$INTERP_PORT" "$INTERP_MGMT_PORT" LABRANGE_RANGES_URL="http://localhost:$RANGES_PORT" "$@" ;;
     gateway)
-      start_service gateway "$GW_PORT" LABRANGE_RANGES_URL="http://localhost:$RANGES_PORT" \
-        LABRANGE_INTERPRETATION_URL="http://localhost:$INTERP_PORT" "$@" ;;
+      start_service gateway "$GW_PORT" "$GW_MGMT_PORT" LABRANGE_RANGES_URL="http://localhost:$RANGES_PORT" \
+        LABRANGE_INTERPRETATION_URL="http://localhost:$INTERP_PORT" \
+        LABRANGE_RANGES_MANAGEMENT_URL="http://localhost:$RANGES_MGMT_PORT" \
+        LABRANGE_INTERPRETATION_MANAGEMENT_URL="http://localhost:$INTERP_MGMT_PORT" "$@" ;;
   esac
 }
 
@@ -285,7 +291,7 @@ start_rss_sampler() { # file
 stop_rss_sampler() { [ -n "$SAMPLER_PID" ] && kill "$SAMPLER_PID" 2>/dev/null; SAMPLER_PID=""; }
 
 # sum of a Prometheus counter family on a service, optionally only lines matching a pattern
-metric_sum() { # port metric [grep -E pattern]
+metric_sum() { # management-port metric [grep -E pattern]
   curl -s "http://localhost:$1/q/metrics" | grep -E "^$2(\{| )" | { if [ -n "${3:-}" ]; then grep -E "$3"; else cat; fi; } \
     | awk '{s += $NF} END {printf "%.0f", s}'
 }
@@ -293,10 +299,10 @@ pg_counter() { psql "$PG/postgres" -Atc "select $1 from pg_stat_database where d
 
 counters() { # → "interp_single interp_batch client_calls ranges_api_requests xact tup_returned"
   sleep 1.5 # PostgreSQL publishes its statistics with a short delay
-  echo "$(metric_sum "$INTERP_PORT" http_server_requests_seconds_count 'uri="/api/v1/interpretations/single"')" \
-       "$(metric_sum "$INTERP_PORT" http_server_requests_seconds_count 'uri="/api/v1/interpretations"')" \
-       "$(metric_sum "$INTERP_PORT" http_client_requests_seconds_count)" \
-       "$(metric_sum "$RANGES_PORT" http_server_requests_seconds_count '^[^/]*$|uri="/api/')" \
+  echo "$(metric_sum "$INTERP_MGMT_PORT" http_server_requests_seconds_count 'uri="/api/v1/interpretations/single"')" \
+       "$(metric_sum "$INTERP_MGMT_PORT" http_server_requests_seconds_count 'uri="/api/v1/interpretations"')" \
+       "$(metric_sum "$INTERP_MGMT_PORT" http_client_requests_seconds_count)" \
+       "$(metric_sum "$RANGES_MGMT_PORT" http_server_requests_seconds_count '^[^/]*$|uri="/api/')" \
        "$(pg_counter 'xact_commit + xact_rollback')" "$(pg_counter tup_returned)"
 }
 
@@ -604,7 +610,8 @@ faults() {
   admin=$("$ROOT/bin/labrange" token ranges-admin bench-faults)
   # the harness calls this script back (--inject-fault) for each fault; it must find the same suite
   export OUT JVM_OPTS BENCH_GATEWAY_PORT="$GW_PORT" BENCH_RANGES_PORT="$RANGES_PORT" \
-    BENCH_INTERPRETATION_PORT="$INTERP_PORT" BENCH_PG_URL="$PG"
+    BENCH_INTERPRETATION_PORT="$INTERP_PORT" BENCH_PG_URL="$PG" BENCH_GATEWAY_MANAGEMENT_PORT="$GW_MGMT_PORT" \
+    BENCH_RANGES_MANAGEMENT_PORT="$RANGES_MGMT_PORT" BENCH_INTERPRETATION_MANAGEMENT_PORT="$INTERP_MGMT_PORT"
   log "faults: warm-up, 20 s of single results at full speed"
   run_wrk warmup-faults "http://localhost:$GW_PORT/api/v1/interpretations/single" "$BODIES/single.json" 20 \
     "$WRK_CONNECTIONS" >/dev/null

@@ -6,7 +6,10 @@
 # Default: native images of all three services, compiled inside the Mandrel
 # builder image (no local GraalVM), named <registry>/labrange/<service>:<tag>.
 # --jvm builds the JVM debugging images instead (tag suffix -jvm); it packages
-# each module with ./mvnw first. The tag defaults to the project version.
+# each module with ./mvnw first. The tag defaults to the git revision (40 hex
+# digits), so a tag is never reused for different code; a build from a work tree
+# with uncommitted changes is refused unless --tag is given. Releases then pin
+# the pushed digest (deploy/README.md, step 2).
 # Uses podman when present, else docker (override with CONTAINER_ENGINE).
 set -euo pipefail
 
@@ -41,7 +44,13 @@ if [[ -z "$engine" ]]; then
 fi
 
 version="$(sed -n '/<artifactId>labrange-parent<\/artifactId>/,/<\/version>/s:.*<version>\(.*\)</version>.*:\1:p' pom.xml | head -n 1)"
-tag="${tag:-$version}"
+if [[ -z "$tag" ]]; then
+  tag="$(git rev-parse HEAD)"
+  if [[ -n "$(git status --porcelain)" ]]; then
+    echo "uncommitted changes: the image would not be what revision $tag holds; commit, or name a --tag" >&2
+    exit 2
+  fi
+fi
 [[ "$flavour" == jvm ]] && tag="${tag}-jvm"
 source_url="${SOURCE_URL:-$(git config --get remote.origin.url 2>/dev/null || echo https://git.example.org/labrange/labrange)}"
 revision="$(git rev-parse HEAD 2>/dev/null || echo unknown)"

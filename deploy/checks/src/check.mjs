@@ -108,6 +108,9 @@ export function checkPolicies({ objects, report, overlay, repo, expect }) {
   const readme = existsSync(path.join(repo, "deploy/README.md")) ? readFileSync(path.join(repo, "deploy/README.md"), "utf8") : "";
 
   // --- Namespaces and secrets ---------------------------------------------
+  // The Namespace is bootstrapped once (deploy/k8s/bootstrap): if an overlay owned it, `kubectl delete -k`
+  // would delete the database volumes and the Secrets with the application.
+  for (const ns of byKind("Namespace")) report.fail("namespace-owned", at(ns), "an overlay must not own the Namespace; it belongs to deploy/k8s/bootstrap");
   for (const o of objects) {
     if (CLUSTER_SCOPED.has(o.kind)) continue;
     report.expect(o.metadata?.namespace === NAMESPACE, "namespace", at(o), `must live in namespace ${NAMESPACE} (has ${o.metadata?.namespace ?? "none"})`);
@@ -155,6 +158,13 @@ export function checkPolicies({ objects, report, overlay, repo, expect }) {
 
       const img = imageParts(c.image ?? "");
       report.expect(Boolean(img.digest || (img.tag && img.tag !== "latest")), "image-tag", cw, `image ${c.image} needs a fixed tag or digest`);
+      // An image without a registry host resolves to whatever the node's default registry serves.
+      report.expect(Boolean(img.registry), "image-registry", cw, `image ${c.image} names no registry: it would resolve to the node's default registry (Docker Hub)`);
+      // Immutable references (a digest, or the git revision a labrange image was built from) may be cached.
+      report.expect(c.imagePullPolicy === "IfNotPresent", "image-pull-policy", cw, `imagePullPolicy ${c.imagePullPolicy ?? "unset"}: with immutable references it is IfNotPresent`);
+      const isOwn = services.some((s) => img.repository === `labrange/${s.name}` || img.repository.endsWith(`/labrange/${s.name}`));
+      if (!isOwn) report.expect(Boolean(img.digest), "image-digest", cw, `third-party image ${c.image} must be pinned by digest`);
+      if (expect.digests) report.expect(Boolean(img.digest), "image-digest", cw, `image ${c.image} must be pinned by digest in this overlay`);
 
       const env = envOf(c, objects);
       for (const e of c.env ?? []) {
@@ -171,7 +181,8 @@ export function checkPolicies({ objects, report, overlay, repo, expect }) {
       const expectedRepo = `labrange/${service.name}`;
       // A registry (with any path of its own) may precede the name the build produces.
       report.expect(img.repository === expectedRepo || img.repository.endsWith(`/${expectedRepo}`), "image-name", cw, `image ${c.image} is not the built image ${expectedRepo}`);
-      report.expect(img.tag === version, "image-name", cw, `image tag ${img.tag} differs from the project version ${version}`);
+      report.expect(Boolean(img.digest) || /^[0-9a-f]{40}$/.test(img.tag ?? ""), "image-name", cw, `image tag ${img.tag} is not a git revision (40 hex digits), which deploy/scripts/build-images.sh tags with`);
+      report.expect(img.registry !== "docker.io" && img.registry !== "index.docker.io", "image-registry", cw, `image ${c.image} points at Docker Hub, not your registry`);
 
       const envPort = env.get("QUARKUS_HTTP_PORT")?.value;
       const httpPort = envPort ? Number(envPort) : service.httpPort;
@@ -180,14 +191,22 @@ export function checkPolicies({ objects, report, overlay, repo, expect }) {
       report.expect(declared.includes(httpPort), "port", cw, `containerPort ${declared.join(",") || "none"} does not include the service's HTTP port ${httpPort} (quarkus.http.port in ${service.name})`);
       report.expect(declared.length === (service.probePort === service.httpPort ? 1 : 2), "port", cw, `declares ports ${declared.join(",")}; expected exactly the HTTP port`);
       report.expect(httpPort === service.conventionPort, "port", cw, `${service.name} listens on ${httpPort} but the suite agreed on ${service.conventionPort}`);
+      if (service.probePort !== service.httpPort) {
+        report.expect(declared.includes(service.probePort), "port", cw, `does not declare the management port ${service.probePort}`);
+      }
       const probes = { startupProbe: "started", readinessProbe: "ready", livenessProbe: "live" };
       for (const [probe, kind] of Object.entries(probes)) {
         const h = c[probe]?.httpGet;
         if (!report.expect(Boolean(h), "probe-path", cw, `${probe} must be an httpGet on ${service.health[kind]}`)) continue;
         report.expect(h.path === service.health[kind], "probe-path", cw, `${probe} path ${h.path} differs from the service's ${service.health[kind]}`);
         report.expect(resolvePort(c, h.port) === probePort, "probe-port", cw, `${probe} port ${h.port} is not the service's port ${probePort}`);
+        // A throttled container (at its CPU limit) answers late; the default 1 s would restart healthy pods.
+        report.expect((c[probe].timeoutSeconds ?? 1) >= 3, "probe-timeout", cw, `${probe} timeoutSeconds ${c[probe].timeoutSeconds ?? 1} does not survive CPU throttling (at least 3)`);
       }
       report.expect(service.hasHealth || !service.exists, "extension", cw, `probes need quarkus-smallrye-health in ${service.name}/pom.xml`);
+      // Health, metrics and build info must not share the public port (issue: /q/info, /q/metrics public).
+      report.expect(service.management || !service.exists, "management", cw, `${service.name} serves health and metrics on its public port: set quarkus.management.enabled=true`);
+      report.expect(!service.swaggerUiInProd || !service.exists, "management", cw, `${service.name} includes the Swagger UI in its production build`);
 
       const ann = tpl.metadata?.annotations ?? {};
       const monitors = byKind("ServiceMonitor").filter((m) => {
@@ -200,8 +219,11 @@ export function checkPolicies({ objects, report, overlay, repo, expect }) {
         report.expect(Number(ann["prometheus.io/port"]) === probePort, "metrics", cw, `prometheus.io/port ${ann["prometheus.io/port"]} is not ${probePort}`);
       }
       for (const m of monitors) {
+        const svc = byKind("Service").find((s) => s.metadata.name === service.name);
         for (const ep of m.spec.endpoints ?? []) {
           report.expect(ep.path === service.metricsPath, "metrics", `${at(m)}`, `endpoint path ${ep.path} differs from ${service.name}'s ${service.metricsPath}`);
+          const sp = (svc?.spec.ports ?? []).find((p) => p.name === ep.port);
+          report.expect(Boolean(sp) && resolvePort(c, sp.targetPort ?? sp.port) === probePort, "metrics", `${at(m)}`, `endpoint port ${ep.port} of Service ${service.name} does not lead to the management port ${probePort}`);
         }
       }
       report.expect(service.hasPrometheus || !service.exists, "extension", cw, `metrics need quarkus-micrometer-registry-prometheus in ${service.name}/pom.xml`);
@@ -222,11 +244,18 @@ export function checkPolicies({ objects, report, overlay, repo, expect }) {
       const tmpVol = tmp && (pod.volumes ?? []).find((v) => v.name === tmp.name);
       report.expect(Boolean(tmpVol?.emptyDir) && !tmp.readOnly, "tmp-volume", cw, "needs a writable emptyDir at /tmp");
 
+      // Graceful shutdown: a preStop pause while the endpoint removal spreads, then Quarkus finishes the
+      // requests in flight; Kubernetes must wait for both before it kills the process.
       const shutdown = service.props.get("quarkus.shutdown.timeout");
+      report.expect(Boolean(shutdown) || !service.hasProperties, "shutdown", cw, `${service.name} sets no quarkus.shutdown.timeout: SIGTERM cuts requests in flight`);
+      const preStop = c.lifecycle?.preStop;
+      const preStopSeconds = preStop?.sleep?.seconds ?? Number((preStop?.exec?.command ?? []).join(" ").match(/sleep\s+(\d+)/)?.[1] ?? NaN);
+      report.expect(preStopSeconds > 0, "shutdown", cw, "needs a preStop sleep so that traffic stops arriving before SIGTERM");
       if (shutdown) {
-        const m = shutdown.match(/^(?:PT)?(\d+)S?$/i) ?? shutdown.match(/^(\d+)s$/i);
+        const timeout = seconds(shutdown);
         const grace = pod.terminationGracePeriodSeconds ?? 30;
-        report.expect(!m || grace > Number(m[1]), "shutdown", cw, `terminationGracePeriodSeconds ${grace} must exceed quarkus.shutdown.timeout ${shutdown}`);
+        const pause = preStopSeconds > 0 ? preStopSeconds : 0;
+        report.expect(!Number.isFinite(timeout) || grace > timeout + pause, "shutdown", cw, `terminationGracePeriodSeconds ${grace} must exceed the preStop sleep (${pause}s) plus quarkus.shutdown.timeout ${shutdown}`);
       }
 
       // Configuration the service reads.
@@ -337,6 +366,25 @@ export function checkPolicies({ objects, report, overlay, repo, expect }) {
     "interpretation-service>reference-ranges-service",
     "reference-ranges-service>database",
   ]);
+  // Management interfaces (health, metrics, build info): Prometheus and the gateway only.
+  for (const name of ["gateway", "interpretation-service", "reference-ranges-service"]) {
+    const service = services.find((s) => s.name === name);
+    const dst = peers[name];
+    if (!service || !dst || service.probePort === service.httpPort) continue;
+    const port = dst.ports.find((p) => p.containerPort === service.probePort) ?? { containerPort: service.probePort, protocol: "TCP" };
+    const callers = {
+      prometheus: { name: "prometheus", namespace: "monitoring", namespaceLabels: { "kubernetes.io/metadata.name": "monitoring" }, labels: { "app.kubernetes.io/name": "prometheus" }, ports: [], external: true },
+      "ingress-controller": peers["ingress-controller"],
+      "stray-pod": peers["stray-pod"],
+      gateway: name === "gateway" ? undefined : peers.gateway,
+    };
+    for (const [srcName, src] of Object.entries(callers)) {
+      if (!src) continue;
+      const want = srcName === "prometheus" || srcName === "gateway";
+      const result = canConnect(policies, src, dst, port);
+      report.expect(result.allowed === want, "reachability", overlay, `${srcName} -> ${name} management :${port.containerPort} is ${result.allowed ? "allowed" : "denied"} but must be ${want ? "allowed" : "denied"}`);
+    }
+  }
   const servicePort = (name, pod) => {
     const service = services.find((s) => s.name === name);
     if (service) return pod.ports.find((p) => p.containerPort === service.httpPort) ?? { containerPort: service.httpPort, protocol: "TCP" };
@@ -376,6 +424,16 @@ export function checkPolicies({ objects, report, overlay, repo, expect }) {
       report.expect(value > gatewayRead, "ingress-limits", at(ing), `${key} ${value}s must exceed the gateway's upstream read timeout (${gatewayRead}s)`);
     }
     for (const t of ing.spec.tls ?? []) if (t.secretName) referencedSecrets.set(t.secretName, at(ing));
+    if (expect.publicPrefixesOnly) {
+      // Only the API is public in prod: no catch-all path that would also publish /q/openapi, Swagger UI
+      // or whatever else the gateway serves outside its API.
+      for (const r of ing.spec.rules ?? []) {
+        for (const pth of r.http?.paths ?? []) {
+          report.expect(pth.path !== "/" && !pth.path.startsWith("/q") && pth.pathType !== "ImplementationSpecific", "ingress-public", at(ing), `path ${pth.path} (${pth.pathType}) publishes more than the API`);
+        }
+      }
+      report.expect(!ing.spec.defaultBackend, "ingress-public", at(ing), "a defaultBackend publishes every path");
+    }
     const backends = [ing.spec.defaultBackend, ...(ing.spec.rules ?? []).flatMap((r) => (r.http?.paths ?? []).map((p) => p.backend))].filter(Boolean);
     for (const b of backends) {
       report.expect(b.service?.name === "gateway", "ingress", at(ing), `routes to ${b.service?.name ?? "a non-Service backend"}; only the gateway is exposed`);
@@ -403,6 +461,11 @@ export function checkPolicies({ objects, report, overlay, repo, expect }) {
     if (!report.expect(Boolean(pdb), "pdb", overlay, `no PodDisruptionBudget covers ${service.name}`)) continue;
     const blocks = pdb.spec.minAvailable !== undefined ? Number(pdb.spec.minAvailable) >= replicas : Number(pdb.spec.maxUnavailable) < 1;
     report.expect(!blocks, "pdb", at(pdb), `would block every voluntary eviction with ${replicas} replica(s)`);
+    if (expect.strictAvailability) {
+      report.expect(pdb.spec.maxUnavailable === 1 && pdb.spec.minAvailable === undefined, "pdb", at(pdb), "must be maxUnavailable: 1 (minAvailable blocks drains once the HPA has scaled up)");
+      const spread = (d.spec.template.spec.topologySpreadConstraints ?? []).find((t) => t.topologyKey === "kubernetes.io/hostname");
+      report.expect(spread?.whenUnsatisfiable === "DoNotSchedule", "spread", at(d), "replicas must be spread over nodes with whenUnsatisfiable: DoNotSchedule");
+    }
   }
 
   // --- Database --------------------------------------------------------------
@@ -415,8 +478,22 @@ export function checkPolicies({ objects, report, overlay, repo, expect }) {
       const secret = cl.spec.bootstrap?.initdb?.secret?.name;
       if (secret) referencedSecrets.set(secret, at(cl));
       const ranges = find("Deployment", "reference-ranges-service");
-      const user = ranges?.spec.template.spec.containers[0].env?.find((e) => e.name === "QUARKUS_DATASOURCE_USERNAME")?.valueFrom?.secretKeyRef?.name;
-      report.expect(!secret || user === secret, "database", at(cl), `owner Secret ${secret} is not the one reference-ranges-service reads (${user})`);
+      const secretOf = (name) => ranges?.spec.template.spec.containers[0].env?.find((e) => e.name === name)?.valueFrom?.secretKeyRef?.name;
+      // Flyway migrates as the owner; the service's own connections use the DML-only role the operator manages.
+      const migrator = secretOf("QUARKUS_FLYWAY_USERNAME");
+      const app = secretOf("QUARKUS_DATASOURCE_USERNAME");
+      report.expect(!secret || migrator === secret, "database", at(cl), `owner Secret ${secret} is not the one Flyway migrates with (QUARKUS_FLYWAY_USERNAME from ${migrator})`);
+      report.expect(Boolean(app) && app !== secret, "database-role", at(cl), `reference-ranges-service connects with the owner's Secret (${app}); it needs its DML-only role`);
+      const role = (cl.spec.managed?.roles ?? []).find((r) => r.passwordSecret?.name === app);
+      report.expect(Boolean(role) && role.login === true && !role.superuser && !role.createdb && !role.createrole, "database-role", at(cl), `no managed login role (without superuser/createdb/createrole) uses the Secret ${app} the service connects with`);
+      report.expect(secretOf("LABRANGE_DB_APP_ROLE") === app, "database-role", at(cl), "LABRANGE_DB_APP_ROLE (the role the migrations grant to) must come from the service's own Secret");
+      if (expect.synchronous) {
+        const sync = cl.spec.postgresql?.synchronous;
+        report.expect((sync?.number ?? 0) >= 1 && sync?.dataDurability !== "preferred", "synchronous", at(cl), "a range change must be confirmed by a standby before it is acknowledged (postgresql.synchronous, number >= 1, dataDurability required)");
+      }
+      const pm = byKind("PodMonitor").find((m) => selectorMatches(m.spec.selector, { "cnpg.io/cluster": cl.metadata.name, "cnpg.io/podRole": "instance" }));
+      report.expect(Boolean(pm) && (pm.spec.podMetricsEndpoints ?? []).some((e) => e.port === "metrics"), "monitoring", at(cl), "no PodMonitor scrapes the database instances' metrics port");
+      report.expect(/@sha256:[0-9a-f]{64}$/.test(cl.spec.imageName ?? ""), "image-digest", at(cl), `imageName ${cl.spec.imageName} must be pinned by digest`);
       const plugin = (cl.spec.plugins ?? []).find((p) => p.isWALArchiver);
       const store = plugin && byKind("ObjectStore").find((o) => o.metadata.name === plugin.parameters?.barmanObjectName);
       report.expect(Boolean(store || cl.spec.backup?.barmanObjectStore), "backup", at(cl), "no WAL archive / object store configured");
@@ -452,6 +529,8 @@ export function checkPolicies({ objects, report, overlay, repo, expect }) {
 /** Checks that do not depend on an overlay: the services' container builds. */
 export function checkRepository({ report, repo }) {
   const services = SERVICES.map((s) => readService(repo, s));
+  const ignore = path.join(repo, ".dockerignore");
+  report.expect(existsSync(ignore) && /^\/?\*\*\/target\/?$|^\/?\*\/target\/?$/m.test(readFileSync(ignore, "utf8")), "dockerignore", ".dockerignore", "the repository root (the native images' build context) needs a .dockerignore that leaves out build output");
   const script = path.join(repo, "deploy/scripts/build-images.sh");
   if (existsSync(script)) {
     const text = readFileSync(script, "utf8");
@@ -465,6 +544,9 @@ export function checkRepository({ report, repo }) {
       const text = service.dockerfiles[f];
       const optional = f === "Dockerfile.native-sources";
       if (!report.expect(Boolean(text) || optional, "dockerfile", where, `${f} is missing`) || !text) continue;
+      for (const m of text.matchAll(/^\s*ARG\s+(\w*IMAGE)=(\S+)/gm)) {
+        report.expect(/@sha256:[0-9a-f]{64}$/.test(m[2]), "image-digest", `${where}/${f}`, `${m[1]} default ${m[2]} must be pinned by digest`);
+      }
       const exposes = [...text.matchAll(/^\s*EXPOSE\s+(.+)$/gim)].flatMap((m) => m[1].trim().split(/\s+/));
       report.expect(exposes.length === 1 && Number(exposes[0].split("/")[0]) === service.httpPort, "dockerfile", `${where}/${f}`, `must EXPOSE exactly the HTTP port ${service.httpPort} (has ${exposes.join(" ") || "none"})`);
       const users = [...text.matchAll(/^\s*USER\s+(\S+)/gim)].map((m) => m[1]);

@@ -4,7 +4,7 @@
 import { mkdirSync, readdirSync, writeFileSync, existsSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { checkPolicies, checkRepository, checkSchemas } from "./check.mjs";
+import { checkPolicies, checkRepository, checkSchemas, NAMESPACE } from "./check.mjs";
 import { OVERLAYS } from "./overlays.mjs";
 import { render } from "./render.mjs";
 import { Report } from "./report.mjs";
@@ -38,6 +38,12 @@ async function main() {
   // The base must render on its own too (it is what overlays build on).
   const base = render(path.join(REPO, "deploy/k8s/base"));
   report.expect(!base.error, "render", "base", `kustomize failed: ${base.error}`);
+  // The Namespace, applied once before any overlay, carries the Pod Security labels.
+  const bootstrap = render(path.join(REPO, "deploy/k8s/bootstrap"));
+  if (report.expect(!bootstrap.error, "render", "bootstrap", `kustomize failed: ${bootstrap.error}`)) {
+    const ns = bootstrap.objects.find((o) => o.kind === "Namespace" && o.metadata?.name === NAMESPACE);
+    report.expect(ns?.metadata?.labels?.["pod-security.kubernetes.io/enforce"] === "restricted", "namespace", "bootstrap", `needs Namespace ${NAMESPACE} enforcing the restricted Pod Security Standard`);
+  }
 
   for (const n of [...new Set(report.notes)]) console.log(`note: ${n}`);
   for (const f of report.failures) console.log(`FAIL [${f.rule}] ${f.where}: ${f.message}`);

@@ -76,6 +76,8 @@ export function readService(repo, service) {
 
   const rootPath = effective(props, "quarkus.http.root-path", "/");
   const management = effective(props, "quarkus.management.enabled", "false") === "true";
+  info.management = management;
+  info.swaggerUiInProd = effective(props, "quarkus.swagger-ui.always-include", "false") === "true";
   let nonAppRoot;
   if (management) {
     info.probePort = Number(effective(props, "quarkus.management.port", "9000"));

@@ -18,6 +18,7 @@ import org.labrange.gateway.UpstreamStubs.RangesStub;
 /** Smoke test of the packaged application (java -jar quarkus-run.jar) with stubbed upstreams. */
 @QuarkusIntegrationTest
 @QuarkusTestResource(UpstreamStubs.class)
+@QuarkusTestResource(ManagementPort.class)
 class GatewayIT {
 
     @RangesStub
@@ -25,7 +26,13 @@ class GatewayIT {
 
     @Test
     void packagedGatewayIsAliveAndDocumentsItsApi() {
-        given().when().get("/q/health/live").then().statusCode(200).body("status", is("UP"));
+        given().port(ManagementPort.port())
+                .when()
+                .get("/q/health/live")
+                .then()
+                .statusCode(200)
+                .body("status", is("UP"));
+        given().when().get("/q/health/live").then().statusCode(404);
         given().accept("application/json")
                 .when()
                 .get("/q/openapi")

@@ -17,6 +17,7 @@ import org.labrange.gateway.UpstreamStubs.RangesStub;
 
 @QuarkusTest
 @QuarkusTestResource(UpstreamStubs.class)
+@QuarkusTestResource(ManagementPort.class)
 class HealthAndDocsTest {
 
     @RangesStub
@@ -38,7 +39,8 @@ class HealthAndDocsTest {
         interpretation.stubFor(
                 get("/q/health/ready").willReturn(aResponse().withStatus(503).withBody("{\"status\":\"DOWN\"}")));
 
-        given().when()
+        given().port(ManagementPort.port())
+                .when()
                 .get("/q/health/ready")
                 .then()
                 .statusCode(200)
@@ -48,8 +50,21 @@ class HealthAndDocsTest {
     }
 
     @Test
+    void healthMetricsAndBuildInfoAreNotServedOnThePublicPort() {
+        given().when().get("/q/health/ready").then().statusCode(404);
+        given().when().get("/q/health/live").then().statusCode(404);
+        given().when().get("/q/metrics").then().statusCode(404);
+        given().when().get("/q/info").then().statusCode(404);
+    }
+
+    @Test
     void livenessIgnoresTheUpstreams() {
-        given().when().get("/q/health/live").then().statusCode(200).body("status", is("UP"));
+        given().port(ManagementPort.port())
+                .when()
+                .get("/q/health/live")
+                .then()
+                .statusCode(200)
+                .body("status", is("UP"));
     }
 
     @Test
@@ -83,7 +98,8 @@ class HealthAndDocsTest {
                 .then()
                 .statusCode(200);
 
-        given().when()
+        given().port(ManagementPort.port())
+                .when()
                 .get("/q/metrics")
                 .then()
                 .statusCode(200)

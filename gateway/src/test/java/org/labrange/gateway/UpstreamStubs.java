@@ -39,6 +39,9 @@ public class UpstreamStubs implements QuarkusTestResourceLifecycleManager {
         return Map.of(
                 "labrange.ranges.url", ranges.baseUrl(),
                 "labrange.interpretation.url", interpretation.baseUrl(),
+                // each stub answers the management paths too (/q/health/ready, /q/info)
+                "labrange.ranges.management-url", ranges.baseUrl(),
+                "labrange.interpretation.management-url", interpretation.baseUrl(),
                 "mp.jwt.verify.publickey.location",
                         keys.resolve(TestKeys.PUBLIC_KEY).toUri().toString(),
                 "mp.jwt.verify.issuer", TestKeys.ISSUER);

@@ -16,7 +16,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-/** One packaged service running as a real process (java -jar quarkus-run.jar) on its own port. */
+/**
+ * One packaged service running as a real process (java -jar quarkus-run.jar) on its own port, with its
+ * management interface (health, metrics, build info) on a second free port.
+ */
 public final class ServiceProcess {
 
     private static final HttpClient HTTP =
@@ -25,14 +28,16 @@ public final class ServiceProcess {
     private final String name;
     private final Path jar;
     private final int port;
+    private final int managementPort;
     private final Map<String, String> env;
     private final Path log;
     private Process process;
 
-    public ServiceProcess(String name, Path jar, int port, Map<String, String> env, Path logDir) {
+    public ServiceProcess(String name, Path jar, int port, int managementPort, Map<String, String> env, Path logDir) {
         this.name = name;
         this.jar = jar;
         this.port = port;
+        this.managementPort = managementPort;
         this.env = env;
         this.log = logDir.resolve(name + ".log");
     }
@@ -45,6 +50,11 @@ public final class ServiceProcess {
         return port;
     }
 
+    /** Base URL of the management interface: /q/health, /q/metrics, /q/info. */
+    public String managementUrl() {
+        return "http://localhost:" + managementPort;
+    }
+
     public synchronized void start() {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: package the services first (./mvnw -B verify does)");
@@ -55,6 +65,7 @@ public final class ServiceProcess {
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().putAll(env);
         builder.environment().put("QUARKUS_HTTP_PORT", Integer.toString(port));
+        builder.environment().put("QUARKUS_MANAGEMENT_PORT", Integer.toString(managementPort));
         try {
             Files.createDirectories(log.getParent());
             process = builder.start();
@@ -62,7 +73,8 @@ public final class ServiceProcess {
             throw new UncheckedIOException("Could not start " + name, e);
         }
         await("%s ready on %s".formatted(name, url()))
-                .atMost(Duration.ofSeconds(120))
+                // generous: on a build machine shared by several builds a start has taken over two minutes
+                .atMost(Duration.ofSeconds(300))
                 .pollInterval(Duration.ofMillis(250))
                 .until(() -> {
                     if (!process.isAlive()) {
@@ -75,7 +87,7 @@ public final class ServiceProcess {
     public boolean ready() {
         try {
             HttpResponse<Void> response = HTTP.send(
-                    HttpRequest.newBuilder(URI.create(url() + "/q/health/ready"))
+                    HttpRequest.newBuilder(URI.create(managementUrl() + "/q/health/ready"))
                             .timeout(Duration.ofSeconds(3))
                             .build(),
                     HttpResponse.BodyHandlers.discarding());

@@ -70,10 +70,13 @@ public final class Suite {
             int rangesPort = freePort();
             int interpretationPort = freePort();
             int gatewayPort = freePort();
+            int rangesManagementPort = freePort();
+            int interpretationManagementPort = freePort();
             ranges = new ServiceProcess(
                     "reference-ranges-service",
                     jar("reference-ranges-service"),
                     rangesPort,
+                    rangesManagementPort,
                     merge(
                             jwt,
                             Map.of(
@@ -88,6 +91,7 @@ public final class Suite {
                     "interpretation-service",
                     jar("interpretation-service"),
                     interpretationPort,
+                    interpretationManagementPort,
                     merge(
                             jwt,
                             Map.of(
@@ -103,13 +107,18 @@ public final class Suite {
                     "gateway",
                     jar("gateway"),
                     gatewayPort,
+                    freePort(),
                     merge(
                             jwt,
                             Map.of(
                                     "LABRANGE_RANGES_URL",
                                     "http://localhost:" + rangesPort,
                                     "LABRANGE_INTERPRETATION_URL",
-                                    "http://localhost:" + interpretationPort)),
+                                    "http://localhost:" + interpretationPort,
+                                    "LABRANGE_RANGES_MANAGEMENT_URL",
+                                    "http://localhost:" + rangesManagementPort,
+                                    "LABRANGE_INTERPRETATION_MANAGEMENT_URL",
+                                    "http://localhost:" + interpretationManagementPort)),
                     logs);
             ranges.start();
             interpretation.start();

@@ -36,6 +36,7 @@ class UpstreamHttp {
     private final MeterRegistry meters;
     private final Map<Upstream, WebClient> clients = new EnumMap<>(Upstream.class);
     private final Map<Upstream, URI> baseUrls = new EnumMap<>(Upstream.class);
+    private final Map<Upstream, URI> managementUrls = new EnumMap<>(Upstream.class);
     private final Map<String, Timer> timers = new ConcurrentHashMap<>();
 
     UpstreamHttp(Vertx vertx, GatewayConfig config, MeterRegistry meters) {
@@ -43,6 +44,8 @@ class UpstreamHttp {
         this.meters = meters;
         baseUrls.put(Upstream.RANGES, config.rangesUrl());
         baseUrls.put(Upstream.INTERPRETATION, config.interpretationUrl());
+        managementUrls.put(Upstream.RANGES, config.rangesManagementUrl());
+        managementUrls.put(Upstream.INTERPRETATION, config.interpretationManagementUrl());
         for (Upstream upstream : Upstream.values()) {
             WebClientOptions options = new WebClientOptions()
                     .setConnectTimeout((int) config.upstream().connectTimeout().toMillis())
@@ -63,7 +66,16 @@ class UpstreamHttp {
     }
 
     Uni<UpstreamResponse> exchange(Upstream upstream, UpstreamRequest request, Duration timeout) {
-        String url = join(baseUrls.get(upstream), request.pathAndQuery());
+        return exchange(upstream, baseUrls.get(upstream), request, timeout);
+    }
+
+    /** A call to the upstream's management interface (health, build info), which has its own port. */
+    Uni<UpstreamResponse> exchangeManagement(Upstream upstream, UpstreamRequest request, Duration timeout) {
+        return exchange(upstream, managementUrls.get(upstream), request, timeout);
+    }
+
+    private Uni<UpstreamResponse> exchange(Upstream upstream, URI base, UpstreamRequest request, Duration timeout) {
+        String url = join(base, request.pathAndQuery());
         HttpRequest<Buffer> call = clients.get(upstream)
                 .requestAbs(HttpMethod.valueOf(request.method()), url)
                 .timeout(timeout.toMillis());

@@ -42,11 +42,12 @@ public class Upstreams {
 
     /**
      * An unguarded, short call for health and version look-ups: these must neither wait long nor
-     * count against the circuit breaker of real traffic.
+     * count against the circuit breaker of real traffic. They go to the upstream's management interface.
      */
     public Uni<UpstreamResponse> probe(Upstream upstream, String path) {
         Duration timeout = config.upstream().probeTimeout();
-        return http.exchange(upstream, UpstreamRequest.get(path, Map.of("Accept", "application/json")), timeout)
+        return http.exchangeManagement(
+                        upstream, UpstreamRequest.get(path, Map.of("Accept", "application/json")), timeout)
                 .ifNoItem()
                 .after(timeout.plusMillis(500))
                 .failWith(() ->

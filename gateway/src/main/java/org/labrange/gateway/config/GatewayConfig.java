@@ -20,6 +20,16 @@ public interface GatewayConfig {
     @WithDefault("http://localhost:8082")
     URI interpretationUrl();
 
+    /** reference-ranges-service's management interface: health and build info (LABRANGE_RANGES_MANAGEMENT_URL). */
+    @WithName("ranges.management-url")
+    @WithDefault("http://localhost:9081")
+    URI rangesManagementUrl();
+
+    /** interpretation-service's management interface (LABRANGE_INTERPRETATION_MANAGEMENT_URL). */
+    @WithName("interpretation.management-url")
+    @WithDefault("http://localhost:9082")
+    URI interpretationManagementUrl();
+
     Upstream upstream();
 
     Reports reports();

@@ -9,6 +9,7 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusIntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.labrange.interpretation.support.JwtKeys;
+import org.labrange.interpretation.support.ManagementPort;
 import org.labrange.interpretation.support.RangesServiceStub;
 import org.labrange.interpretation.support.Tokens;
 
@@ -16,6 +17,7 @@ import org.labrange.interpretation.support.Tokens;
 @QuarkusIntegrationTest
 @QuarkusTestResource(JwtKeys.class)
 @QuarkusTestResource(RangesServiceStub.class)
+@QuarkusTestResource(ManagementPort.class)
 class InterpretationIT {
 
     @Test
@@ -34,10 +36,20 @@ class InterpretationIT {
 
     @Test
     void thePackagedServiceIsLiveReadyAndDocumented() {
-        given().when().get("/q/health/live").then().statusCode(200);
-        given().when().get("/q/health/ready").then().statusCode(200).body(containsString("reference-ranges cache"));
+        int management = ManagementPort.port();
+        given().port(management).when().get("/q/health/live").then().statusCode(200);
+        given().port(management)
+                .when()
+                .get("/q/health/ready")
+                .then()
+                .statusCode(200)
+                .body(containsString("reference-ranges cache"));
         given().when().get("/q/openapi").then().statusCode(200).body(containsString("/api/v1/interpretations"));
-        given().when().get("/q/metrics").then().statusCode(200);
+        given().port(management).when().get("/q/metrics").then().statusCode(200);
+        // health, metrics and build info live on the management port only
+        given().when().get("/q/health/ready").then().statusCode(404);
+        given().when().get("/q/metrics").then().statusCode(404);
+        given().when().get("/q/info").then().statusCode(404);
     }
 
     @Test

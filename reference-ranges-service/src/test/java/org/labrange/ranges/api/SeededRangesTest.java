@@ -191,8 +191,17 @@ class SeededRangesTest {
     @Test
     void openApiDocumentAndHealthAreServed() {
         given().get("/q/openapi").then().statusCode(200);
-        given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
-        given().get("/q/metrics").then().statusCode(200);
+        int management = org.labrange.ranges.support.ManagementPort.port();
+        given().port(management).get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
+        given().port(management).get("/q/metrics").then().statusCode(200);
+        given().port(management).get("/q/info").then().statusCode(200);
+    }
+
+    @Test
+    void healthMetricsAndBuildInfoAreNotServedOnThePublicPort() {
+        given().get("/q/health/ready").then().statusCode(404);
+        given().get("/q/metrics").then().statusCode(404);
+        given().get("/q/info").then().statusCode(404);
     }
 
     private static org.hamcrest.Matcher<Iterable<? extends Object>> everyItemIs(Object value) {

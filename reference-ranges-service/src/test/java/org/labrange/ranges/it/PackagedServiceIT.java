@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.equalTo;
 
 import io.quarkus.test.junit.QuarkusIntegrationTest;
 import org.junit.jupiter.api.Test;
+import org.labrange.ranges.support.ManagementPort;
 import org.labrange.ranges.support.Tokens;
 
 /** The packaged application (JVM jar here, native executable where GraalVM exists) on a fresh database. */
@@ -14,7 +15,8 @@ class PackagedServiceIT {
 
     @Test
     void packagedServiceServesTheSeededRangesAndRefusesAnonymousCallers() {
-        given().get("/q/health/ready").then().statusCode(200);
+        given().port(ManagementPort.port()).get("/q/health/ready").then().statusCode(200);
+        given().get("/q/health/ready").then().statusCode(404);
         given().get("/api/v1/ranges").then().statusCode(401).contentType("application/problem+json");
         given().auth()
                 .oauth2(Tokens.reader())
