@@ -4,6 +4,8 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -108,8 +110,9 @@ final class Fixtures {
         }
     }
 
+    /** A GET answered with {@code body}; a path without a query also answers that path with any query (knownAt). */
     static void json(WireMockServer server, String path, String body) {
-        server.stubFor(get(path)
+        server.stubFor(get(path.contains("?") ? urlEqualTo(path) : urlPathEqualTo(path))
                 .willReturn(aResponse()
                         .withStatus(200)
                         .withHeader("Content-Type", "application/json")
@@ -126,7 +129,7 @@ final class Fixtures {
         return requests;
     }
 
-    private static String read(String path) {
+    static String read(String path) {
         try (InputStream in = resource(path)) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {

@@ -164,7 +164,8 @@ class ReportTest {
         assertFalse(forwarded.contains("patient-0042"), "the patient id stays at the gateway");
         assertFalse(forwarded.contains("rep-42"), "the report id stays at the gateway");
         assertTrue(forwarded.contains("\"previous\""), "everything else of the batch is passed on");
-        ranges.verify(getRequestedFor(urlEqualTo("/api/v1/ranges/" + Fixtures.LABCORP_SERUM + "/revisions"))
+        ranges.verify(getRequestedFor(urlEqualTo("/api/v1/ranges/" + Fixtures.LABCORP_SERUM
+                        + "/revisions?knownAt=2026-11-25T08%3A00%3A00.123456Z"))
                 .withHeader("X-Request-Id", equalTo("report-req-1")));
     }
 
@@ -345,5 +346,68 @@ class ReportTest {
                 .then()
                 .statusCode(400)
                 .contentType("application/problem+json");
+    }
+
+    @Test
+    void aReportAsKnownAtAMomentPassesItOnReadsEveryHistoryAsKnownThenAndStatesItsBasis() throws Exception {
+        String knownAt = "2026-11-21T10:00:00Z";
+        Fixtures.rangesServiceKnowsB2m(ranges);
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        com.fasterxml.jackson.databind.node.ObjectNode answer = (com.fasterxml.jackson.databind.node.ObjectNode)
+                json.readTree(Fixtures.read("contract/interpretation/interpretations-serum.json"));
+        answer.putObject("basis").put("knownAt", knownAt).put("requested", true).put("changeFeedPosition", 3);
+        interpretation.stubFor(post("/api/v1/interpretations")
+                .withRequestBody(
+                        com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath("$.knownAt", equalTo(knownAt)))
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody(json.writeValueAsString(answer))));
+
+        given().auth()
+                .oauth2(TestKeys.token("ida", "interpreter"))
+                .contentType(ContentType.JSON)
+                .body(SERUM_ONLY.replace("\"patient\"", "\"knownAt\":\"" + knownAt + "\",\"patient\""))
+                .when()
+                .post("/api/v1/reports")
+                .then()
+                .statusCode(200)
+                .body("basis.knownAt", is(knownAt))
+                .body("basis.requested", is(true))
+                .body("basis.changeFeedPosition", is(3))
+                .body("provenance.basis.knownAt", is(knownAt));
+        ranges.verify(
+                3,
+                getRequestedFor(com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching(
+                                "/api/v1/ranges/[^/]+/revisions"))
+                        .withQueryParam("knownAt", equalTo(knownAt)));
+        ranges.verify(
+                0,
+                getRequestedFor(com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching(
+                                "/api/v1/ranges/[^/]+/revisions"))
+                        .withQueryParam("knownAt", com.github.tomakehurst.wiremock.client.WireMock.absent()));
+    }
+
+    @Test
+    void aReportWithoutKnownAtReadsTheHistoriesAsKnownAtTheInterpretationsBasisSoItsReproductionMatches() {
+        Fixtures.rangesServiceKnowsB2m(ranges);
+        interpretationAnswers("interpretations-serum.json", 0);
+
+        given().auth()
+                .oauth2(TestKeys.token("ida", "interpreter"))
+                .contentType(ContentType.JSON)
+                .body(SERUM_ONLY)
+                .when()
+                .post("/api/v1/reports")
+                .then()
+                .statusCode(200)
+                .body("basis.knownAt", is("2026-11-25T08:00:00.123456Z"))
+                .body("basis.requested", is(false))
+                .body("provenance.basis.changeFeedPosition", is(4));
+        ranges.verify(
+                3,
+                getRequestedFor(com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching(
+                                "/api/v1/ranges/[^/]+/revisions"))
+                        .withQueryParam("knownAt", equalTo("2026-11-25T08:00:00.123456Z")));
     }
 }

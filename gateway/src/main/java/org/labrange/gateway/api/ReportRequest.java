@@ -19,7 +19,16 @@ public record ReportRequest(
         List<String> sources,
 
         @Schema(required = true, description = "The panel: at least one result")
-        List<Result> results) {
+        List<Result> results,
+
+        @Schema(
+                description = "Build the report with the ranges as known at this instant (RFC 3339 with offset, not "
+                        + "in the future): interpretations and range histories both. Send a report's basis.knownAt "
+                        + "here to reproduce it.",
+                example = "2026-11-21T10:00:00Z",
+                format = "date-time",
+                nullable = true)
+        String knownAt) {
 
     @Schema(name = "ReportPatient")
     public record Patient(

@@ -57,12 +57,21 @@ public class RangeReads {
 
     /** The full history of each range, read concurrently; a range the service no longer finds maps to empty. */
     public Uni<Map<String, Optional<List<JsonNode>>>> histories(Set<String> rangeIds, Map<String, String> headers) {
+        return histories(rangeIds, Optional.empty(), headers);
+    }
+
+    /**
+     * The history of each range as known at {@code knownAt} (empty: now): only the revisions recorded by then,
+     * with their valid periods as known then. Read concurrently; a range the service does not find maps to empty.
+     */
+    public Uni<Map<String, Optional<List<JsonNode>>>> histories(
+            Set<String> rangeIds, Optional<String> knownAt, Map<String, String> headers) {
         if (rangeIds.isEmpty()) {
             return Uni.createFrom().item(Map.of());
         }
         List<String> ids = List.copyOf(rangeIds);
         List<Uni<Optional<List<JsonNode>>>> reads =
-                ids.stream().map(id -> history(id, headers)).toList();
+                ids.stream().map(id -> history(id, knownAt, headers)).toList();
         return Uni.join().all(reads).andFailFast().map(histories -> {
             Map<String, Optional<List<JsonNode>>> byId = new LinkedHashMap<>();
             for (int i = 0; i < ids.size(); i++) {
@@ -72,9 +81,13 @@ public class RangeReads {
         });
     }
 
-    private Uni<Optional<List<JsonNode>>> history(String rangeId, Map<String, String> headers) {
+    private Uni<Optional<List<JsonNode>>> history(
+            String rangeId, Optional<String> knownAt, Map<String, String> headers) {
         String path = "/api/v1/ranges/" + java.net.URLEncoder.encode(rangeId, java.nio.charset.StandardCharsets.UTF_8)
-                + "/revisions";
+                + "/revisions"
+                + knownAt.map(at ->
+                                "?knownAt=" + java.net.URLEncoder.encode(at, java.nio.charset.StandardCharsets.UTF_8))
+                        .orElse("");
         return upstreams
                 .call(Upstream.RANGES, UpstreamRequest.get(path, jsonHeaders(headers)))
                 .map(response -> {

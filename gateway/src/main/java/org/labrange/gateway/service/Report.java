@@ -3,6 +3,7 @@ package org.labrange.gateway.service;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.labrange.gateway.domain.ReportFindings.Disagreement;
 import org.labrange.gateway.domain.ReportFindings.RangeRevisionRef;
 import org.labrange.gateway.domain.ReportFindings.ServiceVersion;
@@ -14,6 +15,9 @@ import org.labrange.gateway.domain.Warning;
  * lost or reworded; the rest are the domain's findings.
  *
  * @param complete false when any CLINICAL warning is present: the report must not be read as a full answer
+ * @param basis    what the report was computed from, as interpretation-service stated it ({@code knownAt},
+ *                 {@code requested}, {@code changeFeedPosition}); send {@code basis.knownAt} back as the
+ *                 request's {@code knownAt} to reproduce the report
  */
 public record Report(
         String reportId,
@@ -24,7 +28,31 @@ public record Report(
         List<Disagreement> disagreements,
         List<JsonNode> patterns,
         List<DeltaCheck> deltaChecks,
+
+        @Schema(
+                implementation = BasisSchema.class,
+                description = "What the report was computed from; send basis.knownAt as knownAt to reproduce it")
+        JsonNode basis,
+
         Provenance provenance) {
+
+    /** The documented shape of {@code basis}; the value itself is carried as interpretation-service answered it. */
+    @Schema(name = "ReportBasis")
+    public record BasisSchema(
+            @Schema(
+                    description =
+                            "The knownAt asked for; when none was, when the latest range change used " + "was recorded",
+                    format = "date-time",
+                    required = true)
+            String knownAt,
+
+            @Schema(description = "True when the request gave knownAt", required = true)
+            boolean requested,
+
+            @Schema(
+                    description = "Change-feed position of the latest range change included; null when none was",
+                    nullable = true)
+            Long changeFeedPosition) {}
 
     /** The patient as given in the request (id is the caller's own, never sent upstream). */
     public record PatientSummary(String id, String sex, String birthDate, String age) {}
@@ -49,9 +77,11 @@ public record Report(
      * A range used for a result, side by side with the other sources' ranges.
      *
      * @param revisionUsed         the revision the interpretation applied
-     * @param latestRevision       the newest revision known now (null when the history could not be read)
+     * @param latestRevision       the newest revision as known at the report's basis.knownAt (null when the
+     *                             history could not be read)
      * @param usedRevisionIsLatest false when the range has been revised since (possibly for a later date)
-     * @param revisions            the full history, oldest first (empty when it could not be read)
+     * @param revisions            the history as known at basis.knownAt, oldest first (empty when it could not
+     *                             be read)
      */
     public record RangeHistory(
             String source,
@@ -72,6 +102,7 @@ public record Report(
      *
      * @param rangesState what interpretation-service says about the ranges it used (change sequence,
      *                    when confirmed, whether its copy was stale)
+     * @param basis       what the answer was computed from, as in the report's {@code basis}
      */
     public record Provenance(
             String requestId,
@@ -80,6 +111,7 @@ public record Report(
             String evaluatedAt,
             String rulesVersion,
             JsonNode rangesState,
+            @Schema(implementation = BasisSchema.class) JsonNode basis,
             List<ServiceVersion> services,
             List<RangeRevisionRef> rangeRevisions) {}
 }

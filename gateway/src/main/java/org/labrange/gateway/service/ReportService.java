@@ -32,6 +32,11 @@ import org.labrange.gateway.service.Report.ResultEntry;
  * Builds a report: first, concurrently, the interpretation, the sources and the service versions;
  * then, concurrently, the history of every range the interpretation used. A failing upstream
  * fails the whole report (503 or the upstream's own error): a report is never silently partial.
+ *
+ * <p>A {@code knownAt} in the request travels to interpretation-service with the rest of the batch. The
+ * histories are read as known at the interpretation's {@code basis.knownAt} (the requested moment, or
+ * when the latest range change it used was recorded), so that a report and its reproduction with that
+ * {@code knownAt} agree field by field, histories included.
  */
 @ApplicationScoped
 public class ReportService {
@@ -82,8 +87,10 @@ public class ReportService {
                     InterpretationAnswer answer = UpstreamAnswers.interpretation(first.interpretation());
                     Set<String> used = ReportAssembler.rangeIdsUsed(answer);
                     boolean skipped = used.size() > config.reports().maxRangeHistories();
+                    Optional<String> knownAt = UpstreamAnswers.node(first.interpretation(), "basis")
+                            .flatMap(basis -> UpstreamAnswers.text(basis, "knownAt"));
                     Uni<Map<String, Optional<List<JsonNode>>>> histories =
-                            skipped ? Uni.createFrom().item(Map.of()) : reads.histories(used, headers);
+                            skipped ? Uni.createFrom().item(Map.of()) : reads.histories(used, knownAt, headers);
                     return histories.map(byId -> {
                         Map<String, Optional<String>> serviceVersions = new LinkedHashMap<>();
                         serviceVersions.put("gateway", Optional.of(gatewayVersion));
@@ -106,6 +113,8 @@ public class ReportService {
                                 text(first.interpretation(), "evaluatedAt"),
                                 text(first.interpretation(), "rulesVersion"),
                                 UpstreamAnswers.node(first.interpretation(), "ranges")
+                                        .orElse(null),
+                                UpstreamAnswers.node(first.interpretation(), "basis")
                                         .orElse(null),
                                 findings.services(),
                                 findings.rangeRevisions());
@@ -187,6 +196,7 @@ public class ReportService {
                 findings.disagreements(),
                 UpstreamAnswers.list(interpretation, "patterns"),
                 deltaChecks,
+                UpstreamAnswers.node(interpretation, "basis").orElse(null),
                 provenance);
     }
 

@@ -26,6 +26,10 @@ public record CompactInterpretationResponse(
         String rulesVersion,
         Instant evaluatedAt,
         RangesInfo ranges,
+
+        @Schema(description = "What the answer was computed from; send basis.knownAt as knownAt to reproduce it")
+        InterpretationResponse.BasisView basis,
+
         List<Result> results,
 
         @Schema(description = "Patterns across the results, as in the full view")

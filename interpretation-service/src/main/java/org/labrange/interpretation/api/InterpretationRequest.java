@@ -15,7 +15,19 @@ public record InterpretationRequest(
         List<String> sources,
 
         @Schema(description = "The results", required = true)
-        List<ResultInput> results) {
+        List<ResultInput> results,
+
+        @Schema(
+                description = KNOWN_AT_DESCRIPTION,
+                example = "2026-11-21T10:00:00Z",
+                format = "date-time",
+                nullable = true)
+        String knownAt) {
+
+    static final String KNOWN_AT_DESCRIPTION = "Answer with the ranges as known at this instant (RFC 3339 with "
+            + "offset): every source's range is the revision recorded at or before it that was in effect on the "
+            + "collection date; ranges, revisions and sources recorded later do not exist for the answer. Not in the "
+            + "future. Omitted: the current ranges. Send an answer's basis.knownAt here to reproduce it.";
 
     @Schema(description = "Sex and age. Age is taken at each result's collection date.")
     public record PatientInput(

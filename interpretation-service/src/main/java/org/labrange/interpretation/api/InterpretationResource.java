@@ -125,8 +125,9 @@ public class InterpretationResource {
                     String view) {
         boolean compact = compactView(view);
         InterpretationRequest request = bodies.read(body, InterpretationRequest.class);
-        InterpretationService.Outcome outcome =
-                interpret(validator.validate(request.patient(), request.sources(), request.results()), authorization);
+        InterpretationService.Outcome outcome = interpret(
+                validator.validate(request.patient(), request.sources(), request.results(), request.knownAt()),
+                authorization);
         return compact ? ResponseMapper.compact(outcome) : ResponseMapper.response(outcome);
     }
 
@@ -182,7 +183,8 @@ public class InterpretationResource {
             throw RequestRejectedException.validation(List.of(new Problem.FieldError("result", "is required")));
         }
         InterpretationService.Outcome outcome = interpret(
-                validator.validate(request.patient(), request.sources(), List.of(request.result())), authorization);
+                validator.validate(request.patient(), request.sources(), List.of(request.result()), request.knownAt()),
+                authorization);
         ResultInterpretation only = outcome.results().get(0);
         if (only.status() == ResultInterpretation.Status.REJECTED) {
             String kind = only.problems().get(0).kind();
@@ -199,7 +201,7 @@ public class InterpretationResource {
                             .map(p -> new Problem.FieldError("result." + p.field(), p.reason()))
                             .toList());
         }
-        return ResponseMapper.result(only);
+        return ResponseMapper.single(only, outcome.basis());
     }
 
     private InterpretationService.Outcome interpret(RequestValidator.ValidRequest request, String authorization) {
@@ -208,6 +210,7 @@ public class InterpretationResource {
                 request.patient(),
                 request.sources(),
                 request.submissions(),
+                request.knownAt(),
                 Optional.ofNullable(authorization),
                 Optional.ofNullable(requestId).map(Object::toString));
     }

@@ -1,5 +1,6 @@
 package org.labrange.interpretation.api;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -15,10 +16,37 @@ public record InterpretationResponse(
         @Schema(description = "Which state of the ranges service the answer rests on")
         RangesInfo ranges,
 
+        @Schema(description = "What the answer was computed from; send basis.knownAt as knownAt to reproduce it")
+        BasisView basis,
+
         List<ResultView> results,
 
         @Schema(description = "Patterns across the results of this patient")
         List<PatternView> patterns) {
+
+    @Schema(
+            name = "Basis",
+            description = "The knowledge an answer was computed from. Sending knownAt back as the request's knownAt "
+                    + "reproduces the answer (flags, ranges, revisions, agreement, patterns).")
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    public record BasisView(
+            @Schema(
+                    description = "The knownAt asked for; when none was, the moment the latest range change used was "
+                            + "recorded",
+                    example = "2026-11-21T10:00:00Z",
+                    format = "date-time",
+                    required = true)
+            Instant knownAt,
+
+            @Schema(description = "True when the request gave knownAt", required = true)
+            boolean requested,
+
+            @Schema(
+                    description = "Change-feed position (sequence) of the latest range change included; null when "
+                            + "none was (knownAt precedes every change, or no result needed ranges)",
+                    nullable = true,
+                    example = "4")
+            Long changeFeedPosition) {}
 
     public record RangesInfo(
             @Schema(description = "Highest change sequence of the ranges service known")
@@ -49,7 +77,14 @@ public record InterpretationResponse(
             AgreementView agreement,
             List<AssociationView> associations,
             DeltaView delta,
-            List<ProblemView> problems) {}
+            List<ProblemView> problems,
+
+            @Schema(
+                    description = "Only in the answer of /single (a batch states it once, at the top): what the "
+                            + "answer was computed from",
+                    nullable = true)
+            @JsonInclude(JsonInclude.Include.NON_NULL)
+            BasisView basis) {}
 
     public record AnalyteView(String code, String displayName, String specimen) {}
 

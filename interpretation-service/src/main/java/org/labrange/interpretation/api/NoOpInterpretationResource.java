@@ -51,7 +51,7 @@ public class NoOpInterpretationResource {
                 : request.results().stream()
                         .map(r -> notEvaluated(r == null ? null : r.id()))
                         .toList();
-        return new InterpretationResponse(null, null, null, results, List.of());
+        return new InterpretationResponse(null, null, null, null, results, List.of());
     }
 
     @POST
@@ -66,6 +66,6 @@ public class NoOpInterpretationResource {
 
     private static ResultView notEvaluated(String id) {
         return new ResultView(
-                id, NO_OP_STATUS, null, null, null, List.of(), List.of(), null, List.of(), null, List.of());
+                id, NO_OP_STATUS, null, null, null, List.of(), List.of(), null, List.of(), null, List.of(), null);
     }
 }

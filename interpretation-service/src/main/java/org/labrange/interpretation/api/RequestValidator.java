@@ -48,9 +48,15 @@ public class RequestValidator {
     }
 
     /** A request whose shape and patient are valid. */
-    public record ValidRequest(Patient patient, List<String> sources, List<Submission> submissions) {}
+    public record ValidRequest(
+            Patient patient, List<String> sources, List<Submission> submissions, Optional<Instant> knownAt) {}
 
     public ValidRequest validate(PatientInput patientInput, List<String> sources, List<ResultInput> inputs) {
+        return validate(patientInput, sources, inputs, null);
+    }
+
+    public ValidRequest validate(
+            PatientInput patientInput, List<String> sources, List<ResultInput> inputs, String knownAtInput) {
         if (inputs == null || inputs.isEmpty()) {
             throw RequestRejectedException.validation(
                     List.of(new FieldError("results", "at least one result is required")));
@@ -71,10 +77,11 @@ public class RequestValidator {
             }
         }
         Patient patient = patient(patientInput, errors);
+        Instant now = clock.instant();
+        Optional<Instant> knownAt = knownAt(knownAtInput, now, errors);
         if (!errors.isEmpty()) {
             throw RequestRejectedException.validation(errors);
         }
-        Instant now = clock.instant();
         List<Submission> submissions = new ArrayList<>(inputs.size());
         for (int i = 0; i < inputs.size(); i++) {
             ResultInput in = inputs.get(i);
@@ -88,7 +95,30 @@ public class RequestValidator {
                     result,
                     problems));
         }
-        return new ValidRequest(patient, sources == null ? List.of() : sources, submissions);
+        return new ValidRequest(patient, sources == null ? List.of() : sources, submissions, knownAt);
+    }
+
+    /**
+     * An RFC 3339 instant with an offset, not after now: what will be known at a later moment is not known yet, so
+     * an answer for it could not be reproduced.
+     */
+    private static Optional<Instant> knownAt(String text, Instant now, List<FieldError> errors) {
+        if (text == null) {
+            return Optional.empty();
+        }
+        Instant knownAt;
+        try {
+            knownAt = OffsetDateTime.parse(text.trim()).toInstant();
+        } catch (DateTimeParseException e) {
+            errors.add(new FieldError(
+                    "knownAt", "must be an RFC 3339 instant with an offset, such as 2026-11-21T10:00:00Z"));
+            return Optional.empty();
+        }
+        if (knownAt.isAfter(now)) {
+            errors.add(new FieldError("knownAt", "is in the future: only what is already known can be asked for"));
+            return Optional.empty();
+        }
+        return Optional.of(knownAt);
     }
 
     private static Patient patient(PatientInput in, List<FieldError> errors) {

@@ -41,8 +41,32 @@ final class ResponseMapper {
                 outcome.rulesVersion(),
                 outcome.evaluatedAt(),
                 rangesInfo(outcome),
+                basis(outcome.basis()),
                 outcome.results().stream().map(ResponseMapper::result).toList(),
                 outcome.patterns().stream().map(ResponseMapper::pattern).toList());
+    }
+
+    static InterpretationResponse.BasisView basis(InterpretationService.Basis basis) {
+        return new InterpretationResponse.BasisView(
+                basis.knownAt(), basis.requested(), basis.changeFeedPosition().orElse(null));
+    }
+
+    /** The answer of /single: the result with the basis it was computed from. */
+    static ResultView single(ResultInterpretation r, InterpretationService.Basis basis) {
+        ResultView v = result(r);
+        return new ResultView(
+                v.id(),
+                v.status(),
+                v.analyte(),
+                v.value(),
+                v.collectionDate(),
+                v.interpretations(),
+                v.notEvaluated(),
+                v.agreement(),
+                v.associations(),
+                v.delta(),
+                v.problems(),
+                basis(basis));
     }
 
     static ResultView result(ResultInterpretation r) {
@@ -86,7 +110,8 @@ final class ResponseMapper {
                                 a.basis()))
                         .toList(),
                 delta(r),
-                problems(r));
+                problems(r),
+                null);
     }
 
     private static List<NotEvaluatedView> notEvaluated(ResultInterpretation r) {
@@ -128,6 +153,7 @@ final class ResponseMapper {
                 outcome.rulesVersion(),
                 outcome.evaluatedAt(),
                 rangesInfo(outcome),
+                basis(outcome.basis()),
                 outcome.results().stream().map(ResponseMapper::compact).toList(),
                 outcome.patterns().stream().map(ResponseMapper::pattern).toList());
     }

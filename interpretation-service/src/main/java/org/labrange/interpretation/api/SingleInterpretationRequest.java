@@ -10,4 +10,11 @@ public record SingleInterpretationRequest(
         @Schema(description = "Source codes; omitted: every source with a reference range")
         List<String> sources,
 
-        @Schema(required = true) InterpretationRequest.ResultInput result) {}
+        @Schema(required = true) InterpretationRequest.ResultInput result,
+
+        @Schema(
+                description = InterpretationRequest.KNOWN_AT_DESCRIPTION,
+                example = "2026-11-21T10:00:00Z",
+                format = "date-time",
+                nullable = true)
+        String knownAt) {}

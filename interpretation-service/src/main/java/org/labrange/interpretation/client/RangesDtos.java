@@ -2,6 +2,7 @@ package org.labrange.interpretation.client;
 
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -45,7 +46,8 @@ final class RangesDtos {
             LocalDate effectiveFrom,
             LocalDate effectiveTo) {}
 
-    record TimelineDto(AnalyteDto analyte, Long changeSequence, List<RangeRevisionDto> revisions) {}
+    record TimelineDto(
+            AnalyteDto analyte, Long changeSequence, Instant changeRecordedAt, List<RangeRevisionDto> revisions) {}
 
-    record LatestChangeDto(Long latestSequence) {}
+    record LatestChangeDto(Long latestSequence, Instant recordedAt) {}
 }

@@ -1,5 +1,6 @@
 package org.labrange.interpretation.client;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.labrange.interpretation.domain.Analyte;
@@ -16,10 +17,34 @@ public interface RangesUpstream {
     /** Empty when the ranges service does not know the analyte (404). */
     Optional<Timeline> timeline(String code, UpstreamCall call);
 
+    /**
+     * The analyte's ranges as known at {@code knownAt}: only revisions recorded at or before it, with their valid
+     * periods as known then. Empty when the ranges service does not know the analyte (404).
+     */
+    Optional<Timeline> timelineKnownAt(String code, Instant knownAt, UpstreamCall call);
+
     LatestChange latestChange(UpstreamCall call, Optional<String> ifNoneMatch);
 
-    record Timeline(Analyte analyte, long changeSequence, List<RangeRevision> revisions) {}
+    /**
+     * @param changeSequence position of the latest change the revisions include (0 when none had been recorded)
+     * @param changeRecordedAt when that change was recorded; empty when none had been
+     */
+    record Timeline(
+            Analyte analyte, long changeSequence, Optional<Instant> changeRecordedAt, List<RangeRevision> revisions) {
 
-    /** {@code notModified} when the ETag still matches; {@code sequence} is then the one already known. */
-    record LatestChange(boolean notModified, long sequence, Optional<String> etag) {}
+        public Timeline(Analyte analyte, long changeSequence, List<RangeRevision> revisions) {
+            this(analyte, changeSequence, Optional.empty(), revisions);
+        }
+    }
+
+    /**
+     * {@code notModified} when the ETag still matches; {@code sequence} is then the one already known.
+     * {@code recordedAt} is when the latest change was recorded, when the answer says so.
+     */
+    record LatestChange(boolean notModified, long sequence, Optional<String> etag, Optional<Instant> recordedAt) {
+
+        public LatestChange(boolean notModified, long sequence, Optional<String> etag) {
+            this(notModified, sequence, etag, Optional.empty());
+        }
+    }
 }

@@ -5,6 +5,7 @@ import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
@@ -31,6 +32,14 @@ interface ReferenceRangesApi {
     @Path("/analytes/{code}/timeline")
     Response timeline(
             @PathParam("code") String code,
+            @HeaderParam("Authorization") String authorization,
+            @HeaderParam("X-Request-Id") String requestId);
+
+    @GET
+    @Path("/analytes/{code}/timeline")
+    Response timelineKnownAt(
+            @PathParam("code") String code,
+            @QueryParam("knownAt") String knownAt,
             @HeaderParam("Authorization") String authorization,
             @HeaderParam("X-Request-Id") String requestId);
 

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.core.GenericType;
 import jakarta.ws.rs.core.Response;
+import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
@@ -64,13 +65,24 @@ public class ReferenceRangesClient implements RangesUpstream {
     @Override
     public Optional<Timeline> timeline(String code, UpstreamCall call) {
         return read(() -> api.timeline(code, auth(call), id(call)), new GenericType<TimelineDto>() {})
-                .map(t -> {
-                    Analyte analyte = RangesMapper.analyte(t.analyte());
-                    return new Timeline(
-                            analyte,
-                            t.changeSequence() == null ? 0 : t.changeSequence(),
-                            RangesMapper.revisions(t.revisions(), analyte.code()));
-                });
+                .map(ReferenceRangesClient::timeline);
+    }
+
+    @Override
+    public Optional<Timeline> timelineKnownAt(String code, Instant knownAt, UpstreamCall call) {
+        return read(
+                        () -> api.timelineKnownAt(code, knownAt.toString(), auth(call), id(call)),
+                        new GenericType<TimelineDto>() {})
+                .map(ReferenceRangesClient::timeline);
+    }
+
+    private static Timeline timeline(TimelineDto t) {
+        Analyte analyte = RangesMapper.analyte(t.analyte());
+        return new Timeline(
+                analyte,
+                t.changeSequence() == null ? 0 : t.changeSequence(),
+                Optional.ofNullable(t.changeRecordedAt()),
+                RangesMapper.revisions(t.revisions(), analyte.code()));
     }
 
     @Override
@@ -85,7 +97,7 @@ public class ReferenceRangesClient implements RangesUpstream {
             if (dto == null || dto.latestSequence() == null) {
                 throw new RangesUpstreamException("the ranges service sent no latestSequence");
             }
-            return new LatestChange(false, dto.latestSequence(), etag);
+            return new LatestChange(false, dto.latestSequence(), etag, Optional.ofNullable(dto.recordedAt()));
         } catch (ProcessingException e) {
             throw new RangesUpstreamException("the ranges service sent an unreadable change marker", e);
         }

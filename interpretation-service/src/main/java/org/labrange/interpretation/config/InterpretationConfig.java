@@ -34,5 +34,13 @@ public interface InterpretationConfig {
         /** How long the analyte and source lists are kept before they are fetched again. */
         @WithDefault("5m")
         Duration catalogTtl();
+
+        /**
+         * Most (analyte, knownAt) views of past knowledge kept at once; rarely and least recently used ones are
+         * evicted first. Each
+         * holds one analyte's compiled ranges as known at that moment (a few kilobytes for the seeded B2M ranges).
+         */
+        @WithDefault("500")
+        int pastViewsMaxSize();
     }
 }

@@ -49,8 +49,24 @@ public class InterpretationService {
             List<ResultInterpretation> results,
             List<PatternMatch> patterns,
             RangeCache.Freshness ranges,
+            Basis basis,
             String rulesVersion,
             Instant evaluatedAt) {}
+
+    /**
+     * What an answer was computed from, so that sending {@code knownAt} back reproduces it.
+     *
+     * @param knownAt the moment asked for, or when none was: when the latest range change used was recorded
+     * @param requested whether the caller asked for {@code knownAt}
+     * @param changeFeedPosition change sequence of the latest range change included; empty when none was (the
+     *     moment precedes every change, or no result needed ranges)
+     */
+    public record Basis(Instant knownAt, boolean requested, Optional<Long> changeFeedPosition) {}
+
+    /** How often the current ranges are read again when a change lands while one request reads them. */
+    private static final int CONSISTENT_READ_ATTEMPTS = 3;
+
+    static final String NO_RANGE_RECORDED = "no-range-recorded";
 
     /** A result either already rejected, or ready for the engine with its resolved analyte code. */
     private record Slot(Optional<ResultInterpretation> rejected, Optional<LabResult> result, String code) {}
@@ -68,13 +84,29 @@ public class InterpretationService {
             List<Submission> submissions,
             Optional<String> authorization,
             Optional<String> requestId) {
+        return interpret(patient, requestedSources, submissions, Optional.empty(), authorization, requestId);
+    }
+
+    /**
+     * Interprets the submitted results of one patient with the ranges as known at {@code knownAt} (empty: the
+     * current ranges, from the cache). Every source's range is then the revision recorded at or before
+     * {@code knownAt} that was in effect on the collection date; later revisions, ranges and sources do not exist
+     * for this answer.
+     */
+    public Outcome interpret(
+            Patient patient,
+            List<String> requestedSources,
+            List<Submission> submissions,
+            Optional<Instant> knownAt,
+            Optional<String> authorization,
+            Optional<String> requestId) {
         UpstreamCall call = new UpstreamCall(authorization, requestId);
         cache.checkForChanges(call);
         Optional<List<String>> sources = sources(requestedSources, call);
         AnalyteCatalog catalog = cache.analytes(call);
 
         List<Slot> prepared = new ArrayList<>(submissions.size());
-        Map<String, Optional<AnalyteRanges>> rangesByCode = new LinkedHashMap<>();
+        Map<String, RangeCache.View> rangesByCode = new LinkedHashMap<>();
         for (Submission in : submissions) {
             List<ResultProblem> problems = new ArrayList<>(in.problems());
             AnalyteCatalog.Resolution resolution = catalog.resolve(in.analyte(), in.specimen());
@@ -90,8 +122,11 @@ public class InterpretationService {
             }
             String code = resolution.code().orElseThrow();
             // one upstream call per analyte per batch at most, none when cached
-            rangesByCode.computeIfAbsent(code, c -> cache.ranges(c, call));
+            rangesByCode.computeIfAbsent(code, c -> view(c, knownAt, call));
             prepared.add(new Slot(Optional.empty(), in.result(), code));
+        }
+        if (knownAt.isEmpty()) {
+            rangesByCode = consistent(rangesByCode, call);
         }
 
         List<ResultInterpretation> results = new ArrayList<>(submissions.size());
@@ -101,7 +136,7 @@ public class InterpretationService {
                 continue;
             }
             LabResult result = slot.result().orElseThrow();
-            Optional<AnalyteRanges> ranges = rangesByCode.get(slot.code());
+            Optional<AnalyteRanges> ranges = rangesByCode.get(slot.code()).ranges();
             if (ranges.isEmpty()) {
                 results.add(ResultInterpretation.rejected(
                         result.id(),
@@ -113,7 +148,11 @@ public class InterpretationService {
                                         + "' is known to the ranges service"))));
                 continue;
             }
-            results.add(engine.interpret(result, patient, ranges.get(), sources));
+            ResultInterpretation interpreted = engine.interpret(result, patient, ranges.get(), sources);
+            if (knownAt.isPresent() && nothingRecorded(ranges.get())) {
+                interpreted = noRangeRecorded(interpreted, ranges.get(), knownAt.get());
+            }
+            results.add(interpreted);
         }
         List<PatternMatch> patterns = engine.patterns(results);
         if (LOG.isInfoEnabled()) {
@@ -123,8 +162,96 @@ public class InterpretationService {
                     "interpreted %d results (%s), %d analytes, %d patterns",
                     results.size(), byStatus, rangesByCode.size(), patterns.size());
         }
+        Instant evaluatedAt = clock.instant();
+        RangeCache.Freshness freshness = cache.freshness();
         return new Outcome(
-                results, patterns, cache.freshness(), engine.knowledge().version(), clock.instant());
+                results,
+                patterns,
+                freshness,
+                basis(knownAt, rangesByCode, freshness, evaluatedAt),
+                engine.knowledge().version(),
+                evaluatedAt);
+    }
+
+    private RangeCache.View view(String code, Optional<Instant> knownAt, UpstreamCall call) {
+        return knownAt.isPresent() ? cache.knownAt(code, knownAt.get(), call) : cache.current(code, call);
+    }
+
+    /**
+     * The current ranges of every analyte from one and the same change-feed position. A change that lands while a
+     * request reads several analytes would otherwise mix two states that no single {@code knownAt} reproduces: the
+     * cache then holds the newer position, so reading again gives one.
+     */
+    private Map<String, RangeCache.View> consistent(Map<String, RangeCache.View> views, UpstreamCall call) {
+        Map<String, RangeCache.View> read = views;
+        for (int attempt = 1; positions(read).size() > 1; attempt++) {
+            if (attempt >= CONSISTENT_READ_ATTEMPTS) {
+                throw new RangesUnavailableException(
+                        "the ranges changed repeatedly while this request read them; send it again", null);
+            }
+            Map<String, RangeCache.View> again = new LinkedHashMap<>();
+            read.keySet().forEach(code -> again.put(code, cache.current(code, call)));
+            read = again;
+        }
+        return read;
+    }
+
+    private static java.util.Set<RangeCache.Position> positions(Map<String, RangeCache.View> views) {
+        return views.values().stream()
+                .filter(v -> v.ranges().isPresent())
+                .map(RangeCache.View::position)
+                .collect(Collectors.toSet());
+    }
+
+    private static Basis basis(
+            Optional<Instant> knownAt,
+            Map<String, RangeCache.View> views,
+            RangeCache.Freshness freshness,
+            Instant evaluatedAt) {
+        Optional<RangeCache.Position> used = views.values().stream()
+                .filter(v -> v.ranges().isPresent())
+                .map(RangeCache.View::position)
+                .filter(p -> p.recordedAt().isPresent())
+                .findFirst();
+        if (knownAt.isPresent()) {
+            return new Basis(knownAt.get(), true, used.map(RangeCache.Position::sequence));
+        }
+        RangeCache.Position position =
+                used.orElseGet(() -> new RangeCache.Position(freshness.changeSequence(), freshness.changeRecordedAt()));
+        // nothing ever recorded (or not said): what is known at the evaluation moment is what was used
+        return position.recordedAt()
+                .map(at -> new Basis(at, false, Optional.of(position.sequence())))
+                .orElseGet(() -> new Basis(evaluatedAt, false, Optional.empty()));
+    }
+
+    private static boolean nothingRecorded(AnalyteRanges ranges) {
+        return ranges.ranges().isEmpty() && ranges.unusable().isEmpty();
+    }
+
+    /** A result whose analyte had no range recorded yet at {@code knownAt}: no flag, and the reason said out loud. */
+    private static ResultInterpretation noRangeRecorded(
+            ResultInterpretation interpreted, AnalyteRanges ranges, Instant knownAt) {
+        if (interpreted.status() != ResultInterpretation.Status.NO_RANGE) {
+            return interpreted;
+        }
+        List<ResultProblem> problems = new ArrayList<>(interpreted.problems());
+        problems.add(new ResultProblem(
+                NO_RANGE_RECORDED,
+                "knownAt",
+                "no range of analyte " + ranges.analyte().code() + " had been recorded at " + knownAt
+                        + ": there was nothing to interpret this result against"));
+        return new ResultInterpretation(
+                interpreted.id(),
+                interpreted.status(),
+                interpreted.analyte(),
+                interpreted.value(),
+                interpreted.collectionDate(),
+                interpreted.interpretations(),
+                interpreted.notEvaluated(),
+                interpreted.agreement(),
+                interpreted.associations(),
+                interpreted.delta(),
+                problems);
     }
 
     private Optional<List<String>> sources(List<String> requested, UpstreamCall call) {

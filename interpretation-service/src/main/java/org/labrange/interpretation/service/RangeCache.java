@@ -1,5 +1,7 @@
 package org.labrange.interpretation.service;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.time.Clock;
@@ -37,6 +39,11 @@ import org.labrange.interpretation.domain.UnitConverter;
  * ranges service confirmed the sequence (or the entry was fetched). If the ranges service cannot be reached,
  * cached entries are served until then; after that, or for an outdated or missing entry, the request fails
  * with {@link RangesUnavailableException} rather than use ranges that may be wrong.
+ *
+ * <p>Past views: the ranges of an analyte as known at an earlier moment ({@code knownAt}) are read from the ranges
+ * service's history once and kept in a separate size-bounded cache (Caffeine; rarely and least recently used
+ * views are evicted first) of at most {@code pastViewsMaxSize} (analyte, knownAt) entries. What was recorded by a past moment never changes, so those entries need no
+ * invalidation; they never touch the current entries, which keep serving requests without {@code knownAt}.
  */
 @Singleton
 public final class RangeCache {
@@ -44,12 +51,28 @@ public final class RangeCache {
     private static final Logger LOG = Logger.getLogger(RangeCache.class);
     private static final int MAX_ENTRIES = 10_000;
 
-    private record Entry(Optional<AnalyteRanges> ranges, long sequence, Instant fetchedAt) {}
+    /**
+     * @param sequence the change sequence the entry is valid for (never below the latest one seen when fetched)
+     * @param position what the ranges service said the revisions include: the latest change and when it was recorded
+     */
+    private record Entry(Optional<AnalyteRanges> ranges, long sequence, Position position, Instant fetchedAt) {}
+
+    /** A position in the ranges service's change feed; {@code recordedAt} empty when no change had been recorded. */
+    public record Position(long sequence, Optional<Instant> recordedAt) {}
+
+    /** An analyte's ranges (empty when the analyte is unknown) and the change-feed position they reflect. */
+    public record View(Optional<AnalyteRanges> ranges, Position position) {}
+
+    private record PastKey(String code, Instant knownAt) {}
 
     private record Catalog(AnalyteCatalog analytes, Map<String, Source> sources, Instant fetchedAt) {}
 
     /** What a response can say about the ranges it used. */
-    public record Freshness(long changeSequence, Optional<Instant> confirmedAt, boolean lastCheckFailed) {}
+    public record Freshness(
+            long changeSequence,
+            Optional<Instant> changeRecordedAt,
+            Optional<Instant> confirmedAt,
+            boolean lastCheckFailed) {}
 
     private final RangesUpstream upstream;
     private final UnitConverter units;
@@ -59,11 +82,13 @@ public final class RangeCache {
     private final Duration catalogTtl;
 
     private final Map<String, Entry> entries = new ConcurrentHashMap<>();
+    private final Cache<PastKey, View> pastViews;
     private final Map<String, ReentrantLock> fetchLocks = new ConcurrentHashMap<>();
     private final ReentrantLock checkLock = new ReentrantLock();
     private final ReentrantLock catalogLock = new ReentrantLock();
 
     private volatile long latestSequence = -1;
+    private volatile Optional<Instant> latestRecordedAt = Optional.empty();
     private volatile Optional<String> etag = Optional.empty();
     private volatile Instant lastConfirmed = Instant.MIN;
     private volatile Instant lastCheckAttempt = Instant.MIN;
@@ -78,7 +103,8 @@ public final class RangeCache {
                 Clock.systemUTC(),
                 config.ranges().checkInterval(),
                 config.ranges().maxStaleness(),
-                config.ranges().catalogTtl());
+                config.ranges().catalogTtl(),
+                config.ranges().pastViewsMaxSize());
     }
 
     public RangeCache(
@@ -88,6 +114,22 @@ public final class RangeCache {
             Duration checkInterval,
             Duration maxStaleness,
             Duration catalogTtl) {
+        this(upstream, units, clock, checkInterval, maxStaleness, catalogTtl, 100);
+    }
+
+    public RangeCache(
+            RangesUpstream upstream,
+            UnitConverter units,
+            Clock clock,
+            Duration checkInterval,
+            Duration maxStaleness,
+            Duration catalogTtl,
+            int pastViewsMaxSize) {
+        // evictions run on the calling thread: the bound holds as soon as a call returns
+        this.pastViews = Caffeine.newBuilder()
+                .maximumSize(pastViewsMaxSize)
+                .executor(Runnable::run)
+                .build();
         this.upstream = upstream;
         this.units = units;
         this.clock = clock;
@@ -109,7 +151,7 @@ public final class RangeCache {
             lastCheckAttempt = now;
             RangesUpstream.LatestChange change = upstream.latestChange(call, etag);
             if (!change.notModified()) {
-                advanceTo(change.sequence());
+                advanceTo(change.sequence(), change.recordedAt());
                 etag = change.etag();
             }
             lastConfirmed = now;
@@ -122,7 +164,10 @@ public final class RangeCache {
         }
     }
 
-    private void advanceTo(long sequence) {
+    private void advanceTo(long sequence, Optional<Instant> recordedAt) {
+        if (sequence >= latestSequence && recordedAt.isPresent()) {
+            latestRecordedAt = recordedAt;
+        }
         if (sequence > latestSequence) {
             if (latestSequence >= 0) {
                 LOG.infof(
@@ -135,25 +180,32 @@ public final class RangeCache {
 
     /** The ranges of one analyte by code; empty when the ranges service does not know the code. */
     public Optional<AnalyteRanges> ranges(String code, UpstreamCall call) {
+        return current(code, call).ranges();
+    }
+
+    /** The ranges of one analyte as known now, with the change-feed position they reflect. */
+    public View current(String code, UpstreamCall call) {
         Entry cached = entries.get(code);
         if (usable(cached)) {
-            return cached.ranges();
+            return new View(cached.ranges(), cached.position());
         }
         ReentrantLock lock = fetchLocks.computeIfAbsent(code, c -> new ReentrantLock());
         lock.lock();
         try {
             cached = entries.get(code);
             if (usable(cached)) {
-                return cached.ranges();
+                return new View(cached.ranges(), cached.position());
             }
             try {
                 Optional<RangesUpstream.Timeline> timeline = upstream.timeline(code, call);
                 long sequence =
                         timeline.map(RangesUpstream.Timeline::changeSequence).orElse(latestSequence);
-                advanceTo(sequence);
+                Position position = timeline.map(t -> new Position(t.changeSequence(), t.changeRecordedAt()))
+                        .orElseGet(() -> new Position(latestSequence, latestRecordedAt));
+                advanceTo(sequence, position.recordedAt());
                 Optional<AnalyteRanges> ranges =
                         timeline.map(t -> AnalyteRanges.compile(t.analyte(), t.revisions(), t.changeSequence(), units));
-                Entry fresh = new Entry(ranges, Math.max(sequence, latestSequence), clock.instant());
+                Entry fresh = new Entry(ranges, Math.max(sequence, latestSequence), position, clock.instant());
                 if (ranges.isPresent() || entries.size() < MAX_ENTRIES) {
                     // "unknown" answers are remembered too, but never enough of them to fill the heap
                     entries.put(code, fresh);
@@ -163,7 +215,7 @@ public final class RangeCache {
                         entries.put(r.analyte().code(), fresh);
                     }
                 });
-                return ranges;
+                return new View(ranges, position);
             } catch (RuntimeException e) {
                 throw new RangesUnavailableException(
                         "the ranges of analyte " + code + " cannot be fetched (" + describe(e)
@@ -173,6 +225,33 @@ public final class RangeCache {
         } finally {
             lock.unlock();
         }
+    }
+
+    /**
+     * The ranges of one analyte as known at {@code knownAt}, from the ranges service's history. Kept in the bounded
+     * past-view cache: a past moment's knowledge is final, so a kept view is always right. Failures are not kept.
+     */
+    public View knownAt(String code, Instant knownAt, UpstreamCall call) {
+        try {
+            return pastViews.get(new PastKey(code, knownAt), key -> {
+                Optional<RangesUpstream.Timeline> timeline = upstream.timelineKnownAt(code, knownAt, call);
+                return new View(
+                        timeline.map(t -> AnalyteRanges.compile(t.analyte(), t.revisions(), t.changeSequence(), units)),
+                        timeline.map(t -> new Position(t.changeSequence(), t.changeRecordedAt()))
+                                .orElse(new Position(0, Optional.empty())));
+            });
+        } catch (RuntimeException e) {
+            throw new RangesUnavailableException(
+                    "the ranges of analyte " + code + " as known at " + knownAt + " cannot be fetched (" + describe(e)
+                            + ")",
+                    e);
+        }
+    }
+
+    /** How many past views are kept now (at most the configured maximum, once evictions have run). */
+    public long pastViewCount() {
+        pastViews.cleanUp();
+        return pastViews.estimatedSize();
     }
 
     private boolean usable(Entry e) {
@@ -249,6 +328,7 @@ public final class RangeCache {
     public Freshness freshness() {
         return new Freshness(
                 latestSequence,
+                latestRecordedAt,
                 lastConfirmed.equals(Instant.MIN) ? Optional.empty() : Optional.of(lastConfirmed),
                 lastCheckFailed);
     }
@@ -256,8 +336,10 @@ public final class RangeCache {
     /** Forgets everything, e.g. after the ranges service was restored from a backup. */
     public void invalidateAll() {
         entries.clear();
+        pastViews.invalidateAll();
         catalog = null;
         latestSequence = -1;
+        latestRecordedAt = Optional.empty();
         etag = Optional.empty();
         lastConfirmed = Instant.MIN;
         lastCheckAttempt = Instant.MIN;

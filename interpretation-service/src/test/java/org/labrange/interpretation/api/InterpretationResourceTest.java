@@ -429,15 +429,15 @@ class InterpretationResourceTest {
     }
 
     @Test
-    void aKnownAtThisServiceCannotHonourIsRefusedByNameNotIgnored() {
+    void aFieldThisServiceDoesNotKnowIsRefusedByNameNotIgnored() {
         post(
                         "/api/v1/interpretations",
-                        "{\"knownAt\": \"2026-11-01T00:00:00Z\", \"results\": [{\"id\": \"s1\", \"analyte\": \"1952-1\","
+                        "{\"asOf\": \"2026-11-01T00:00:00Z\", \"results\": [{\"id\": \"s1\", \"analyte\": \"1952-1\","
                                 + " \"value\": \"2.45\", \"unit\": \"mg/L\", \"collectedAt\": \"2026-11-20T08:00:00Z\"}]}")
                 .statusCode(400)
                 .contentType("application/problem+json")
                 .body("type", is("https://labrange.dev/problems/malformed-request"))
-                .body("errors[0].field", is("knownAt"))
+                .body("errors[0].field", is("asOf"))
                 .body("errors[0].reason", containsString("is not a field of this request"))
                 .body("errors[0].reason", containsString("results"));
     }
@@ -505,18 +505,27 @@ class InterpretationResourceTest {
                         .put("action", "REVISE");
             }
         }
+        timeline.put("changeRecordedAt", "2026-11-26T09:00:00Z");
         String revised = json.writeValueAsString(timeline);
+        // the real service states the same latest change in every timeline read after it
+        ObjectNode urine = (ObjectNode) json.readTree(RangesServiceStub.read("contract/timeline-1953-9.json"));
+        urine.put("changeSequence", 5).put("changeRecordedAt", "2026-11-26T09:00:00Z");
         WireMock stub = RangesServiceStub.client();
         stub.register(get(urlPathEqualTo("/api/v1/changes/latest"))
                 .willReturn(RangesServiceStub.json("contract/changes-latest.json")
-                        .withBody("{\"latestSequence\": 5}")
+                        .withBody("{\"latestSequence\": 5, \"recordedAt\": \"2026-11-26T09:00:00Z\"}")
                         .withHeader("ETag", "\"5\"")));
         stub.register(get(urlPathEqualTo("/api/v1/analytes/1952-1/timeline"))
                 .willReturn(
                         RangesServiceStub.json("contract/timeline-1952-1.json").withBody(revised)));
+        stub.register(get(urlPathEqualTo("/api/v1/analytes/1953-9/timeline"))
+                .willReturn(RangesServiceStub.json("contract/timeline-1953-9.json")
+                        .withBody(json.writeValueAsString(urine))));
         post("/api/v1/interpretations", PANEL)
                 .statusCode(200)
                 .body("ranges.changeSequence", is(5))
+                .body("basis.knownAt", is("2026-11-26T09:00:00Z"))
+                .body("basis.changeFeedPosition", is(5))
                 .body("results[0].interpretations.find { it.source == 'labcorp' }.flag", is("N"))
                 .body("results[0].interpretations.find { it.source == 'labcorp' }.range.revision", is(2))
                 .body("results[0].interpretations.find { it.source == 'labcorp' }.range.high", is(2.7f));

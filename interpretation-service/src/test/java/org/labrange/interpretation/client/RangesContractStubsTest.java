@@ -78,7 +78,7 @@ class RangesContractStubsTest {
         stub("sources.json").forEach(s -> hasFields(s, SOURCE, "sources.json"));
         for (String file : List.of("timeline-1952-1.json", "timeline-1953-9.json")) {
             JsonNode t = stub(file);
-            hasFields(t, Set.of("analyte", "changeSequence", "revisions"), file);
+            hasFields(t, Set.of("analyte", "knownAt", "changeSequence", "changeRecordedAt", "revisions"), file);
             hasFields(t.get("analyte"), ANALYTE, file);
             assertFalse(t.get("revisions").isEmpty(), file);
             t.get("revisions").forEach(r -> {
@@ -86,7 +86,10 @@ class RangesContractStubsTest {
                 hasFields(r.get("population"), POPULATION, file);
             });
         }
-        hasFields(stub("changes-latest.json"), Set.of("latestSequence"), "changes-latest.json");
+        hasFields(stub("changes-latest.json"), Set.of("latestSequence", "recordedAt"), "changes-latest.json");
+        JsonNode before = stub("timeline-1952-1-before-any-range.json");
+        hasFields(before, Set.of("analyte", "knownAt", "changeSequence", "changeRecordedAt", "revisions"), "before");
+        assertTrue(before.get("revisions").isEmpty(), "nothing was recorded before the first range");
     }
 
     @Test
@@ -104,9 +107,12 @@ class RangesContractStubsTest {
                     RangesMapper.revisions(t.revisions(), t.analyte().code()).size(),
                     file);
         }
+        LatestChangeDto latest = mapper.treeToValue(stub("changes-latest.json"), LatestChangeDto.class);
+        assertEquals(4L, latest.latestSequence());
         assertEquals(
-                4L,
-                mapper.treeToValue(stub("changes-latest.json"), LatestChangeDto.class)
-                        .latestSequence());
+                mapper.treeToValue(stub("timeline-1952-1.json"), TimelineDto.class)
+                        .changeRecordedAt(),
+                latest.recordedAt(),
+                "the timeline and the change marker name the same latest change");
     }
 }

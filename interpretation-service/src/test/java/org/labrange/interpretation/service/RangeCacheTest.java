@@ -71,7 +71,11 @@ class RangeCacheTest {
         double labcorpHigh = 2.4;
         boolean down;
         int timelineCalls;
+        int knownAtCalls;
         int changeCalls;
+        /** When the one range was recorded; asked for an earlier moment, the service knows no range yet. */
+        final Instant recordedAt = Instant.parse("2026-01-01T00:00:00Z");
+
         final List<String> etagsSent = new ArrayList<>();
 
         @Override
@@ -110,6 +114,18 @@ class RangeCacheTest {
         }
 
         @Override
+        public Optional<Timeline> timelineKnownAt(String code, Instant knownAt, UpstreamCall call) {
+            knownAtCalls++;
+            failIfDown();
+            if (knownAt.isBefore(recordedAt)) {
+                return Optional.of(new Timeline(B2M, 0, Optional.empty(), List.of()));
+            }
+            Timeline now = timeline(code, call).orElseThrow();
+            timelineCalls--;
+            return Optional.of(new Timeline(B2M, now.changeSequence(), Optional.of(recordedAt), now.revisions()));
+        }
+
+        @Override
         public LatestChange latestChange(UpstreamCall call, Optional<String> ifNoneMatch) {
             changeCalls++;
             failIfDown();
@@ -142,6 +158,55 @@ class RangeCacheTest {
                 .interval()
                 .high()
                 .getAsDouble();
+    }
+
+    @Test
+    void aPastViewIsReadOnceAndCurrentKnowledgeKeepsComingFromTheCacheWithoutUpstreamCalls() {
+        cache.checkForChanges(call);
+        Instant knownAt = Instant.parse("2026-06-01T00:00:00Z");
+        for (int i = 0; i < 1000; i++) {
+            cache.ranges("1952-1", call);
+            RangeCache.View past = cache.knownAt("1952-1", knownAt, call);
+            assertEquals(new RangeCache.Position(7, Optional.of(upstream.recordedAt)), past.position());
+        }
+        assertEquals(1, upstream.timelineCalls, "current knowledge: one read, then the cache");
+        assertEquals(1, upstream.knownAtCalls, "past knowledge: one read, then the past-view cache");
+    }
+
+    @Test
+    void beforeAnyRangeWasRecordedThePastViewHasNoRangesAndNoChange() {
+        RangeCache.View past = cache.knownAt("1952-1", Instant.parse("2025-01-01T00:00:00Z"), call);
+        assertTrue(past.ranges().orElseThrow().ranges().isEmpty());
+        assertEquals(Optional.empty(), past.position().recordedAt());
+    }
+
+    @Test
+    void pastViewsNeverExceedTheConfiguredNumber() {
+        RangeCache small = new RangeCache(
+                upstream, UNITS, clock, Duration.ofSeconds(5), Duration.ofSeconds(60), Duration.ofMinutes(5), 3);
+        Instant first = Instant.parse("2026-06-01T00:00:00Z");
+        for (int round = 0; round < 2; round++) {
+            for (int i = 0; i < 10; i++) {
+                small.knownAt("1952-1", first.plusSeconds(i), call);
+                assertTrue(small.pastViewCount() <= 3, "kept " + small.pastViewCount());
+            }
+        }
+        assertTrue(upstream.knownAtCalls >= 17, "evicted views are read again: " + upstream.knownAtCalls);
+    }
+
+    @Test
+    void aPastViewThatCannotBeReadIsRefusedAndNotKept() {
+        Instant knownAt = Instant.parse("2026-06-01T00:00:00Z");
+        upstream.down = true;
+        assertThrows(RangesUnavailableException.class, () -> cache.knownAt("1952-1", knownAt, call));
+        upstream.down = false;
+        assertEquals(
+                1,
+                cache.knownAt("1952-1", knownAt, call)
+                        .ranges()
+                        .orElseThrow()
+                        .ranges()
+                        .size());
     }
 
     @Test

@@ -49,14 +49,22 @@ public class AnalyteResource {
     @GET
     @Path("{code}/timeline")
     @Operation(
-            summary = "Every revision of the analyte's ranges with a non-empty valid period, as known now",
-            description =
-                    "Made for consumers that cache: select by collection date locally; the ETag is the change sequence.")
-    public Response timeline(@PathParam("code") String code) {
-        RangeService.Timeline timeline = ranges.timeline(code);
+            summary =
+                    "Every revision of the analyte's ranges with a non-empty valid period, as known now or at knownAt",
+            description = "Made for consumers that cache: select by collection date locally; the ETag is the change "
+                    + "sequence. With knownAt, only revisions recorded at or before it count, with their valid "
+                    + "periods as known then: the ranges a query with that knownAt would have chosen.")
+    public Response timeline(
+            @PathParam("code") String code,
+            @Parameter(description = "Transaction time, e.g. 2026-11-24T10:00:00Z; not in the future")
+                    @QueryParam("knownAt")
+                    String knownAt) {
+        RangeService.Timeline timeline = ranges.timeline(code, Params.pastInstant("knownAt", knownAt));
         return Response.ok(new Views.TimelineView(
                         Views.AnalyteView.of(timeline.analyte()),
+                        timeline.knownAt().orElse(null),
                         timeline.changeSequence(),
+                        timeline.changeRecordedAt().orElse(null),
                         timeline.revisions().stream()
                                 .map(Views.RangeRevisionView::of)
                                 .toList()))

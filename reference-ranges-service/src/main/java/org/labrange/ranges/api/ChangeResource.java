@@ -58,13 +58,18 @@ public class ChangeResource {
 
     @GET
     @Path("latest")
-    @Operation(summary = "The latest change sequence; cheap, for cache validation (ETag / If-None-Match)")
+    @Operation(
+            summary = "The latest change sequence and when it was recorded; cheap, for cache validation "
+                    + "(ETag / If-None-Match)")
     public Response latest(@HeaderParam("If-None-Match") String ifNoneMatch) {
-        long latest = ranges.latestSequence();
-        String etag = "\"" + latest + "\"";
+        RangeService.LatestChange latest = ranges.latestChange();
+        String etag = "\"" + latest.sequence() + "\"";
         if (etag.equals(ifNoneMatch)) {
             return Response.notModified().header("ETag", etag).build();
         }
-        return Response.ok(new Views.LatestChange(latest)).header("ETag", etag).build();
+        return Response.ok(new Views.LatestChange(
+                        latest.sequence(), latest.recordedAt().orElse(null)))
+                .header("ETag", etag)
+                .build();
     }
 }

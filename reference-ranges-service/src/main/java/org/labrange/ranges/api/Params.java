@@ -66,6 +66,18 @@ final class Params {
         });
     }
 
+    /**
+     * A transaction time that has already happened: what was known at a future moment is not known yet, and an
+     * answer given for it now could differ from one given then.
+     */
+    static Optional<Instant> pastInstant(String name, String value) {
+        Optional<Instant> instant = instant(name, value);
+        if (instant.isPresent() && instant.get().isAfter(Instant.now())) {
+            throw new DomainException.Invalid(name, "'" + value.strip() + "' is in the future");
+        }
+        return instant;
+    }
+
     static Optional<Period> period(String name, String value) {
         return text(value).map(v -> {
             try {

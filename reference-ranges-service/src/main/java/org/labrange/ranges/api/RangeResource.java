@@ -113,11 +113,20 @@ public class RangeResource {
     @GET
     @Path("{id}/revisions")
     @RolesAllowed({Roles.READER, Roles.ADMIN, Roles.INTERPRETER})
-    @Operation(summary = "Full history of a range, oldest first, with valid periods as known now")
-    public List<Views.RangeRevisionView> history(@PathParam("id") String id) {
-        return ranges.history(Params.uuid("id", id)).stream()
-                .map(Views.RangeRevisionView::of)
-                .toList();
+    @Operation(
+            summary = "Full history of a range, oldest first, with valid periods as known now or at knownAt",
+            description = "With knownAt: only the revisions recorded at or before it, with their valid periods as "
+                    + "known then (an empty list when the range had not been recorded yet).")
+    public List<Views.RangeRevisionView> history(
+            @PathParam("id") String id,
+            @Parameter(description = "Transaction time, e.g. 2026-11-24T10:00:00Z; not in the future")
+                    @QueryParam("knownAt")
+                    String knownAt) {
+        UUID rangeId = Params.uuid("id", id);
+        Optional<Instant> asOf = Params.pastInstant("knownAt", knownAt);
+        List<RangeRevision> history =
+                asOf.isPresent() ? ranges.historyKnownAt(rangeId, asOf.get()) : ranges.history(rangeId);
+        return history.stream().map(Views.RangeRevisionView::of).toList();
     }
 
     @GET

@@ -155,8 +155,20 @@ public final class Views {
 
     @Schema(
             name = "Timeline",
-            description = "An analyte and every revision of its ranges with a non-empty valid period, as known now")
-    public record TimelineView(AnalyteView analyte, long changeSequence, List<RangeRevisionView> revisions) {}
+            description = "The analyte's range revisions with a non-empty valid period, as known at knownAt (or now)")
+    public record TimelineView(
+            AnalyteView analyte,
+
+            @Schema(description = "The knownAt asked for; null when the timeline is as known now", nullable = true)
+            Instant knownAt,
+
+            @Schema(description = "Position of the latest change included (0 when none had been recorded)")
+            long changeSequence,
+
+            @Schema(description = "When that change was recorded; null when none had been", nullable = true)
+            Instant changeRecordedAt,
+
+            List<RangeRevisionView> revisions) {}
 
     @Schema(name = "RangeDiff")
     public record RangeDiffView(UUID rangeId, int from, int to, List<RangeDiff.FieldChange> changes) {}
@@ -192,7 +204,13 @@ public final class Views {
     public record ChangePage(long latestSequence, List<ChangeView> changes) {}
 
     @Schema(name = "LatestChange")
-    public record LatestChange(long latestSequence) {}
+    public record LatestChange(
+            long latestSequence,
+
+            @Schema(
+                    description = "When the latest change was recorded; null when no range was ever recorded",
+                    nullable = true)
+            Instant recordedAt) {}
 
     @Schema(name = "AuditEntry")
     public record AuditEntryView(

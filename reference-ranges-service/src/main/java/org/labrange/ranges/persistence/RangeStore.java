@@ -50,6 +50,16 @@ public class RangeStore {
             + " JOIN range_identity i ON i.id = p.range_id"
             + " JOIN range_revision r ON r.seq = p.seq";
 
+    /*
+     * Revisions with valid periods computed from the revisions recorded at or before :knownAt only (the caller
+     * adds that condition and a range_id or analyte filter): effective_to is the earliest effective_from among
+     * the range's higher-numbered revisions known then, as in range_revision_period.
+     */
+    private static final String KNOWN_AT_PERIODS = "SELECT " + COLUMNS
+            + ", min(r.effective_from) OVER (PARTITION BY r.range_id ORDER BY r.revision DESC"
+            + " ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS effective_to"
+            + " FROM range_revision r JOIN range_identity i ON i.id = r.range_id";
+
     @Inject
     EntityManager em;
 
@@ -131,13 +141,50 @@ public class RangeStore {
                 Map.of());
     }
 
-    /** Every revision of an analyte's ranges whose valid period is not empty, as known now. */
-    public List<RangeRevision> timeline(String analyteCode) {
+    /**
+     * Every revision of an analyte's ranges recorded at or before {@code knownAt} whose valid period, computed
+     * from those revisions only, is not empty. Revision numbers grow with recording time, so the revisions known
+     * at {@code knownAt} are a prefix of each range's history and its periods are those the database answered then.
+     */
+    public List<RangeRevision> timelineAt(String analyteCode, Instant knownAt) {
         return run(
-                "SELECT " + COLUMNS + ", p.effective_to" + PERIODS
-                        + " WHERE i.analyte_code = :analyte AND (p.effective_to IS NULL OR p.effective_to > r.effective_from)"
-                        + " ORDER BY i.source_code, i.category, r.range_id, r.revision",
-                Map.of("analyte", analyteCode));
+                "SELECT * FROM (" + KNOWN_AT_PERIODS
+                        + " WHERE i.analyte_code = :analyte AND r.recorded_at <= :knownAt) t"
+                        + " WHERE t.effective_to IS NULL OR t.effective_to > t.effective_from"
+                        + " ORDER BY t.source_code, t.category, t.range_id, t.revision",
+                Map.of("analyte", analyteCode, "knownAt", OffsetDateTime.ofInstant(knownAt, java.time.ZoneOffset.UTC)));
+    }
+
+    /** The revisions of one range recorded at or before {@code knownAt}, oldest first, with periods as known then. */
+    public List<RangeRevision> historyAt(UUID rangeId, Instant knownAt) {
+        return run(
+                KNOWN_AT_PERIODS + " WHERE r.range_id = :id AND r.recorded_at <= :knownAt ORDER BY r.revision",
+                Map.of("id", rangeId, "knownAt", OffsetDateTime.ofInstant(knownAt, java.time.ZoneOffset.UTC)));
+    }
+
+    /** A position in the change feed and when it was recorded. */
+    public record Change(long sequence, Instant recordedAt) {}
+
+    /** The latest change recorded at or before {@code knownAt}; empty when nothing had been recorded by then. */
+    public Optional<Change> latestChangeAt(Instant knownAt) {
+        return change(
+                "SELECT seq, recorded_at FROM range_revision WHERE recorded_at <= :knownAt ORDER BY seq DESC LIMIT 1",
+                Map.of("knownAt", OffsetDateTime.ofInstant(knownAt, java.time.ZoneOffset.UTC)));
+    }
+
+    /** The latest change; empty when no range was ever recorded. */
+    public Optional<Change> latestChange() {
+        return change("SELECT seq, recorded_at FROM range_revision ORDER BY seq DESC LIMIT 1", Map.of());
+    }
+
+    @SuppressWarnings("unchecked")
+    private Optional<Change> change(String sql, Map<String, Object> params) {
+        Query query = em.createNativeQuery(sql, Tuple.class);
+        params.forEach(query::setParameter);
+        List<Tuple> rows = query.getResultList();
+        return rows.stream()
+                .findFirst()
+                .map(t -> new Change(((Number) t.get("seq")).longValue(), instant(t.get("recorded_at"))));
     }
 
     /** Revisions recorded after sequence {@code since}, oldest first. */

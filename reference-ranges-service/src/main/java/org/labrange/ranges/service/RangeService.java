@@ -29,8 +29,19 @@ public class RangeService {
     /** The ranges that answer a query, plus the change sequence they reflect. */
     public record RangesInEffect(long changeSequence, List<RangeRevision> ranges) {}
 
-    /** The ranges of an analyte as known now, plus the change sequence they reflect. */
-    public record Timeline(Analyte analyte, long changeSequence, List<RangeRevision> revisions) {}
+    /**
+     * The ranges of an analyte as known at a moment, plus the change they reflect.
+     *
+     * @param knownAt the moment asked for; empty for "now"
+     * @param changeSequence the position of the latest change recorded by then (0 when there was none)
+     * @param changeRecordedAt when that change was recorded; empty when there was none
+     */
+    public record Timeline(
+            Analyte analyte,
+            Optional<Instant> knownAt,
+            long changeSequence,
+            Optional<Instant> changeRecordedAt,
+            List<RangeRevision> revisions) {}
 
     /** Revisions recorded after a sequence, plus the latest sequence. */
     public record ChangeFeed(long latestSequence, List<RangeRevision> changes) {}
@@ -86,6 +97,18 @@ public class RangeService {
         return history;
     }
 
+    /**
+     * The revisions of a range recorded at or before {@code knownAt}, with valid periods as known then; empty when
+     * the range exists now but had not been recorded yet.
+     */
+    @Transactional
+    public List<RangeRevision> historyKnownAt(UUID rangeId, Instant knownAt) {
+        if (store.latest(rangeId).isEmpty()) {
+            throw notFound(rangeId);
+        }
+        return store.historyAt(rangeId, knownAt);
+    }
+
     @Transactional
     public RangeRevision revision(UUID rangeId, int revision) {
         return store.revision(rangeId, revision)
@@ -97,12 +120,35 @@ public class RangeService {
         return RangeDiff.between(revision(rangeId, from), revision(rangeId, to));
     }
 
+    /**
+     * The analyte's ranges as known at {@code knownAt} (empty: now). Without a moment, the latest change is read
+     * first and the revisions recorded up to it are returned, so the sequence and the revisions always agree even
+     * when a writer commits in between (writers serialise, so a later revision is also recorded later).
+     */
     @Transactional
-    public Timeline timeline(String analyteCode) {
+    public Timeline timeline(String analyteCode, Optional<Instant> knownAt) {
         Analyte analyte = catalog.analyte(analyteCode)
                 .orElseThrow(() -> new DomainException.NotFound("No analyte with code '" + analyteCode + "'"));
-        long sequence = store.latestSequence();
-        return new Timeline(analyte, sequence, store.timeline(analyteCode));
+        Optional<RangeStore.Change> latest =
+                knownAt.isPresent() ? store.latestChangeAt(knownAt.get()) : store.latestChange();
+        List<RangeRevision> revisions = latest.map(c -> store.timelineAt(analyteCode, knownAt.orElse(c.recordedAt())))
+                .orElse(List.of());
+        return new Timeline(
+                analyte,
+                knownAt,
+                latest.map(RangeStore.Change::sequence).orElse(0L),
+                latest.map(RangeStore.Change::recordedAt),
+                revisions);
+    }
+
+    /** The latest change sequence (0 when no range was ever recorded) and when it was recorded. */
+    public record LatestChange(long sequence, Optional<Instant> recordedAt) {}
+
+    @Transactional
+    public LatestChange latestChange() {
+        Optional<RangeStore.Change> latest = store.latestChange();
+        return new LatestChange(
+                latest.map(RangeStore.Change::sequence).orElse(0L), latest.map(RangeStore.Change::recordedAt));
     }
 
     @Transactional
