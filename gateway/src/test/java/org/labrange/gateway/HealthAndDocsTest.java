@@ -78,9 +78,10 @@ class HealthAndDocsTest {
                 .body("paths.keySet()", hasItem("/api/v1/analytes/{code}/overview"))
                 .body("paths.keySet()", hasItem("/api/v1/ranges/{id}/revisions/{n}"))
                 .body("paths.'/api/v1/reports'.post.responses.'503'.description", containsString("unavailable"))
+                .body("paths.'/api/v1/reports'.post.operationId", is("createReport"))
                 .body(
-                        "paths.'/api/v1/reports'.post.requestBody.content.'application/json'.examples.keySet()",
-                        hasItem("serum and urine B2M with an earlier serum result"));
+                        "paths.'/api/v1/interpretations'.post.requestBody.content.'application/json'.examples.keySet()",
+                        hasItem("serum-urine-panel"));
     }
 
     @Test

@@ -15,12 +15,12 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.labrange.gateway.api.schema.InterpretationSchemas;
 import org.labrange.gateway.client.Forwarder;
 import org.labrange.gateway.client.Upstream;
 import org.labrange.gateway.security.Roles;
@@ -40,26 +40,36 @@ public class InterpretationResource {
 
     @POST
     @Operation(
+            operationId = "interpretBatch",
             summary = "Interpret a batch of results (up to 10,000)",
             description =
                     "Served by interpretation-service. Each result is INTERPRETED, NO_RANGE (no flag, notEvaluated says why) "
-                            + "or REJECTED (problems names field and reason). Needs interpreter or ranges-admin.")
+                            + "or REJECTED (problems names field and reason); a bad result never fails the others. "
+                            + "With knownAt the ranges are taken as they were known at that instant. "
+                            + "Needs interpreter or ranges-admin.")
     @RequestBody(
+            required = true,
             content =
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON,
-                            schema = @Schema(type = SchemaType.OBJECT),
-                            examples =
-                                    @ExampleObject(
-                                            name = "serum and urine B2M",
-                                            value = Examples.INTERPRETATION_REQUEST)))
+                            schema = @Schema(implementation = InterpretationSchemas.InterpretationRequest.class)))
     @APIResponse(
             responseCode = "200",
-            description = "Interpretations",
+            description = "Every result interpreted, rejected or without range: InterpretationResponse, or "
+                    + "CompactInterpretationResponse with view=compact",
             content =
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON,
-                            examples = @ExampleObject(name = "serum B2M", value = Examples.INTERPRETATION_RESPONSE)))
+                            schema =
+                                    @Schema(
+                                            oneOf = {
+                                                InterpretationSchemas.InterpretationResponse.class,
+                                                InterpretationSchemas.CompactInterpretationResponse.class
+                                            })))
+    @APIResponse(
+            responseCode = "400",
+            description = "Malformed body, no results, invalid patient, unknown source or unknown field")
+    @APIResponse(responseCode = "413", description = "More than 10,000 results, or too large a body")
     @Parameter(
             name = "view",
             in = ParameterIn.QUERY,
@@ -69,9 +79,8 @@ public class InterpretationResource {
             schema =
                     @Schema(
                             type = SchemaType.STRING,
-                            enumeration = {"full", "compact"}))
-    @APIResponse(responseCode = "400", description = "Invalid batch")
-    @APIResponse(responseCode = "413", description = "Too many results or too large a body")
+                            enumeration = {"full", "compact"},
+                            defaultValue = "full"))
     public Uni<Response> batch(byte[] body, @Context UriInfo uri, @Context HttpHeaders headers) {
         return forwarder.write(Upstream.INTERPRETATION, "POST", uri, headers, body);
     }
@@ -79,21 +88,26 @@ public class InterpretationResource {
     @POST
     @Path("/single")
     @Operation(
+            operationId = "interpretResult",
             summary = "Interpret one result",
-            description = "A result that cannot be interpreted answers 422. Needs interpreter or ranges-admin.")
+            description = "Same rules as the batch; a result that cannot be interpreted answers 422 with the reasons. "
+                    + "With knownAt the ranges are taken as they were known at that instant. "
+                    + "Needs interpreter or ranges-admin.")
     @RequestBody(
+            required = true,
             content =
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON,
-                            schema = @Schema(type = SchemaType.OBJECT),
-                            examples = @ExampleObject(name = "serum B2M", value = Examples.SINGLE_REQUEST)))
+                            schema = @Schema(implementation = InterpretationSchemas.SingleInterpretationRequest.class)))
     @APIResponse(
             responseCode = "200",
-            description = "The interpreted result",
+            description = "The result, interpreted or without applicable range",
             content =
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON,
-                            examples = @ExampleObject(name = "serum B2M", value = Examples.SINGLE_RESPONSE)))
+                            schema =
+                                    @Schema(implementation = InterpretationSchemas.SingleInterpretationResponse.class)))
+    @APIResponse(responseCode = "400", description = "Malformed body, invalid patient, unknown source or unknown field")
     @APIResponse(
             responseCode = "422",
             description = "The result cannot be interpreted (unknown analyte, unconvertible unit, impossible value)")

@@ -16,18 +16,18 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.labrange.gateway.api.problem.InvalidRequestException;
 import org.labrange.gateway.api.problem.Problem;
+import org.labrange.gateway.api.schema.ReportSchemas;
 import org.labrange.gateway.client.Forwarder;
 import org.labrange.gateway.security.Roles;
-import org.labrange.gateway.service.Report;
 import org.labrange.gateway.service.ReportService;
 
 @Path("/api/v1/reports")
@@ -49,6 +49,7 @@ public class ReportResource {
 
     @POST
     @Operation(
+            operationId = "createReport",
             summary = "Build a report for a patient's panel",
             description =
                     "Interprets the results (interpretation-service) while reading the sources (reference-ranges-service), "
@@ -57,30 +58,28 @@ public class ReportResource {
                             + "delta checks and provenance (range revisions, service versions, timestamps). Anything missing is listed "
                             + "in `warnings` and makes `complete` false (also in the X-Report-Complete header). If a service needed "
                             + "for the answer is unavailable the answer is a 503 problem, never a partial report. "
+                            + "With knownAt the ranges are taken as they were known at that instant. "
                             + "Needs interpreter or ranges-admin.")
     @RequestBody(
             required = true,
             content =
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON,
-                            schema = @Schema(implementation = ReportRequest.class),
-                            examples =
-                                    @ExampleObject(
-                                            name = "serum and urine B2M with an earlier serum result",
-                                            value = Examples.REPORT_REQUEST)))
+                            schema = @Schema(implementation = ReportSchemas.ReportRequest.class)))
     @APIResponse(
             responseCode = "200",
             description = "The report",
-            headers = @Header(name = COMPLETE_HEADER, description = "false when the report carries clinical warnings"),
+            headers =
+                    @Header(
+                            name = COMPLETE_HEADER,
+                            description = "false when the report carries clinical warnings (same as `complete`)",
+                            required = true,
+                            schema = @Schema(type = SchemaType.BOOLEAN)),
             content =
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON,
-                            schema = @Schema(implementation = Report.class),
-                            examples = @ExampleObject(name = "serum and urine B2M", value = Examples.REPORT_RESPONSE)))
-    @APIResponse(
-            responseCode = "400",
-            description = "Invalid request (from the gateway or interpretation-service)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+                            schema = @Schema(implementation = ReportSchemas.Report.class)))
+    @APIResponse(responseCode = "400", description = "Invalid request (from the gateway or interpretation-service)")
     public Uni<Response> report(JsonNode body, @Context HttpHeaders headers) {
         validate(body);
         return reports.report(body, RequestIds.of(headers), Forwarder.forwardedHeaders(headers))

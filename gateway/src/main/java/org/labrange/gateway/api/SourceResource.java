@@ -16,12 +16,14 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.labrange.gateway.api.schema.RangeSchemas;
 import org.labrange.gateway.client.Forwarder;
 import org.labrange.gateway.client.Upstream;
 import org.labrange.gateway.security.Roles;
@@ -41,14 +43,14 @@ public class SourceResource {
 
     @GET
     @RolesAllowed({Roles.READER, Roles.ADMIN, Roles.INTERPRETER})
-    @Operation(summary = "All sources")
+    @Operation(operationId = "listSources", summary = "All sources")
     @APIResponse(
             responseCode = "200",
             description = "Sources",
             content =
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON,
-                            examples = @ExampleObject(name = "Labcorp", value = "[" + Examples.SOURCE + "]")))
+                            schema = @Schema(type = SchemaType.ARRAY, implementation = RangeSchemas.Source.class)))
     public Uni<Response> sources(@Context UriInfo uri, @Context HttpHeaders headers) {
         return forwarder.read(Upstream.RANGES, uri, headers);
     }
@@ -56,30 +58,40 @@ public class SourceResource {
     @GET
     @Path("/{code}")
     @RolesAllowed({Roles.READER, Roles.ADMIN, Roles.INTERPRETER})
-    @Operation(summary = "One source")
+    @Operation(operationId = "getSource", summary = "One source")
     @APIResponse(
             responseCode = "200",
             description = "The source",
             content =
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON,
-                            examples = @ExampleObject(name = "Labcorp", value = Examples.SOURCE)))
+                            schema = @Schema(implementation = RangeSchemas.Source.class)))
     @APIResponse(responseCode = "404", description = "No such source")
-    public Uni<Response> source(@PathParam("code") String code, @Context UriInfo uri, @Context HttpHeaders headers) {
+    public Uni<Response> source(
+            @Parameter(description = "Source code", example = "labcorp") @PathParam("code") String code,
+            @Context UriInfo uri,
+            @Context HttpHeaders headers) {
         return forwarder.read(Upstream.RANGES, uri, headers);
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.ADMIN)
-    @Operation(summary = "Add a source", description = "Needs ranges-admin.")
+    @Operation(operationId = "createSource", summary = "Add a source", description = "Needs ranges-admin.")
     @RequestBody(
+            required = true,
             content =
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON,
-                            schema = @Schema(type = SchemaType.OBJECT),
-                            examples = @ExampleObject(name = "Labcorp", value = Examples.SOURCE_DRAFT)))
-    @APIResponse(responseCode = "201", description = "Created; Location names the new source")
+                            schema = @Schema(implementation = RangeSchemas.SourceWrite.class)))
+    @APIResponse(
+            responseCode = "201",
+            description = "Created",
+            headers = @Header(ref = "Location"),
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = RangeSchemas.Source.class)))
     @APIResponse(responseCode = "400", description = "Invalid source")
     @APIResponse(responseCode = "409", description = "A source with this code exists")
     public Uni<Response> create(byte[] body, @Context UriInfo uri, @Context HttpHeaders headers) {
@@ -90,18 +102,30 @@ public class SourceResource {
     @Path("/{code}")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.ADMIN)
-    @Operation(summary = "Change a source", description = "Needs ranges-admin.")
+    @Operation(
+            operationId = "updateSource",
+            summary = "Change a source's name, kind, citation or URL",
+            description = "Needs ranges-admin.")
     @RequestBody(
+            required = true,
             content =
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON,
-                            schema = @Schema(type = SchemaType.OBJECT),
-                            examples = @ExampleObject(name = "Labcorp", value = Examples.SOURCE_DRAFT)))
-    @APIResponse(responseCode = "200", description = "The changed source")
+                            schema = @Schema(implementation = RangeSchemas.SourceWrite.class)))
+    @APIResponse(
+            responseCode = "200",
+            description = "The changed source",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = RangeSchemas.Source.class)))
     @APIResponse(responseCode = "400", description = "Invalid source")
     @APIResponse(responseCode = "404", description = "No such source")
     public Uni<Response> update(
-            @PathParam("code") String code, byte[] body, @Context UriInfo uri, @Context HttpHeaders headers) {
+            @Parameter(description = "Source code", example = "labcorp") @PathParam("code") String code,
+            byte[] body,
+            @Context UriInfo uri,
+            @Context HttpHeaders headers) {
         return forwarder.write(Upstream.RANGES, "PUT", uri, headers, body);
     }
 }

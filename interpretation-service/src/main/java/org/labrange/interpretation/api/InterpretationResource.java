@@ -70,6 +70,7 @@ public class InterpretationResource {
 
     @POST
     @Operation(
+            operationId = "interpretBatch",
             summary = "Interpret a batch of results of one patient",
             description = "Up to 10,000 results. A bad result is reported inside its own entry (status REJECTED) "
                     + "and never fails the others.")
@@ -144,6 +145,7 @@ public class InterpretationResource {
     @POST
     @Path("/single")
     @Operation(
+            operationId = "interpretResult",
             summary = "Interpret one result",
             description = "Same rules as the batch; a result that cannot be "
                     + "interpreted is answered 422 with the reasons.")

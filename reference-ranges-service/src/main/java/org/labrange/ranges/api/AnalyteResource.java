@@ -11,7 +11,10 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.labrange.ranges.security.Roles;
@@ -32,7 +35,9 @@ public class AnalyteResource {
     RangeService ranges;
 
     @GET
-    @Operation(summary = "List analytes, optionally matching a code, LOINC, name or alias")
+    @Operation(
+            operationId = "listAnalytes",
+            summary = "List analytes, optionally matching a code, LOINC, name or alias")
     public List<Views.AnalyteView> list(@Parameter(description = "e.g. B2M or 1952-1") @QueryParam("q") String query) {
         return catalog.findAnalytes(Params.text(query)).stream()
                 .map(Views.AnalyteView::of)
@@ -41,7 +46,7 @@ public class AnalyteResource {
 
     @GET
     @Path("{code}")
-    @Operation(summary = "One analyte by code")
+    @Operation(operationId = "getAnalyte", summary = "One analyte by code")
     public Views.AnalyteView get(@PathParam("code") String code) {
         return Views.AnalyteView.of(catalog.analyte(code));
     }
@@ -49,11 +54,19 @@ public class AnalyteResource {
     @GET
     @Path("{code}/timeline")
     @Operation(
+            operationId = "getAnalyteTimeline",
             summary =
                     "Every revision of the analyte's ranges with a non-empty valid period, as known now or at knownAt",
             description = "Made for consumers that cache: select by collection date locally; the ETag is the change "
                     + "sequence. With knownAt, only revisions recorded at or before it count, with their valid "
                     + "periods as known then: the ranges a query with that knownAt would have chosen.")
+    @APIResponse(
+            responseCode = "200",
+            description = "OK",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = Views.TimelineView.class)))
     public Response timeline(
             @PathParam("code") String code,
             @Parameter(description = "Transaction time, e.g. 2026-11-24T10:00:00Z; not in the future")

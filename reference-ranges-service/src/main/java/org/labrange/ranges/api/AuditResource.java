@@ -25,7 +25,7 @@ public class AuditResource {
     AuditService audit;
 
     @GET
-    @Operation(summary = "Every write with who and why, oldest first (admins only)")
+    @Operation(operationId = "listAuditEntries", summary = "Every write with who and why, oldest first (admins only)")
     public List<Views.AuditEntryView> list(
             @QueryParam("author") String author,
             @QueryParam("since") String since,

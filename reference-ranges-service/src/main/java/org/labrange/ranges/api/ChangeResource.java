@@ -10,6 +10,9 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.labrange.ranges.config.RangesConfig;
@@ -33,9 +36,17 @@ public class ChangeResource {
 
     @GET
     @Operation(
+            operationId = "listChanges",
             summary = "Range revisions recorded after a change sequence, oldest first",
             description =
                     "The ETag is the latest sequence; send it back in If-None-Match to get 304 when nothing changed.")
+    @APIResponse(
+            responseCode = "200",
+            description = "OK",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = Views.ChangePage.class)))
     public Response since(
             @QueryParam("since") String since,
             @QueryParam("limit") String limit,
@@ -59,8 +70,16 @@ public class ChangeResource {
     @GET
     @Path("latest")
     @Operation(
+            operationId = "getLatestChange",
             summary = "The latest change sequence and when it was recorded; cheap, for cache validation "
                     + "(ETag / If-None-Match)")
+    @APIResponse(
+            responseCode = "200",
+            description = "OK",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = Views.LatestChange.class)))
     public Response latest(@HeaderParam("If-None-Match") String ifNoneMatch) {
         RangeService.LatestChange latest = ranges.latestChange();
         String etag = "\"" + latest.sequence() + "\"";

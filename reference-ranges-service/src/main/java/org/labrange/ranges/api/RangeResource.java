@@ -23,7 +23,11 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.labrange.ranges.config.RangesConfig;
@@ -60,10 +64,18 @@ public class RangeResource {
     @GET
     @RolesAllowed({Roles.READER, Roles.ADMIN, Roles.INTERPRETER})
     @Operation(
+            operationId = "listRanges",
             summary = "Ranges in effect on a date, as known at a moment",
             description =
                     "Defaults: effectiveOn = today (UTC), knownAt = now. Population filters keep ranges that apply "
                             + "to the given sex and age; a range for ANY sex applies to everyone.")
+    @APIResponse(
+            responseCode = "200",
+            description = "OK",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(type = SchemaType.ARRAY, implementation = Views.RangeRevisionView.class)))
     public Response query(
             @QueryParam("analyte") String analyte,
             @QueryParam("source") String source,
@@ -102,7 +114,16 @@ public class RangeResource {
     @GET
     @Path("{id}")
     @RolesAllowed({Roles.READER, Roles.ADMIN, Roles.INTERPRETER})
-    @Operation(summary = "The latest revision of a range; its ETag is the revision number to send in If-Match")
+    @Operation(
+            operationId = "getRange",
+            summary = "The latest revision of a range; its ETag is the revision number to send in If-Match")
+    @APIResponse(
+            responseCode = "200",
+            description = "OK",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = Views.RangeRevisionView.class)))
     public Response get(@PathParam("id") String id) {
         RangeRevision current = ranges.currentRevision(Params.uuid("id", id));
         return Response.ok(Views.RangeRevisionView.of(current))
@@ -114,6 +135,7 @@ public class RangeResource {
     @Path("{id}/revisions")
     @RolesAllowed({Roles.READER, Roles.ADMIN, Roles.INTERPRETER})
     @Operation(
+            operationId = "listRangeRevisions",
             summary = "Full history of a range, oldest first, with valid periods as known now or at knownAt",
             description = "With knownAt: only the revisions recorded at or before it, with their valid periods as "
                     + "known then (an empty list when the range had not been recorded yet).")
@@ -132,7 +154,7 @@ public class RangeResource {
     @GET
     @Path("{id}/revisions/{revision}")
     @RolesAllowed({Roles.READER, Roles.ADMIN, Roles.INTERPRETER})
-    @Operation(summary = "One revision of a range")
+    @Operation(operationId = "getRangeRevision", summary = "One revision of a range")
     public Views.RangeRevisionView revision(@PathParam("id") String id, @PathParam("revision") String revision) {
         return Views.RangeRevisionView.of(ranges.revision(Params.uuid("id", id), revisionNumber("revision", revision)));
     }
@@ -140,7 +162,7 @@ public class RangeResource {
     @GET
     @Path("{id}/diff")
     @RolesAllowed({Roles.READER, Roles.ADMIN, Roles.INTERPRETER})
-    @Operation(summary = "Fields that differ between two revisions")
+    @Operation(operationId = "diffRangeRevisions", summary = "Fields that differ between two revisions")
     public Views.RangeDiffView diff(
             @PathParam("id") String id, @QueryParam("from") String from, @QueryParam("to") String to) {
         UUID rangeId = Params.uuid("id", id);
@@ -152,7 +174,14 @@ public class RangeResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.ADMIN)
-    @Operation(summary = "Create a range (revision 1)")
+    @Operation(operationId = "createRange", summary = "Create a range (revision 1)")
+    @APIResponse(
+            responseCode = "201",
+            description = "Created",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = Views.RangeRevisionView.class)))
     public Response create(Requests.RangeWrite body) {
         Params.requireBody(body);
         RangeRevision created = ranges.createRange(body.toNewRange(), body.effectiveFrom(), author(), body.reason());
@@ -167,11 +196,19 @@ public class RangeResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.ADMIN)
     @Operation(
+            operationId = "reviseRange",
             summary = "Revise a range: appends a revision",
             description =
                     "If-Match must carry the ETag of the revision you edited: a stale one gets 412 with the current "
                             + "revision, a missing one 428. analyteCode, sourceCode and category may be omitted; if sent they must "
                             + "match the range.")
+    @APIResponse(
+            responseCode = "200",
+            description = "OK",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = Views.RangeRevisionView.class)))
     public Response revise(
             @PathParam("id") String id, @HeaderParam("If-Match") String ifMatch, Requests.RangeWrite body) {
         Params.requireBody(body);
@@ -188,7 +225,14 @@ public class RangeResource {
     @Path("{id}/retire")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.ADMIN)
-    @Operation(summary = "Retire a range from a date: appends a RETIRED revision")
+    @Operation(operationId = "retireRange", summary = "Retire a range from a date: appends a RETIRED revision")
+    @APIResponse(
+            responseCode = "200",
+            description = "OK",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = Views.RangeRevisionView.class)))
     public Response retire(
             @PathParam("id") String id, @HeaderParam("If-Match") String ifMatch, Requests.RetireRequest body) {
         Params.requireBody(body);
@@ -204,6 +248,7 @@ public class RangeResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.ADMIN)
     @Operation(
+            operationId = "importRanges",
             summary = "Import ranges (JSON), all or nothing",
             description =
                     "Rows are matched to active ranges by analyte, source, category and population: no match creates "
@@ -222,7 +267,9 @@ public class RangeResource {
     @Path("import")
     @Consumes("text/csv")
     @RolesAllowed(Roles.ADMIN)
-    @Operation(summary = "Import ranges (CSV), all or nothing; reason and effectiveFrom are query parameters")
+    @Operation(
+            operationId = "importRanges",
+            summary = "Import ranges (CSV), all or nothing; reason and effectiveFrom are query parameters")
     public Views.ImportReport importCsv(
             @QueryParam("dryRun") String dryRun,
             @QueryParam("reason") String reason,
@@ -238,7 +285,7 @@ public class RangeResource {
     @GET
     @Path("export")
     @RolesAllowed({Roles.READER, Roles.ADMIN, Roles.INTERPRETER})
-    @Operation(summary = "Export the ranges in effect today as JSON")
+    @Operation(operationId = "exportRanges", summary = "Export the ranges in effect today as JSON")
     public List<Views.RangeRevisionView> exportJson() {
         return current().stream().map(Views.RangeRevisionView::of).toList();
     }
@@ -247,7 +294,7 @@ public class RangeResource {
     @Path("export")
     @Produces("text/csv")
     @RolesAllowed({Roles.READER, Roles.ADMIN, Roles.INTERPRETER})
-    @Operation(summary = "Export the ranges in effect today as CSV (re-importable)")
+    @Operation(operationId = "exportRanges", summary = "Export the ranges in effect today as CSV (re-importable)")
     public String exportCsv() {
         return RangeCsv.write(current());
     }

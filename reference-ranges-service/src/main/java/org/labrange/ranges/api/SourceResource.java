@@ -17,6 +17,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.labrange.ranges.domain.DomainException;
@@ -38,7 +41,7 @@ public class SourceResource {
 
     @GET
     @RolesAllowed({Roles.READER, Roles.ADMIN, Roles.INTERPRETER})
-    @Operation(summary = "List range sources")
+    @Operation(operationId = "listSources", summary = "List range sources")
     public List<Views.SourceView> list() {
         return catalog.sources().stream().map(Views.SourceView::of).toList();
     }
@@ -46,7 +49,7 @@ public class SourceResource {
     @GET
     @Path("{code}")
     @RolesAllowed({Roles.READER, Roles.ADMIN, Roles.INTERPRETER})
-    @Operation(summary = "One source by code")
+    @Operation(operationId = "getSource", summary = "One source by code")
     public Views.SourceView get(@PathParam("code") String code) {
         return Views.SourceView.of(catalog.source(code));
     }
@@ -54,7 +57,14 @@ public class SourceResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.ADMIN)
-    @Operation(summary = "Create a source (admin)")
+    @Operation(operationId = "createSource", summary = "Create a source (admin)")
+    @APIResponse(
+            responseCode = "201",
+            description = "Created",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = Views.SourceView.class)))
     public Response create(Requests.SourceWrite body) {
         List<FieldError> errors = check(body, true);
         if (!errors.isEmpty()) {
@@ -71,7 +81,7 @@ public class SourceResource {
     @Path("{code}")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.ADMIN)
-    @Operation(summary = "Update a source's name, kind, citation or URL (admin)")
+    @Operation(operationId = "updateSource", summary = "Update a source's name, kind, citation or URL (admin)")
     public Views.SourceView update(@PathParam("code") String code, Requests.SourceWrite body) {
         List<FieldError> errors = check(body, false);
         if (body != null && body.code() != null && !body.code().equals(code)) {
