@@ -100,6 +100,52 @@ class ArchitectureTest {
                 .check(gateway);
     }
 
+    /** The FHIR interface is an add-on: the rest of the gateway never depends on it (nor on HAPI). */
+    @Test
+    void onlyTheFhirRoomKnowsFhir() {
+        noClasses()
+                .that()
+                .resideInAPackage(ROOT + "..")
+                .and()
+                .resideOutsideOfPackage(ROOT + ".fhir..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(ROOT + ".fhir..", "ca.uhn.fhir..", "org.hl7.fhir..")
+                .check(gateway);
+    }
+
+    /** FHIR mapping is plain model translation: no HTTP, no CDI, no upstream calls. */
+    @Test
+    void fhirMappingKnowsNoFrameworkAndNoUpstream() {
+        noClasses()
+                .that()
+                .resideInAPackage(ROOT + ".fhir.mapping..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "io.quarkus..",
+                        "jakarta..",
+                        "io.smallrye..",
+                        "io.vertx..",
+                        ROOT + ".client..",
+                        ROOT + ".service..",
+                        ROOT + ".api..",
+                        ROOT + ".fhir.api..",
+                        ROOT + ".fhir.service..")
+                .check(gateway);
+    }
+
+    /** FHIR resources call the FHIR services; of the client they use only the forwarded-header rule. */
+    @Test
+    void fhirResourcesReachUpstreamsOnlyThroughTheFhirServices() {
+        noClasses()
+                .that()
+                .resideInAPackage(ROOT + ".fhir.api..")
+                .should()
+                .dependOnClassesThat(resideInAPackage(ROOT + ".client..").and(not(belongToAnyOf(Forwarder.class))))
+                .check(gateway);
+    }
+
     @Test
     void rolePackagesFormNoCycle() {
         slices().matching(ROOT + ".(*)..").should().beFreeOfCycles().check(gateway);

@@ -79,6 +79,11 @@ final class Fixtures {
                         .withBody(read(INTERPRETATION + name))));
     }
 
+    /** The text of an answer of interpretation-service. */
+    static String interpretationAnswer(String name) {
+        return read(INTERPRETATION + name);
+    }
+
     /** The request body that the named answer of interpretation-service answers. */
     static String interpretationRequest(String name) {
         return read(INTERPRETATION + requests(INTERPRETATION).getProperty(name).split(" ")[2]);

@@ -5,6 +5,7 @@ import io.smallrye.config.WithDefault;
 import io.smallrye.config.WithName;
 import java.net.URI;
 import java.time.Duration;
+import java.util.Optional;
 
 /** Everything a deployment of the gateway may change; each key has an environment variable twin. */
 @ConfigMapping(prefix = "labrange")
@@ -35,6 +36,8 @@ public interface GatewayConfig {
     Reports reports();
 
     Health health();
+
+    Fhir fhir();
 
     interface Upstream {
         /** Time allowed to open a TCP connection to an upstream. */
@@ -68,5 +71,13 @@ public interface GatewayConfig {
         /** When true, readiness goes DOWN while an upstream is unreachable; by default it only reports it. */
         @WithDefault("false")
         boolean upstreamsRequired();
+    }
+
+    interface Fhir {
+        /**
+         * The source whose flag fills a FHIR Observation's interpretation when sources disagree
+         * (LABRANGE_FHIR_PRIMARY_SOURCE); without one, a disagreement gives one interpretation per flag.
+         */
+        Optional<String> primarySource();
     }
 }
