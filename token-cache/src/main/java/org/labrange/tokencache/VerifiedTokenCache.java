@@ -12,6 +12,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.ConcurrentHashMap;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
@@ -35,19 +36,37 @@ public class VerifiedTokenCache implements JWTParser {
     private final Clock clock;
     private final int maxEntries;
     private final Duration maxAge;
+    private final Duration clockSkew;
     private final ConcurrentHashMap<String, Verified> verified = new ConcurrentHashMap<>();
 
     @Inject
     VerifiedTokenCache(DefaultJWTParser verifier, TokenCacheConfig config) {
-        this(verifier, Clock.systemUTC(), config.maxEntries(), config.maxAge());
+        this(
+                verifier,
+                Clock.systemUTC(),
+                config.maxEntries(),
+                config.maxAge(),
+                Duration.ofSeconds(ConfigProvider.getConfig()
+                        .getOptionalValue(CLOCK_SKEW_PROPERTY, Integer.class)
+                        .orElse(DEFAULT_CLOCK_SKEW_SECONDS)));
     }
 
     VerifiedTokenCache(JWTParser verifier, Clock clock, int maxEntries, Duration maxAge) {
+        this(verifier, clock, maxEntries, maxAge, Duration.ofSeconds(DEFAULT_CLOCK_SKEW_SECONDS));
+    }
+
+    VerifiedTokenCache(JWTParser verifier, Clock clock, int maxEntries, Duration maxAge, Duration clockSkew) {
         this.verifier = verifier;
         this.clock = clock;
         this.maxEntries = maxEntries;
         this.maxAge = maxAge;
+        this.clockSkew = clockSkew;
     }
+
+    /** The clock skew smallrye-jwt allows for exp; the same allowance applies to iat. */
+    static final String CLOCK_SKEW_PROPERTY = "mp.jwt.verify.clock.skew";
+
+    static final int DEFAULT_CLOCK_SKEW_SECONDS = 60;
 
     @Override
     public JsonWebToken parse(String bearerToken) throws ParseException {
@@ -57,6 +76,13 @@ public class VerifiedTokenCache implements JWTParser {
             return known.token();
         }
         JsonWebToken token = verifier.parse(bearerToken);
+        // smallrye-jwt bounds exp - iat (smallrye.jwt.time-to-live) but accepts any iat ahead of now: a token
+        // "issued" tomorrow comes from a wrong clock or a forger, and is refused like an expired one.
+        if (token.getClaim("iat") instanceof Number issuedAt
+                && issuedAt.longValue() > now.plus(clockSkew).getEpochSecond()) {
+            throw new ParseException("the token's iat is more than " + clockSkew.toSeconds()
+                    + " seconds ahead of this server's clock: it was issued in the future");
+        }
         if (maxEntries > 0 && token.getExpirationTime() > 0) {
             Instant expires = Instant.ofEpochSecond(token.getExpirationTime());
             Instant until = now.plus(maxAge).isBefore(expires) ? now.plus(maxAge) : expires;

@@ -12,7 +12,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.HashSet;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.microprofile.jwt.JsonWebToken;
@@ -32,7 +31,9 @@ class VerifiedTokenCacheTest {
             if (!token.startsWith("good-")) {
                 throw new ParseException("signature does not verify");
             }
-            long exp = Long.parseLong(token.substring("good-".length()));
+            String[] times = token.substring("good-".length()).split("-iat-");
+            long exp = Long.parseLong(times[0]);
+            Long iat = times.length > 1 ? Long.valueOf(times[1]) : null;
             return new JsonWebToken() {
                 @Override
                 public String getName() {
@@ -41,13 +42,13 @@ class VerifiedTokenCacheTest {
 
                 @Override
                 public Set<String> getClaimNames() {
-                    return new HashSet<>(Map.of("exp", exp).keySet());
+                    return iat == null ? new HashSet<>(Set.of("exp")) : new HashSet<>(Set.of("exp", "iat"));
                 }
 
                 @Override
                 @SuppressWarnings("unchecked")
                 public <T> T getClaim(String claim) {
-                    return "exp".equals(claim) ? (T) Long.valueOf(exp) : null;
+                    return "exp".equals(claim) ? (T) Long.valueOf(exp) : "iat".equals(claim) ? (T) iat : null;
                 }
             };
         }
@@ -57,6 +58,17 @@ class VerifiedTokenCacheTest {
     private final MutableClock clock = new MutableClock();
     private final VerifiedTokenCache cache = new VerifiedTokenCache(verifier, clock, 3, Duration.ofMinutes(1));
     private final String inAnHour = "good-" + NOW.plusSeconds(3600).getEpochSecond();
+
+    @Test
+    void aTokenIssuedInTheFutureBeyondTheClockSkewIsRefusedAndNotRemembered() throws ParseException {
+        long exp = NOW.plusSeconds(7200).getEpochSecond();
+        String tomorrow = "good-" + exp + "-iat-" + NOW.plusSeconds(3600).getEpochSecond();
+        assertThrows(ParseException.class, () -> cache.parse(tomorrow));
+        assertEquals(0, cache.size());
+        String withinSkew = "good-" + exp + "-iat-" + NOW.plusSeconds(30).getEpochSecond();
+        cache.parse(withinSkew);
+        assertEquals(1, cache.size());
+    }
 
     @Test
     void aTokenIsVerifiedOnceAndThenRecognised() throws ParseException {
