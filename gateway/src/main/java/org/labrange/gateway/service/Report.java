@@ -3,7 +3,6 @@ package org.labrange.gateway.service;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.util.List;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.labrange.gateway.domain.ReportFindings.Disagreement;
 import org.labrange.gateway.domain.ReportFindings.RangeRevisionRef;
 import org.labrange.gateway.domain.ReportFindings.ServiceVersion;
@@ -29,30 +28,10 @@ public record Report(
         List<JsonNode> patterns,
         List<DeltaCheck> deltaChecks,
 
-        @Schema(
-                implementation = BasisSchema.class,
-                description = "What the report was computed from; send basis.knownAt as knownAt to reproduce it")
+        /** What the report was computed from, as interpretation-service stated it (documented in api.schema). */
         JsonNode basis,
 
         Provenance provenance) {
-
-    /** The documented shape of {@code basis}; the value itself is carried as interpretation-service answered it. */
-    @Schema(name = "ReportBasis")
-    public record BasisSchema(
-            @Schema(
-                    description =
-                            "The knownAt asked for; when none was, when the latest range change used " + "was recorded",
-                    format = "date-time",
-                    required = true)
-            String knownAt,
-
-            @Schema(description = "True when the request gave knownAt", required = true)
-            boolean requested,
-
-            @Schema(
-                    description = "Change-feed position of the latest range change included; null when none was",
-                    nullable = true)
-            Long changeFeedPosition) {}
 
     /** The patient as given in the request (id is the caller's own, never sent upstream). */
     public record PatientSummary(String id, String sex, String birthDate, String age) {}
@@ -111,7 +90,7 @@ public record Report(
             String evaluatedAt,
             String rulesVersion,
             JsonNode rangesState,
-            @Schema(implementation = BasisSchema.class) JsonNode basis,
+            JsonNode basis,
             List<ServiceVersion> services,
             List<RangeRevisionRef> rangeRevisions) {}
 }
