@@ -3,7 +3,7 @@
 # the gateway at start and in memory (this build's gateway against one built from BASE_REF without FHIR).
 #   benchmarks/fhir.sh                      after ./mvnw -B install -DskipTests
 #   BASE_REF=main LOAD_SECONDS=30 ROUNDS=2 REPEATS=3 benchmarks/fhir.sh
-# Ports 28180-28183 and a scratch database labrange_bench_fhir; everything started is stopped on exit.
+# Ports 28180-28183 (management interfaces on 29180-29183) and a scratch database labrange_bench_fhir; everything started is stopped on exit.
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 BASE_REF="${BASE_REF:-main}"
@@ -35,7 +35,7 @@ rss_mib() { awk '/VmRSS/ {printf "%.1f", $2 / 1024}' "/proc/$1/status"; }
 
 start() { # name port app-dir env... → pid in $STARTED
   local name="$1" port="$2" dir="$3"; shift 3
-  env "$@" QUARKUS_HTTP_PORT="$port" MP_JWT_VERIFY_PUBLICKEY_LOCATION="$KEY" MP_JWT_VERIFY_ISSUER=labrange-dev \
+  env "$@" QUARKUS_HTTP_PORT="$port" QUARKUS_MANAGEMENT_PORT="$((port + 1000))" MP_JWT_VERIFY_PUBLICKEY_LOCATION="$KEY" MP_JWT_VERIFY_ISSUER=labrange-dev \
     java $JVM_OPTS -jar "$dir/quarkus-run.jar" >"$OUT/logs/$name.log" 2>&1 &
   STARTED=$!
   PIDS+=("$STARTED")
