@@ -5,12 +5,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.rest.client.api.IClientInterceptor;
 import ca.uhn.fhir.rest.client.api.IGenericClient;
+import ca.uhn.fhir.rest.client.api.IHttpRequest;
+import ca.uhn.fhir.rest.client.api.IHttpResponse;
 import ca.uhn.fhir.rest.client.api.ServerValidationModeEnum;
 import ca.uhn.fhir.rest.client.interceptor.BearerTokenAuthInterceptor;
 import ca.uhn.fhir.rest.gclient.TokenClientParam;
 import io.restassured.path.json.JsonPath;
+import java.io.IOException;
+import java.io.InputStream;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -33,6 +39,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.labrange.e2e.support.Suite;
+import org.labrange.gateway.fhir.FhirValidation;
 
 /** A FHIR client (HAPI's generic client) against the gateway's /fhir/r4: the same engine, ranges and history. */
 @Order(2)
@@ -53,7 +60,26 @@ class FhirThroughGatewayIT {
     private static IGenericClient client(String token) {
         IGenericClient client = FHIR.newRestfulGenericClient(suite.gatewayUrl() + "/fhir/r4");
         client.registerInterceptor(new BearerTokenAuthInterceptor(token));
+        client.registerInterceptor(new EveryAnswerValidated());
         return client;
+    }
+
+    /** Validates every FHIR answer the client receives (errors included) against the R4 core profiles. */
+    private static final class EveryAnswerValidated implements IClientInterceptor {
+        @Override
+        public void interceptRequest(IHttpRequest request) {}
+
+        @Override
+        public void interceptResponse(IHttpResponse response) throws IOException {
+            String mime = response.getMimeType();
+            if (mime == null || !mime.contains("fhir")) {
+                return;
+            }
+            response.bufferEntity();
+            try (InputStream body = response.readEntity()) {
+                FhirValidation.assertValid(new String(body.readAllBytes(), StandardCharsets.UTF_8));
+            }
+        }
     }
 
     /** The README tour's serum and urine values: the same flags, ranges and revisions as the JSON API. */

@@ -41,6 +41,12 @@ public final class FhirValidation {
     /** Parses a FHIR JSON answer, fails on any validation error, and returns the resource. */
     @SuppressWarnings("unchecked")
     public static <T extends IBaseResource> T valid(String json, Class<T> type) {
+        assertValid(json);
+        return (T) CONTEXT.newJsonParser().parseResource(type, json);
+    }
+
+    /** Fails on any validation error (severity error or fatal) in a FHIR JSON resource. */
+    public static void assertValid(String json) {
         List<SingleValidationMessage> errors;
         synchronized (FhirValidation.class) {
             errors = validator().validateWithResult(json).getMessages().stream()
@@ -54,7 +60,6 @@ public final class FhirValidation {
                         .map(m -> m.getLocationString() + ": " + m.getMessage())
                         .toList(),
                 "FHIR validation errors in " + json);
-        return (T) CONTEXT.newJsonParser().parseResource(type, json);
     }
 
     public static FhirContext context() {
