@@ -79,7 +79,7 @@ class BodyLimitTest {
                 .then()
                 .statusCode(413)
                 .contentType("application/problem+json")
-                .body("type", is("https://labrange.dev/problems/payload-too-large"))
+                .body("type", is("https://labrange.dev/problems/too-large"))
                 .body("status", is(413));
 
         interpretation.verify(0, postRequestedFor(urlEqualTo("/api/v1/interpretations")));

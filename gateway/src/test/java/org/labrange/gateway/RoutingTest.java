@@ -286,7 +286,7 @@ class RoutingTest {
     @Test
     void uninterpretableSingleResultKeepsItsUnprocessableProblem() {
         String problem =
-                "{\"type\":\"https://labrange.dev/problems/unconvertible-unit\",\"title\":\"Unconvertible unit\",\"status\":422,\"detail\":\"kg cannot be converted to mg/L\"}";
+                "{\"type\":\"https://labrange.dev/problems/unit-not-convertible\",\"title\":\"Unit not convertible\",\"status\":422,\"detail\":\"kg cannot be converted to mg/L\"}";
         interpretation.stubFor(post("/api/v1/interpretations/single")
                 .willReturn(aResponse()
                         .withStatus(422)

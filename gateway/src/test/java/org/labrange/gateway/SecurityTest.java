@@ -74,6 +74,29 @@ class SecurityTest {
     }
 
     @Test
+    void aTokenValidForLongerThanTheConfiguredMaximumIsRefused() {
+        // smallrye.jwt.time-to-live is 24 h: a token minted for a year is a leaked or forged credential
+        given().auth()
+                .oauth2(TestKeys.tokenValidFor(365L * 24 * 3600, "rita", "ranges-reader"))
+                .when()
+                .get("/api/v1/sources")
+                .then()
+                .statusCode(401)
+                .contentType("application/problem+json")
+                .body("type", is(UNAUTHORIZED));
+        assertEquals(0, ranges.getAllServeEvents().size());
+
+        ranges.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get("/api/v1/sources")
+                .willReturn(com.github.tomakehurst.wiremock.client.WireMock.okJson("[]")));
+        given().auth()
+                .oauth2(TestKeys.tokenValidFor(23L * 3600, "rita", "ranges-reader"))
+                .when()
+                .get("/api/v1/sources")
+                .then()
+                .statusCode(200);
+    }
+
+    @Test
     void tokenSignedByAnUntrustedKeyIsAnUnauthorizedProblem() {
         given().auth()
                 .oauth2(TestKeys.foreignToken("mallory", "ranges-admin"))

@@ -55,6 +55,16 @@ public final class TestKeys {
                 .sign(privateKey());
     }
 
+    /** A correctly signed token that is valid for this many seconds from now. */
+    public static String tokenValidFor(long seconds, String user, String... roles) {
+        return Jwt.issuer(ISSUER)
+                .upn(user)
+                .groups(Set.of(roles))
+                .issuedAt(Instant.now())
+                .expiresIn(seconds)
+                .sign(privateKey());
+    }
+
     public static String expiredToken(String user, String... roles) {
         Instant past = Instant.now().minusSeconds(7200);
         return Jwt.issuer(ISSUER)

@@ -20,7 +20,7 @@ import java.util.stream.Stream;
  * method      GET, POST, PUT, …
  * path        written into the request line as is (percent-encode yourself, or don't, on purpose)
  * token       admin | reader | interpreter | no-roles | unknown-role | none | expired | unsigned | wrong-key
- *             | wrong-issuer | hmac-public-key | garbage
+ *             | wrong-issuer | hmac-public-key | garbage | issued-in-the-future | valid-for-a-year
  * headers     {"Name": "value" | null | [parts]} or [["Name", "value"], …] for repeated names; a null value
  *             removes the default Content-Type; values are sent byte for byte (CR/LF included)
  * body        a string (sent as is) or any other JSON value (sent as compact JSON, non-ASCII kept raw)

@@ -15,6 +15,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
+import org.labrange.problems.testing.ProblemsSeen;
 
 /**
  * A deliberately naive HTTP/1.1 client on a plain socket. Ordinary clients refuse to send what the hostile
@@ -103,7 +104,14 @@ public final class HostileHttp {
             writer.setDaemon(true);
             writer.start();
             try {
-                return read(new BufferedInputStream(socket.getInputStream()));
+                Answer answer = read(new BufferedInputStream(socket.getInputStream()));
+                // problem answers must be catalogue entries, whatever the request looked like
+                ProblemsSeen.answer(
+                        answer.status(),
+                        answer.header("content-type").orElse(null),
+                        answer.bodyText(),
+                        method + " " + path.substring(0, Math.min(path.length(), 200)));
+                return answer;
             } catch (IOException e) {
                 IOException write = writeFailure.get();
                 if (write != null) {

@@ -68,6 +68,11 @@ public final class HostileTokens {
             case "wrong-issuer" -> bearer(rs256(key, claims("hostile-admin", ALL_ROLES, "https://evil.example", 0)));
             case "hmac-public-key" -> bearer(hmacWithPublicKey());
             case "garbage" -> bearer("not-a-jwt.at~all!");
+            // correctly signed, but issued an hour ahead of the server's clock (beyond its 60 s skew)
+            case "issued-in-the-future" -> bearer(rs256(key, claims("hostile-admin", ALL_ROLES, ISSUER, 3600)));
+            // correctly signed, but valid for a year: longer than the 24 h a token may live
+            case "valid-for-a-year" ->
+                bearer(rs256(key, claims("hostile-admin", ALL_ROLES, ISSUER, 0, 365L * 24 * 3600)));
             default -> throw new IllegalArgumentException("unknown token kind '" + kind + "'");
         };
     }
@@ -78,10 +83,14 @@ public final class HostileTokens {
 
     /** Claims valid for an hour from now + shift seconds (a shift of -7200 gives a token that expired an hour ago). */
     private static String claims(String user, List<String> roles, String issuer, long shift) {
+        return claims(user, roles, issuer, shift, 3600);
+    }
+
+    private static String claims(String user, List<String> roles, String issuer, long shift, long lifetime) {
         long issued = Instant.now().getEpochSecond() + shift;
         String groups = roles.stream().map(r -> "\"" + r + "\"").collect(Collectors.joining(",", "[", "]"));
         return "{\"iss\":\"" + issuer + "\",\"upn\":\"" + user + "\",\"groups\":" + groups + ",\"iat\":" + issued
-                + ",\"exp\":" + (issued + 3600) + ",\"jti\":\"" + java.util.UUID.randomUUID() + "\"}";
+                + ",\"exp\":" + (issued + lifetime) + ",\"jti\":\"" + java.util.UUID.randomUUID() + "\"}";
     }
 
     private static String rs256(PrivateKey signer, String claims) {

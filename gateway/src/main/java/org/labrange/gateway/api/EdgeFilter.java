@@ -19,6 +19,13 @@ import org.labrange.gateway.api.problem.Problem;
 @ApplicationScoped
 public class EdgeFilter {
 
+    /** Longest request target (path and query) served; longer ones are answered 414. */
+    static final int MAX_TARGET_CHARS = 4096;
+    /** Largest header section served; larger ones are answered 431. */
+    static final long MAX_HEADER_BYTES = 20 * 1024;
+
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(EdgeFilter.class);
+
     private final ObjectMapper mapper;
     private final Optional<Long> maxBodyBytes;
 
@@ -49,6 +56,27 @@ public class EdgeFilter {
         context.response().putHeader(RequestIds.HEADER, requestId);
         context.put(RequestIds.MDC_KEY, requestId);
         MDC.put(RequestIds.MDC_KEY, requestId);
+        if (context.request().uri().length() > MAX_TARGET_CHARS) {
+            refuse(
+                    context,
+                    Problem.of(
+                            "uri-too-long",
+                            "The request target is " + context.request().uri().length() + " characters long; at most "
+                                    + MAX_TARGET_CHARS + " are accepted."),
+                    requestId);
+            return;
+        }
+        long headerBytes = headerBytes(context);
+        if (headerBytes > MAX_HEADER_BYTES) {
+            refuse(
+                    context,
+                    Problem.of(
+                            "headers-too-large",
+                            "The request headers take " + headerBytes + " bytes; at most " + MAX_HEADER_BYTES
+                                    + " are accepted."),
+                    requestId);
+            return;
+        }
         if (announcedTooLarge(context)) {
             tooLarge(context, requestId);
             return;
@@ -56,16 +84,30 @@ public class EdgeFilter {
         context.next();
     }
 
+    private static long headerBytes(RoutingContext context) {
+        long bytes = 0;
+        for (var header : context.request().headers()) {
+            bytes += header.getKey().length() + header.getValue().length() + 4; // ": " and CRLF
+        }
+        return bytes;
+    }
+
     private void tooLarge(RoutingContext context, String requestId) {
-        Problem problem = Problem.of(
-                        "payload-too-large",
-                        "Payload too large",
-                        413,
+        refuse(
+                context,
+                Problem.of(
+                        "too-large",
                         "The request body is larger than the gateway accepts (" + maxBodyBytes.orElse(0L)
-                                + " bytes); split the batch.")
-                .at(context.request().path(), requestId);
+                                + " bytes); split the batch."),
+                requestId);
+    }
+
+    private void refuse(RoutingContext context, Problem refusal, String requestId) {
+        String path = context.request().path();
+        Problem problem = refusal.at(path.length() > 200 ? path.substring(0, 200) : path, requestId);
+        LOG.infof("refused before routing: %s", problem.title());
         context.response()
-                .setStatusCode(413)
+                .setStatusCode(problem.status())
                 .putHeader("Content-Type", Problem.MEDIA_TYPE)
                 .putHeader("Connection", "close")
                 .end(write(problem));

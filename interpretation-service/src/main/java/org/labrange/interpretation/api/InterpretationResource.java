@@ -195,9 +195,7 @@ public class InterpretationResource {
                     .reduce((a, b) -> a + "; " + b)
                     .orElse("");
             throw new RequestRejectedException(
-                    422,
                     kind,
-                    "Result cannot be interpreted",
                     detail,
                     only.problems().stream()
                             .map(p -> new Problem.FieldError("result." + p.field(), p.reason()))

@@ -17,7 +17,7 @@ import org.labrange.interpretation.api.problem.RequestRejectedException;
 /**
  * Reads request bodies strictly: UTF-8 only (RFC 8259; Jackson would otherwise guess UTF-16/32), exactly one
  * JSON document (no trailing content), no key twice in one object (a second "value" must not silently replace
- * the first) and no field this service does not know (a "knownAt" it cannot honour must not be ignored).
+ * the first), no control character in a text (NoControlCharacters) and no field this service does not know (a "knownAt" it cannot honour must not be ignored).
  * Anything else is a 400 problem, never a half-read request. Only request bodies are read this strictly: answers
  * of other services are read by the REST client, which tolerates fields added there.
  */
@@ -27,12 +27,16 @@ public class JsonBodyReader {
     private final ObjectMapper mapper;
 
     public JsonBodyReader(ObjectMapper mapper) {
-        this.mapper = mapper;
+        // request bodies only: answers of the ranges service are read by the REST client's own mapper
+        this.mapper = mapper.copy().registerModule(NoControlCharacters.module());
     }
 
     public <T> T read(byte[] body, Class<T> type) {
         if (body == null || body.length == 0) {
-            throw RequestRejectedException.validation(List.of(new Problem.FieldError("body", "is required")));
+            throw new RequestRejectedException(
+                    "malformed-body",
+                    "a JSON body is required",
+                    List.of(new Problem.FieldError("body", "is required")));
         }
         String text;
         try {
@@ -43,8 +47,7 @@ public class JsonBodyReader {
                     .decode(ByteBuffer.wrap(body))
                     .toString();
         } catch (CharacterCodingException e) {
-            throw new RequestRejectedException(
-                    400, "malformed-request", "Malformed request body", "the body is not valid UTF-8", List.of());
+            throw new RequestRejectedException("malformed-body", "the body is not valid UTF-8", List.of());
         }
         if (text.startsWith("\uFEFF")) {
             text = text.substring(1);
@@ -63,8 +66,7 @@ public class JsonBodyReader {
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new MalformedBodyException(e);
         } catch (IOException e) {
-            throw new RequestRejectedException(
-                    400, "malformed-request", "Malformed request body", "the body could not be read", List.of());
+            throw new RequestRejectedException("malformed-body", "the body could not be read", List.of());
         }
     }
 }

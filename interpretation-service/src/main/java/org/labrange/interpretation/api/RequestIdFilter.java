@@ -14,7 +14,7 @@ public class RequestIdFilter {
     public static final String MDC_KEY = "requestId";
 
     /** What a correlation id may look like; anything else (too long, control characters…) is replaced. */
-    private static final java.util.regex.Pattern SAFE = java.util.regex.Pattern.compile("[A-Za-z0-9._:/+=-]{1,128}");
+    private static final java.util.regex.Pattern SAFE = java.util.regex.Pattern.compile("[A-Za-z0-9._:@/+=-]{1,128}");
 
     @ServerRequestFilter(preMatching = true)
     public void assignRequestId(ContainerRequestContext request) {

@@ -63,9 +63,7 @@ public class RequestValidator {
         }
         if (inputs.size() > config.maxBatchSize()) {
             throw new RequestRejectedException(
-                    413,
                     "batch-too-large",
-                    "Batch too large",
                     "the batch has " + inputs.size() + " results; at most " + config.maxBatchSize()
                             + " are accepted per request",
                     List.of(new FieldError("results", "at most " + config.maxBatchSize() + " results")));

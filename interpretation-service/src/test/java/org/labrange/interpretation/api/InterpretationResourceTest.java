@@ -202,18 +202,18 @@ class InterpretationResourceTest {
     void theCallersTokenAndRequestIdArePassedToTheRangesService() {
         String token = Tokens.bearer("interpreter");
         given().header("Authorization", token)
-                .header("X-Request-Id", "req-42")
+                .header("X-Request-Id", "lis-7/run=2+b@host:1.a_B")
                 .contentType("application/json")
                 .body(PANEL)
                 .when()
                 .post("/api/v1/interpretations")
                 .then()
                 .statusCode(200)
-                .header("X-Request-Id", "req-42");
+                .header("X-Request-Id", "lis-7/run=2+b@host:1.a_B");
         RangesServiceStub.client()
                 .verifyThat(getRequestedFor(urlPathEqualTo("/api/v1/analytes/1952-1/timeline"))
                         .withHeader("Authorization", equalTo(token))
-                        .withHeader("X-Request-Id", equalTo("req-42")));
+                        .withHeader("X-Request-Id", equalTo("lis-7/run=2+b@host:1.a_B")));
         RangesServiceStub.client()
                 .verifyThat(getRequestedFor(urlPathEqualTo("/api/v1/changes/latest"))
                         .withHeader("Authorization", equalTo(token)));
@@ -401,7 +401,7 @@ class InterpretationResourceTest {
     void aBodyWithTwoDocumentsOrNotInUtf8IsMalformed() {
         post("/api/v1/interpretations/single", "{\"result\": {}} {\"result\": {}}")
                 .statusCode(400)
-                .body("type", is("https://labrange.dev/problems/malformed-request"));
+                .body("type", is("https://labrange.dev/problems/malformed-body"));
         byte[] utf16 = ("{\"results\": [{\"analyte\": \"1952-1\", \"value\": \"1\", \"unit\": \"mg/L\"}]}")
                 .getBytes(java.nio.charset.StandardCharsets.UTF_16);
         given().header("Authorization", Tokens.bearer("interpreter"))
@@ -412,7 +412,7 @@ class InterpretationResourceTest {
                 .then()
                 .statusCode(400)
                 .contentType("application/problem+json")
-                .body("type", is("https://labrange.dev/problems/malformed-request"));
+                .body("type", is("https://labrange.dev/problems/malformed-body"));
     }
 
     @Test
@@ -424,8 +424,9 @@ class InterpretationResourceTest {
                                 + " \"unit\": \"mg/L\", \"collectedAt\": \"2026-11-20T08:00:00Z\"}"))
                 .statusCode(400)
                 .contentType("application/problem+json")
-                .body("type", is("https://labrange.dev/problems/malformed-request"))
-                .body("detail", containsString("Duplicate field 'value'"));
+                .body("type", is("https://labrange.dev/problems/validation"))
+                .body("errors[0].field", is("value"))
+                .body("errors[0].reason", is("is given more than once in the same object"));
     }
 
     @Test
@@ -436,10 +437,34 @@ class InterpretationResourceTest {
                                 + " \"value\": \"2.45\", \"unit\": \"mg/L\", \"collectedAt\": \"2026-11-20T08:00:00Z\"}]}")
                 .statusCode(400)
                 .contentType("application/problem+json")
-                .body("type", is("https://labrange.dev/problems/malformed-request"))
+                .body("type", is("https://labrange.dev/problems/validation"))
                 .body("errors[0].field", is("asOf"))
                 .body("errors[0].reason", containsString("is not a field of this request"))
                 .body("errors[0].reason", containsString("results"));
+    }
+
+    @Test
+    void knownAtSentAsAQueryParameterIsRefusedNotIgnored() {
+        // knownAt belongs in the body; as a query parameter it would otherwise answer with today's ranges
+        post("/api/v1/interpretations?knownAt=2020-01-01T00:00:00Z", PANEL)
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("type", is("https://labrange.dev/problems/validation"))
+                .body("errors[0].field", is("knownAt"))
+                .body("errors[0].reason", containsString("not a query parameter"));
+    }
+
+    @Test
+    void aControlCharacterInAResultIdIsRefusedByName() {
+        post(
+                        "/api/v1/interpretations/single",
+                        single("{\"id\": \"s\\u00001\", \"analyte\": \"1952-1\", \"value\": \"2.45\","
+                                + " \"unit\": \"mg/L\", \"collectedAt\": \"2026-11-20T08:00:00Z\"}"))
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("type", is("https://labrange.dev/problems/validation"))
+                .body("errors[0].field", is("result.id"))
+                .body("errors[0].reason", containsString("U+0000"));
     }
 
     @Test
@@ -452,11 +477,11 @@ class InterpretationResourceTest {
         post("/api/v1/interpretations", "{\"results\": [")
                 .statusCode(400)
                 .contentType("application/problem+json")
-                .body("type", is("https://labrange.dev/problems/malformed-request"));
+                .body("type", is("https://labrange.dev/problems/malformed-body"));
         post("/api/v1/interpretations", "{\"results\": \"many\"}")
                 .statusCode(400)
                 .contentType("application/problem+json")
-                .body("type", is("https://labrange.dev/problems/malformed-request"))
+                .body("type", is("https://labrange.dev/problems/validation"))
                 .body("errors[0].field", is("results"));
     }
 

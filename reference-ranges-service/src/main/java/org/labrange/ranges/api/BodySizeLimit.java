@@ -26,12 +26,16 @@ public class BodySizeLimit {
                     declared = -1;
                 }
                 if (declared > limit) {
+                    Problem tooLarge = Problem.of(
+                            "too-large",
+                            "The body is " + declared + " bytes; at most " + limit + " are accepted",
+                            ctx.request().path());
                     JsonObject problem = new JsonObject()
-                            .put("type", Problem.TYPE_BASE + "too-large")
-                            .put("title", "Request too large")
-                            .put("status", 413)
-                            .put("detail", "The body is " + declared + " bytes; at most " + limit + " are accepted")
-                            .put("instance", ctx.request().path());
+                            .put("type", tooLarge.type())
+                            .put("title", tooLarge.title())
+                            .put("status", tooLarge.status())
+                            .put("detail", tooLarge.detail())
+                            .put("instance", tooLarge.instance());
                     ctx.response()
                             .setStatusCode(413)
                             .putHeader("Content-Type", Problem.MEDIA_TYPE)

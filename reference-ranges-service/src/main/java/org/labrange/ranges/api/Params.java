@@ -127,17 +127,40 @@ final class Params {
                 .orElse(fallback);
     }
 
-    /** The revision an If-Match header names: "3", W/"3" or 3. */
+    /** One entity tag: a quoted string of the characters RFC 9110 allows in it. */
+    private static final java.util.regex.Pattern ENTITY_TAG =
+            java.util.regex.Pattern.compile("(W/)?\"([\\x21\\x23-\\x7E]*)\"");
+    /** Our range ETags: a revision number, quoted. */
+    private static final java.util.regex.Pattern REVISION = java.util.regex.Pattern.compile("[1-9][0-9]{0,8}");
+    /** A revision number no range has: what a weak or foreign entity tag is compared as. */
+    static final int NO_REVISION = 0;
+
+    /**
+     * The revision an If-Match names. Exactly one strong entity tag is accepted: absent is empty (the service
+     * answers 428); {@code *} would match whatever is stored, so it is refused as 428 too; a weak tag
+     * ({@code W/"1"}) or a well-formed tag we never issued is compared and never matches (412, with the
+     * current revision); anything else, a list included, is malformed (400).
+     */
     static Optional<Integer> ifMatch(String header) {
-        return text(header).map(v -> {
-            String bare = v.startsWith("W/") ? v.substring(2) : v;
-            bare = bare.replace("\"", "").strip();
-            try {
-                return Integer.parseInt(bare);
-            } catch (NumberFormatException e) {
-                throw new DomainException.Invalid(
-                        "If-Match", "must be the ETag of the revision you edited, e.g. \"3\"");
-            }
-        });
+        Optional<String> value = text(header);
+        if (value.isEmpty()) {
+            return Optional.empty();
+        }
+        if (value.get().equals("*")) {
+            throw new DomainException.RevisionRequired(
+                    "If-Match: * would overwrite whatever revision is stored; send the ETag of the revision you"
+                            + " edited, e.g. \"3\"");
+        }
+        java.util.regex.Matcher tag = ENTITY_TAG.matcher(value.get());
+        if (!tag.matches()) {
+            throw new DomainException.Invalid(
+                    "If-Match", "must be exactly one entity tag, the ETag of the revision you edited, e.g. \"3\"");
+        }
+        boolean strong = tag.group(1) == null;
+        if (strong && REVISION.matcher(tag.group(2)).matches()) {
+            return Optional.of(Integer.parseInt(tag.group(2)));
+        }
+        // If-Match compares strongly (RFC 9110 13.1.1): a weak tag, or one we never issued, matches nothing
+        return Optional.of(NO_REVISION);
     }
 }

@@ -12,7 +12,8 @@ import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 public class RequestIdFilter {
 
     public static final String HEADER = "X-Request-Id";
-    private static final Pattern SAFE = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
+    /** The one correlation id syntax of every labrange service (the gateway's RequestIds): never replaced when it matches. */
+    private static final Pattern SAFE = Pattern.compile("[A-Za-z0-9._:@/+=-]{1,128}");
 
     @ServerRequestFilter(preMatching = true)
     public void enter(ContainerRequestContext request) {

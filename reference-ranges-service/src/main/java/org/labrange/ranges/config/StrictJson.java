@@ -13,7 +13,8 @@ import jakarta.inject.Singleton;
 /**
  * JSON is read strictly: a value of the wrong type is an error, never a silent conversion (a number is
  * not an enum position, 17.9 is not the age 17, 20270101 is not a day count, "2.4" is not a number), and a key
- * given twice in one object is refused rather than the last one silently winning.
+ * given twice in one object is refused rather than the last one silently winning. A text carrying a control
+ * character is refused (NoControlCharacters).
  */
 @Singleton
 public class StrictJson implements ObjectMapperCustomizer {
@@ -21,6 +22,7 @@ public class StrictJson implements ObjectMapperCustomizer {
     @Override
     public void customize(ObjectMapper mapper) {
         mapper.getFactory().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION.mappedFeature());
+        mapper.registerModule(NoControlCharacters.module());
         mapper.enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS);
         mapper.disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
         mapper.enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);

@@ -22,7 +22,7 @@ class SecurityTest {
                 .then()
                 .statusCode(401)
                 .contentType("application/problem+json")
-                .header("WWW-Authenticate", "Bearer")
+                .header("WWW-Authenticate", "Bearer realm=\"labrange\"")
                 .body("type", equalTo("https://labrange.dev/problems/unauthorized"));
         given().contentType("application/json")
                 .body(RANGE)

@@ -3,6 +3,8 @@ package org.labrange.gateway.api.problem;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.labrange.problems.ProblemCatalogue;
+import org.labrange.problems.ProblemType;
 
 /** An RFC 9457 problem document, as every error of the gateway is answered. */
 @Schema(name = "Problem", description = "RFC 9457 problem document (application/problem+json)")
@@ -29,12 +31,16 @@ public record Problem(
         List<FieldError> errors) {
 
     public static final String MEDIA_TYPE = "application/problem+json";
-    private static final String TYPE_BASE = "https://labrange.dev/problems/";
 
     public record FieldError(String field, String reason) {}
 
-    public static Problem of(String slug, String title, int status, String detail) {
-        return new Problem(TYPE_BASE + slug, title, status, detail, null, null, null, null);
+    /** A problem of the catalogue (contracts/problem-types.csv), which gives its type URI, title and status. */
+    public static Problem of(String slug, String detail) {
+        return of(ProblemCatalogue.load().find(slug).orElseThrow(), detail);
+    }
+
+    public static Problem of(ProblemType type, String detail) {
+        return new Problem(type.uri(), type.title(), type.status().orElseThrow(), detail, null, null, null, null);
     }
 
     public Problem at(String instance, String requestId) {

@@ -12,33 +12,18 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.util.Map;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import org.labrange.gateway.api.RequestIds;
 import org.labrange.gateway.client.Passthrough;
 import org.labrange.gateway.client.UpstreamAnswerException;
 import org.labrange.gateway.client.UpstreamUnavailableException;
+import org.labrange.problems.ProblemCatalogue;
 
 /** The gateway's single translation of failures into application/problem+json answers. */
 public class ProblemMapper {
 
     private static final Logger LOG = Logger.getLogger(ProblemMapper.class);
-    private static final Map<Integer, String> TITLES = Map.of(
-            400,
-            "Bad request",
-            404,
-            "Not found",
-            405,
-            "Method not allowed",
-            406,
-            "Not acceptable",
-            413,
-            "Payload too large",
-            415,
-            "Unsupported media type",
-            500,
-            "Internal error");
     private static final String BEARER_CHALLENGE = "Bearer realm=\"labrange\"";
 
     private final ObjectMapper mapper;
@@ -64,15 +49,13 @@ public class ProblemMapper {
     public Response forbidden(ForbiddenException e, UriInfo uri, HttpHeaders headers) {
         Problem problem = Problem.of(
                 "forbidden",
-                "Forbidden",
-                403,
                 "The token is valid but lacks a role this endpoint needs (see the API description for the roles).");
         return respond(problem, uri, headers);
     }
 
     @ServerExceptionMapper
     public Response upstreamUnavailable(UpstreamUnavailableException e, UriInfo uri, HttpHeaders headers) {
-        Problem problem = Problem.of("upstream-unavailable", "Upstream service unavailable", 503, e.getMessage())
+        Problem problem = Problem.of("upstream-unavailable", e.getMessage())
                 .naming(e.upstream().serviceName());
         return Response.fromResponse(respond(problem, uri, headers))
                 .header("Retry-After", "10")
@@ -99,18 +82,13 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response invalid(InvalidRequestException e, UriInfo uri, HttpHeaders headers) {
-        Problem problem =
-                Problem.of("validation", "Invalid request", 400, e.getMessage()).withErrors(e.errors());
+        Problem problem = Problem.of("validation", e.getMessage()).withErrors(e.errors());
         return respond(problem, uri, headers);
     }
 
     @ServerExceptionMapper({JsonProcessingException.class, MismatchedInputException.class})
     public Response unreadableJson(Exception e, UriInfo uri, HttpHeaders headers) {
-        Problem problem = Problem.of(
-                "malformed-body",
-                "Malformed request body",
-                400,
-                "The request body is not valid JSON of the expected shape.");
+        Problem problem = Problem.of("malformed-body", "The request body is not valid JSON of the expected shape.");
         return respond(problem, uri, headers);
     }
 
@@ -120,13 +98,9 @@ public class ProblemMapper {
         if (status >= 500) {
             LOG.error("Request failed", e);
         }
-        String title = TITLES.getOrDefault(
-                status,
-                Response.Status.fromStatusCode(status) == null
-                        ? "Error"
-                        : Response.Status.fromStatusCode(status).getReasonPhrase());
-        String slug = title.toLowerCase().replace(' ', '-');
-        Problem problem = Problem.of(slug, title, status, status == 404 ? "No resource at this path." : e.getMessage());
+        Problem problem = Problem.of(
+                ProblemCatalogue.load().forHttpStatus(status),
+                status == 404 ? "No resource at this path." : e.getMessage());
         Response.ResponseBuilder builder = Response.fromResponse(respond(problem, uri, headers));
         Object allow = e.getResponse().getHeaders().getFirst(HttpHeaders.ALLOW);
         if (allow != null) {
@@ -138,16 +112,13 @@ public class ProblemMapper {
     @ServerExceptionMapper
     public Response unexpected(Throwable e, UriInfo uri, HttpHeaders headers) {
         LOG.error("Unexpected failure", e);
-        Problem problem = Problem.of(
-                "internal",
-                "Internal error",
-                500,
-                "The gateway failed unexpectedly; quote the request id when reporting this.");
+        Problem problem =
+                Problem.of("internal", "The gateway failed unexpectedly; quote the request id when reporting this.");
         return respond(problem, uri, headers);
     }
 
     private Response unauthorized(String detail, UriInfo uri, HttpHeaders headers) {
-        Problem problem = Problem.of("unauthorized", "Unauthorized", 401, detail);
+        Problem problem = Problem.of("unauthorized", detail);
         return Response.fromResponse(respond(problem, uri, headers))
                 .header(HttpHeaders.WWW_AUTHENTICATE, BEARER_CHALLENGE)
                 .build();

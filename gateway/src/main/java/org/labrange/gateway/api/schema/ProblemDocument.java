@@ -12,12 +12,14 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
         requiredProperties = {"type", "title", "status"})
 public record ProblemDocument(
         @Schema(
-                description = "URI identifying the kind of problem; stable, use it to branch on",
+                description =
+                        "URI identifying the kind of problem; stable, use it to branch on. Every type is an entry "
+                                + "of the problem catalogue, documented at /problems/{slug} on the gateway",
                 format = "uri",
-                examples = "https://labrange.dev/problems/precondition-failed")
+                examples = "https://labrange.dev/problems/stale-revision")
         String type,
 
-        @Schema(description = "Short summary of the kind of problem", examples = "Precondition failed")
+        @Schema(description = "Short summary of the kind of problem", examples = "Range changed since you read it")
         String title,
 
         @Schema(description = "The HTTP status of the answer", examples = "412", minimum = "100", maximum = "599")

@@ -105,7 +105,11 @@ public class PublicContractFilter implements OASFilter {
                         string()));
         components.addHeader("Location", header("Where the created resource is", string().format("uri-reference")));
         components.addHeader(
-                REQUEST_ID, header("Correlation id of the request, also in problem documents and logs", string()));
+                REQUEST_ID,
+                header(
+                        "Correlation id of the request, also in problem documents and logs. An id of this syntax sent "
+                                + "by the client is kept end to end; any other is replaced by a new UUID",
+                        string().pattern("^[A-Za-z0-9._:@/+=-]{1,128}$")));
         components.addHeader(
                 "Retry-After",
                 header(

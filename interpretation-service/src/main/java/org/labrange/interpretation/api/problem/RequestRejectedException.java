@@ -1,43 +1,34 @@
 package org.labrange.interpretation.api.problem;
 
 import java.util.List;
+import org.labrange.problems.ProblemCatalogue;
+import org.labrange.problems.ProblemType;
 
-/** The whole request is refused; becomes a problem document with this status and type slug. */
+/** The whole request is refused; becomes a problem document of this catalogue type. */
 public class RequestRejectedException extends RuntimeException {
 
-    private final int status;
-    private final String slug;
-    private final String title;
+    private final ProblemType type;
     private final List<Problem.FieldError> errors;
 
-    public RequestRejectedException(
-            int status, String slug, String title, String detail, List<Problem.FieldError> errors) {
+    /** @param slug an entry of contracts/problem-types.csv that has a status */
+    public RequestRejectedException(String slug, String detail, List<Problem.FieldError> errors) {
         super(detail);
-        this.status = status;
-        this.slug = slug;
-        this.title = title;
+        this.type = ProblemCatalogue.load()
+                .find(slug)
+                .filter(t -> t.status().isPresent())
+                .orElseThrow(() -> new IllegalArgumentException(slug + " is not a problem type with a status"));
         this.errors = List.copyOf(errors);
     }
 
     public static RequestRejectedException validation(List<Problem.FieldError> errors) {
         return new RequestRejectedException(
-                400,
                 "validation",
-                "Invalid request",
                 errors.size() == 1 ? "1 field is invalid" : errors.size() + " fields are invalid",
                 errors);
     }
 
-    public int status() {
-        return status;
-    }
-
-    public String slug() {
-        return slug;
-    }
-
-    public String title() {
-        return title;
+    public ProblemType type() {
+        return type;
     }
 
     public List<Problem.FieldError> errors() {

@@ -3,6 +3,8 @@ package org.labrange.ranges.api.problem;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.labrange.problems.ProblemCatalogue;
+import org.labrange.problems.ProblemType;
 import org.labrange.ranges.api.Views;
 import org.labrange.ranges.domain.FieldError;
 
@@ -19,10 +21,25 @@ public record Problem(
         Views.RangeRevisionView currentRevision) {
 
     public static final String MEDIA_TYPE = "application/problem+json";
-    public static final String TYPE_BASE = "https://labrange.dev/problems/";
+    public static final String TYPE_BASE = ProblemCatalogue.TYPE_BASE;
 
-    /** A problem without field errors or a current revision; {@code slug} completes the type URI. */
-    public static Problem of(String slug, String title, int status, String detail, String instance) {
-        return new Problem(TYPE_BASE + slug, title, status, detail, instance, null, null);
+    /**
+     * A problem of the catalogue (contracts/problem-types.csv), which gives its type URI, title and status;
+     * without field errors or a current revision.
+     */
+    public static Problem of(String slug, String detail, String instance) {
+        return of(ProblemCatalogue.load().find(slug).orElseThrow(), detail, instance);
+    }
+
+    public static Problem of(ProblemType type, String detail, String instance) {
+        return new Problem(type.uri(), type.title(), type.status().orElseThrow(), detail, instance, null, null);
+    }
+
+    public Problem withErrors(List<FieldError> fieldErrors) {
+        return new Problem(type, title, status, detail, instance, List.copyOf(fieldErrors), currentRevision);
+    }
+
+    public Problem withCurrentRevision(Views.RangeRevisionView current) {
+        return new Problem(type, title, status, detail, instance, errors, current);
     }
 }

@@ -19,7 +19,10 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.labrange.problems.ProblemCatalogue;
+import org.labrange.problems.ProblemType;
 import org.labrange.ranges.api.Views;
+import org.labrange.ranges.config.NoControlCharacters;
 import org.labrange.ranges.domain.DomainException;
 import org.labrange.ranges.domain.FieldError;
 
@@ -32,39 +35,29 @@ public class ProblemMapper {
     public Response domain(DomainException e, UriInfo uri) {
         String path = uri.getPath();
         if (e instanceof DomainException.Invalid invalid) {
-            return respond(new Problem(
-                    Problem.TYPE_BASE + "validation",
-                    "Invalid request",
-                    400,
-                    invalid.getMessage(),
-                    path,
-                    invalid.errors(),
-                    null));
+            return respond(Problem.of("validation", invalid.getMessage(), path).withErrors(invalid.errors()));
         }
         if (e instanceof DomainException.StaleRevision stale) {
             return Response.status(412)
                     .type(Problem.MEDIA_TYPE)
                     .header("ETag", "\"" + stale.current().revision() + "\"")
-                    .entity(new Problem(
-                            Problem.TYPE_BASE + "stale-revision",
-                            "Range changed since you read it",
-                            412,
-                            stale.getMessage(),
-                            path,
-                            null,
-                            Views.RangeRevisionView.of(stale.current())))
+                    .entity(Problem.of("stale-revision", stale.getMessage(), path)
+                            .withCurrentRevision(Views.RangeRevisionView.of(stale.current())))
                     .build();
         }
+        String slug;
         if (e instanceof DomainException.NotFound) {
-            return respond(Problem.of("not-found", "Not found", 404, e.getMessage(), path));
+            slug = "not-found";
+        } else if (e instanceof DomainException.RevisionRequired) {
+            slug = "revision-required";
+        } else if (e instanceof DomainException.Conflict) {
+            slug = "conflict";
+        } else if (e instanceof DomainException.TooLarge) {
+            slug = "too-large";
+        } else {
+            return unexpected(e, uri);
         }
-        if (e instanceof DomainException.RevisionRequired) {
-            return respond(Problem.of("revision-required", "If-Match required", 428, e.getMessage(), path));
-        }
-        if (e instanceof DomainException.Conflict) {
-            return respond(Problem.of("conflict", "Conflict", 409, e.getMessage(), path));
-        }
-        return respond(Problem.of("too-large", "Request too large", 413, e.getMessage(), path));
+        return respond(Problem.of(slug, e.getMessage(), path));
     }
 
     @ServerExceptionMapper
@@ -91,22 +84,23 @@ public class ProblemMapper {
     public Response forbidden(ForbiddenException e, UriInfo uri) {
         return respond(Problem.of(
                 "forbidden",
-                "Forbidden",
-                403,
                 "Your token does not carry a role allowed to do this (writes need ranges-admin)",
                 uri.getPath()));
     }
 
     @ServerExceptionMapper
     public Response http(WebApplicationException e, UriInfo uri) {
-        int status = e.getResponse().getStatus();
-        String title = Response.Status.fromStatusCode(status) == null
-                ? "HTTP " + status
-                : Response.Status.fromStatusCode(status).getReasonPhrase();
         if (e.getCause() instanceof JsonProcessingException json) {
             return badJson(json, uri);
         }
-        return respond(Problem.of("http-" + status, title, status, e.getMessage(), uri.getPath()));
+        ProblemType type = ProblemCatalogue.load().forHttpStatus(e.getResponse().getStatus());
+        if (type.status().orElseThrow() >= 500) {
+            LOG.error("Request failed", e);
+        }
+        Response.ResponseBuilder answer =
+                Response.fromResponse(respond(Problem.of(type, e.getMessage(), uri.getPath())));
+        Object allow = e.getResponse().getHeaders().getFirst("Allow");
+        return (allow == null ? answer : answer.header("Allow", allow)).build();
     }
 
     @ServerExceptionMapper
@@ -116,8 +110,6 @@ public class ProblemMapper {
             LOG.warnf("Database refused a write (SQLState %s): %s", state, e.getMessage());
             return respond(Problem.of(
                     "rejected-by-database",
-                    "Rejected by the database",
-                    409,
                     "The database refused the change (an integrity rule was broken); nothing was written",
                     uri.getPath()));
         }
@@ -125,8 +117,6 @@ public class ProblemMapper {
             // Data exceptions: e.g. a NUL character in a text, or a date PostgreSQL cannot store.
             return respond(Problem.of(
                     "unstorable-value",
-                    "Invalid value",
-                    400,
                     "A value in the request cannot be stored or compared (e.g. a NUL character or a date out of range);"
                             + " nothing was written",
                     uri.getPath()));
@@ -137,8 +127,6 @@ public class ProblemMapper {
                 .header("Retry-After", "5")
                 .entity(Problem.of(
                         "database-unavailable",
-                        "Database unavailable",
-                        503,
                         "The ranges database cannot be reached; nothing was read or written. Retry shortly.",
                         uri.getPath()))
                 .build();
@@ -193,8 +181,6 @@ public class ProblemMapper {
                     .header("Retry-After", "5")
                     .entity(Problem.of(
                             "commit-unconfirmed",
-                            "Change not confirmed",
-                            503,
                             "The database connection failed while the change was being committed, so it was not "
                                     + "confirmed (a change is stored whole or not at all). Read the range's history "
                                     + "before repeating it.",
@@ -205,19 +191,14 @@ public class ProblemMapper {
             return database(new PersistenceException(e), uri);
         }
         LOG.error("Unexpected failure", e);
-        return respond(Problem.of(
-                "internal",
-                "Internal error",
-                500,
-                "The service failed unexpectedly; the error was logged",
-                uri.getPath()));
+        return respond(Problem.of("internal", "The service failed unexpectedly; the error was logged", uri.getPath()));
     }
 
     private static Response unauthorized(UriInfo uri, String detail) {
         return Response.status(401)
                 .type(Problem.MEDIA_TYPE)
-                .header("WWW-Authenticate", "Bearer")
-                .entity(Problem.of("unauthorized", "Unauthorized", 401, detail, uri.getPath()))
+                .header("WWW-Authenticate", "Bearer realm=\"labrange\"")
+                .entity(Problem.of("unauthorized", detail, uri.getPath()))
                 .build();
     }
 
@@ -237,7 +218,9 @@ public class ProblemMapper {
                     .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
                     .collect(Collectors.joining("."))
                     .replace(".[", "[");
-            if (e instanceof UnrecognizedPropertyException) {
+            if (String.valueOf(e.getOriginalMessage()).startsWith(NoControlCharacters.REASON)) {
+                reason = e.getOriginalMessage();
+            } else if (e instanceof UnrecognizedPropertyException) {
                 reason = "is not a known field";
             } else if (e instanceof InvalidFormatException invalid
                     && invalid.getTargetType() != null
@@ -250,14 +233,10 @@ public class ProblemMapper {
                 reason = "is not valid";
             }
         }
-        return respond(new Problem(
-                Problem.TYPE_BASE + "validation",
-                "Invalid request",
-                400,
-                field + " " + reason,
-                uri.getPath(),
-                List.of(new FieldError(field, reason)),
-                null));
+        // a body that is not JSON at all (no member to name) is malformed; a member of the wrong kind is invalid
+        String slug = field.equals("body") ? "malformed-body" : "validation";
+        return respond(Problem.of(slug, field + " " + reason, uri.getPath())
+                .withErrors(List.of(new FieldError(field, reason))));
     }
 
     private static String describe(Class<?> type) {

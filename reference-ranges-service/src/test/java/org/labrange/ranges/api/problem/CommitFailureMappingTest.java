@@ -3,12 +3,15 @@ package org.labrange.ranges.api.problem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.transaction.RollbackException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.lang.reflect.Proxy;
 import java.sql.SQLException;
 import org.junit.jupiter.api.Test;
+import org.labrange.problems.testing.ProblemsSeen;
 
 /**
  * A connection cut while a write commits (found by the faults-under-load benchmark: PostgreSQL's
@@ -39,11 +42,43 @@ class CommitFailureMappingTest {
         assertTrue(problem.type().endsWith("/commit-unconfirmed"), problem.type());
         assertTrue(problem.detail().contains("history"), problem.detail());
         assertEquals("57P01", ProblemMapper.sqlState(thrown));
+        catalogued(response, "a commit cut off");
+    }
+
+    @Test
+    void aDatabaseThatCannotBeReachedIsUnavailableAndAnIntegrityRuleIsARefusal() {
+        Response down = new ProblemMapper()
+                .unexpected(
+                        new RuntimeException(new SQLException("Connection to 127.0.0.1:5432 refused", "08001")), URI);
+        assertEquals(503, down.getStatus());
+        assertEquals("5", down.getHeaderString("Retry-After"));
+        assertTrue(((Problem) down.getEntity()).type().endsWith("/database-unavailable"));
+        catalogued(down, "database down");
+
+        Response refused = new ProblemMapper()
+                .unexpected(new RuntimeException(new SQLException("duplicate key value", "23505")), URI);
+        assertEquals(409, refused.getStatus());
+        assertTrue(((Problem) refused.getEntity()).type().endsWith("/rejected-by-database"));
+        catalogued(refused, "unique key broken");
     }
 
     @Test
     void anyOtherUnexpectedFailureStaysAnInternalError() {
         Response response = new ProblemMapper().unexpected(new IllegalStateException("bug"), URI);
         assertEquals(500, response.getStatus());
+        catalogued(response, "a bug");
+    }
+
+    /** The answer is a catalogue entry with its title and status (and counts as produced by a test). */
+    private static void catalogued(Response response, String what) {
+        try {
+            ProblemsSeen.answer(
+                    response.getStatus(),
+                    Problem.MEDIA_TYPE,
+                    new ObjectMapper().writeValueAsString(response.getEntity()),
+                    "ProblemMapper: " + what);
+        } catch (JsonProcessingException e) {
+            throw new AssertionError(e);
+        }
     }
 }
