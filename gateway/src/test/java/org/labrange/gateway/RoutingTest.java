@@ -146,7 +146,7 @@ class RoutingTest {
     @Test
     void revisionForwardsIfMatchAndPassesThePreconditionProblemThrough() {
         String problem =
-                "{\"type\":\"https://labrange.dev/problems/stale-revision\",\"title\":\"Stale revision\",\"status\":412,\"detail\":\"now at 2\"}";
+                "{\"type\":\"https://labrange.dev/problems/stale-revision\",\"title\":\"Range changed since you read it\",\"status\":412,\"detail\":\"now at 2\"}";
         ranges.stubFor(put("/api/v1/ranges/r-1")
                 .withHeader("If-Match", equalTo("\"1\""))
                 .willReturn(aResponse()

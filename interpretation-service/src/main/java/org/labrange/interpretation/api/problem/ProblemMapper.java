@@ -16,6 +16,7 @@ import java.util.regex.Pattern;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import org.labrange.interpretation.api.NoControlCharacters;
+import org.labrange.interpretation.api.RequestIdFilter;
 import org.labrange.interpretation.service.RangesUnavailableException;
 import org.labrange.interpretation.service.UnknownSourcesException;
 import org.labrange.problems.ProblemCatalogue;
@@ -166,13 +167,15 @@ public class ProblemMapper {
 
     static Response problem(ProblemType type, String detail, UriInfo uri, List<Problem.FieldError> errors) {
         int status = type.status().orElseThrow();
+        Object requestId = org.jboss.logging.MDC.get(RequestIdFilter.MDC_KEY);
         Problem body = new Problem(
                 type.uri(),
                 type.title(),
                 status,
                 detail,
                 uri == null ? null : uri.getPath(),
-                errors.isEmpty() ? null : errors);
+                errors.isEmpty() ? null : errors,
+                requestId == null ? null : requestId.toString());
         return Response.status(status).type(Problem.MEDIA_TYPE).entity(body).build();
     }
 }

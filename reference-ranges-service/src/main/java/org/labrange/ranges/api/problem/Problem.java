@@ -18,7 +18,10 @@ public record Problem(
         String detail,
         String instance,
         List<FieldError> errors,
-        Views.RangeRevisionView currentRevision) {
+        Views.RangeRevisionView currentRevision,
+
+        @Schema(description = "The correlation id of the request, as in the X-Request-Id header")
+        String requestId) {
 
     public static final String MEDIA_TYPE = "application/problem+json";
     public static final String TYPE_BASE = ProblemCatalogue.TYPE_BASE;
@@ -32,14 +35,21 @@ public record Problem(
     }
 
     public static Problem of(ProblemType type, String detail, String instance) {
-        return new Problem(type.uri(), type.title(), type.status().orElseThrow(), detail, instance, null, null);
+        return new Problem(
+                type.uri(), type.title(), type.status().orElseThrow(), detail, instance, null, null, requestIdNow());
     }
 
     public Problem withErrors(List<FieldError> fieldErrors) {
-        return new Problem(type, title, status, detail, instance, List.copyOf(fieldErrors), currentRevision);
+        return new Problem(type, title, status, detail, instance, List.copyOf(fieldErrors), currentRevision, requestId);
     }
 
     public Problem withCurrentRevision(Views.RangeRevisionView current) {
-        return new Problem(type, title, status, detail, instance, errors, current);
+        return new Problem(type, title, status, detail, instance, errors, current, requestId);
+    }
+
+    /** The request's correlation id, which RequestIdFilter puts in the log context; absent before it ran. */
+    private static String requestIdNow() {
+        Object id = org.jboss.logging.MDC.get("requestId");
+        return id == null ? null : id.toString();
     }
 }
