@@ -100,6 +100,25 @@ class OpenApiExamplesTest {
         assertEquals(List.of(), untyped, "objects without properties: a generated client could not type them");
     }
 
+    @Test
+    void everyParameterHasATypedSchema() {
+        List<String> untyped = new ArrayList<>();
+        for (var parameter :
+                iterable(document.path("components").path("parameters").fields())) {
+            if (!typed(parameter.getValue().path("schema"))) {
+                untyped.add("#/components/parameters/" + parameter.getKey());
+            }
+        }
+        operations((where, operation) -> {
+            for (JsonNode parameter : operation.path("parameters")) {
+                if (!parameter.has("$ref") && !typed(parameter.path("schema"))) {
+                    untyped.add(where + " " + parameter.path("name").asText());
+                }
+            }
+        });
+        assertEquals(List.of(), untyped, "parameters without a type: a generated client would take any Object");
+    }
+
     @TestFactory
     Stream<DynamicTest> everyExampleMatchesItsSchema() {
         List<DynamicTest> tests = new ArrayList<>();
@@ -250,6 +269,10 @@ class OpenApiExamplesTest {
             }
         }
         return true;
+    }
+
+    private static boolean typed(JsonNode schema) {
+        return schema.has("type") || schema.has("$ref");
     }
 
     private static void untypedObjects(String pointer, JsonNode node, List<String> found) {

@@ -187,7 +187,11 @@ public class RangeResource {
     @APIResponse(responseCode = "404", description = "No such range or revision")
     public Uni<Response> revision(
             @Parameter(ref = "rangeId") @PathParam("id") String id,
-            @Parameter(description = "Revision number", example = "1", schema = @Schema(minimum = "1")) @PathParam("n")
+            @Parameter(
+                            description = "Revision number",
+                            example = "1",
+                            schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "1"))
+                    @PathParam("n")
                     int n,
             @Context UriInfo uri,
             @Context HttpHeaders headers) {
