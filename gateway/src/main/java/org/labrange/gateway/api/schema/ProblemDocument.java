@@ -39,7 +39,9 @@ public record ProblemDocument(
         @Schema(description = "For 412 answers to range writes: the range's current revision, to edit and send again")
         RangeSchemas.RangeRevision currentRevision,
 
-        @Schema(description = "The correlation id of the request (also in the X-Request-Id header), in every problem the gateway or a service behind it writes")
+        @Schema(
+                description =
+                        "The correlation id of the request (also in the X-Request-Id header), in every problem the gateway or a service behind it writes")
         String requestId,
 
         @Schema(
