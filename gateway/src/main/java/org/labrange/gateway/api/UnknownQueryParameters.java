@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.labrange.gateway.api.problem.InvalidRequestException;
 import org.labrange.gateway.api.problem.Problem;
@@ -54,6 +56,12 @@ public class UnknownQueryParameters {
                 if (annotation instanceof QueryParam query) {
                     names.add(query.value());
                 }
+            }
+        }
+        // a route that passes its query on to a service declares the parameters for the document only
+        for (Parameter parameter : method.getAnnotationsByType(Parameter.class)) {
+            if (parameter.in() == ParameterIn.QUERY) {
+                names.add(parameter.name());
             }
         }
         return names;
