@@ -15,6 +15,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
@@ -197,7 +198,8 @@ public final class PublicDocument {
         }
         var errors = schema.validate(answer.body(), InputFormat.JSON);
         List<String> found = new ArrayList<>();
-        errors.forEach(error -> found.add(where + " " + media + " body: " + error));
+        errors.forEach(error -> found.add(
+                where + " " + media + " body at " + at(error.getInstanceLocation()) + ": " + describe(error)));
         return found;
     }
 
@@ -242,6 +244,27 @@ public final class PublicDocument {
             }
         }
         return Optional.ofNullable(best);
+    }
+
+    /**
+     * One schema violation in words. The validator's own message text is not used: another copy of its message
+     * bundle on the test class path (an older major version) shifts the placeholders.
+     */
+    private static String describe(com.networknt.schema.Error error) {
+        Object[] arguments = error.getArguments() == null ? new Object[0] : error.getArguments();
+        if (error.getKeyword().equals("required")) {
+            return "required member '" + error.getProperty() + "' is missing";
+        }
+        if (error.getKeyword().equals("type") && arguments.length == 2) {
+            return arguments[0] + " found, " + arguments[1] + " expected";
+        }
+        return error.getKeyword() + " " + Arrays.toString(arguments) + ": " + error.getMessage();
+    }
+
+    /** An instance location as a JSON pointer, "/" for the whole body. */
+    private static String at(Object location) {
+        String text = String.valueOf(location);
+        return text.isEmpty() || text.equals("$") ? "/" : text;
     }
 
     private static String methods(JsonNode pathItem) {

@@ -36,7 +36,13 @@ class PublicDocumentTest {
                 new Answer("GET", "/api/v1/sources", 200, JSON, "[{\"code\":5,\"name\":\"Labcorp\"}]"));
         assertTrue(mismatches.size() >= 2, "a number for a string and missing members: " + mismatches);
         assertTrue(
-                mismatches.get(0).startsWith("GET /api/v1/sources 200 application/json body: "), mismatches::toString);
+                mismatches.contains(
+                        "GET /api/v1/sources 200 application/json body at /0/code: integer found, string expected"),
+                mismatches::toString);
+        assertTrue(
+                mismatches.contains(
+                        "GET /api/v1/sources 200 application/json body at /0: required member 'kind' is missing"),
+                mismatches::toString);
     }
 
     @Test
