@@ -15,6 +15,17 @@ import java.net.URI;
  */
 public final class DocumentedAnswers implements Filter {
 
+    /**
+     * An answer the public document does not describe. Deliberately not an {@link AssertionError}: a test that waits
+     * for a condition with retried assertions (Awaitility's {@code untilAsserted}) would swallow that and try again until
+     * a documented answer came, hiding the undocumented one.
+     */
+    public static final class UndocumentedAnswer extends Error {
+        UndocumentedAnswer(String message) {
+            super(message);
+        }
+    }
+
     /** Adds the filter to rest-assured's defaults (once), so that every request of the JVM is checked. */
     public static synchronized void install() {
         if (RestAssured.filters().stream().noneMatch(DocumentedAnswers.class::isInstance)) {
@@ -30,12 +41,15 @@ public final class DocumentedAnswers implements Filter {
         String path = uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
         if (PublicDocument.judges(path)) {
             PublicDocument.committed()
-                    .assertDescribes(new PublicDocument.Answer(
+                    .verdict(new PublicDocument.Answer(
                             request.getMethod(),
                             path,
                             answer.statusCode(),
                             answer.header("Content-Type"),
-                            answer.asString()));
+                            answer.asString()))
+                    .ifPresent(message -> {
+                        throw new UndocumentedAnswer(message);
+                    });
         }
         return answer;
     }

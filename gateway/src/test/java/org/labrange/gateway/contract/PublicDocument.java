@@ -129,12 +129,19 @@ public final class PublicDocument {
 
     /** Fails with every mismatch of {@code answer}, quoting the answer. */
     public void assertDescribes(Answer answer) {
+        verdict(answer).ifPresent(message -> {
+            throw new AssertionError(message);
+        });
+    }
+
+    /** A message naming every mismatch of {@code answer} and quoting it, or empty when the document describes it. */
+    public Optional<String> verdict(Answer answer) {
         List<String> mismatches = mismatches(answer);
-        if (!mismatches.isEmpty()) {
-            throw new AssertionError(
-                    "The public document (contracts/openapi/labrange-api.yaml) does not describe the answer " + answer
-                            + ":\n  - " + String.join("\n  - ", mismatches) + "\nbody: " + abbreviated(answer.body()));
+        if (mismatches.isEmpty()) {
+            return Optional.empty();
         }
+        return Optional.of("The public document (contracts/openapi/labrange-api.yaml) does not describe the answer "
+                + answer + ":\n  - " + String.join("\n  - ", mismatches) + "\nbody: " + abbreviated(answer.body()));
     }
 
     private List<String> refusalOfTheUnknown(Answer answer, Optional<String> template) {
