@@ -103,12 +103,15 @@ public final class PublicDocument {
         if (!judges(path)) {
             return List.of();
         }
+        // Method names are case-sensitive (RFC 9110): "post" is not POST, so it is no operation of the document.
+        boolean named = answer.method().equals(answer.method().toUpperCase(Locale.ROOT));
         String method = answer.method().toLowerCase(Locale.ROOT);
         Optional<String> template = template(path);
-        JsonNode operation = template.map(t -> document.path("paths").path(t).path(method))
+        JsonNode operation = template.filter(t -> named)
+                .map(t -> document.path("paths").path(t).path(method))
                 .filter(JsonNode::isObject)
                 .orElse(null);
-        if (operation == null && method.equals("head") && template.isPresent()) {
+        if (operation == null && named && method.equals("head") && template.isPresent()) {
             // HEAD is GET without a body (RFC 9110): the GET's answers describe it.
             operation = document.path("paths").path(template.get()).path("get");
         }

@@ -81,6 +81,12 @@ class PublicDocumentTest {
                 List.of(), DOCUMENT.mismatches(new Answer("GET", "/api/v1/nothing-here", 404, PROBLEM, problem(404))));
         assertEquals(
                 List.of(), DOCUMENT.mismatches(new Answer("DELETE", "/api/v1/sources", 405, PROBLEM, problem(405))));
+        // method names are case-sensitive: "get" is not GET
+        assertEquals(List.of(), DOCUMENT.mismatches(new Answer("get", "/api/v1/sources", 405, PROBLEM, problem(405))));
+        assertEquals(
+                1,
+                DOCUMENT.mismatches(new Answer("get", "/api/v1/sources", 200, JSON, "[]"))
+                        .size());
         List<String> served = DOCUMENT.mismatches(new Answer("DELETE", "/api/v1/sources", 200, JSON, "[]"));
         assertEquals(1, served.size());
         assertTrue(
