@@ -20,6 +20,7 @@ import org.labrange.e2e.support.HostileCorpus;
 import org.labrange.e2e.support.HostileHttp;
 import org.labrange.e2e.support.HostileTokens;
 import org.labrange.e2e.support.Suite;
+import org.labrange.gateway.contract.PublicDocument;
 
 /**
  * Malformed and adversarial requests through the gateway (the corpus is {@code src/test/resources/hostile}):
@@ -122,7 +123,16 @@ class HostileInputIT {
             headers.add(Map.entry("Content-Type", "application/json"));
         }
         try {
-            return http.send(method, path, headers, json == null ? null : json.getBytes(StandardCharsets.UTF_8), false);
+            HostileHttp.Answer answer = http.send(
+                    method, path, headers, json == null ? null : json.getBytes(StandardCharsets.UTF_8), false);
+            PublicDocument.committed()
+                    .assertDescribes(new PublicDocument.Answer(
+                            method,
+                            path,
+                            answer.status(),
+                            answer.header("content-type").orElse(null),
+                            answer.bodyText()));
+            return answer;
         } catch (IOException e) {
             throw new UncheckedIOException(method + " " + path + " failed", e);
         }

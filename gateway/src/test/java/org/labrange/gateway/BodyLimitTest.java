@@ -42,7 +42,8 @@ class BodyLimitTest {
                 .willReturn(aResponse()
                         .withStatus(200)
                         .withHeader("Content-Type", "application/json")
-                        .withBody("{\"results\":[],\"patterns\":[]}")));
+                        // what interpretation-service answers; the body limit does not depend on it
+                        .withBody(Fixtures.interpretationAnswer("interpretations-serum.json"))));
     }
 
     @Test

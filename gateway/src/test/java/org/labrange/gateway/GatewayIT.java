@@ -12,8 +12,10 @@ import static org.hamcrest.Matchers.is;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusIntegrationTest;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.labrange.gateway.UpstreamStubs.RangesStub;
+import org.labrange.gateway.contract.DocumentedAnswers;
 
 /** Smoke test of the packaged application (java -jar quarkus-run.jar) with stubbed upstreams. */
 @QuarkusIntegrationTest
@@ -23,6 +25,12 @@ class GatewayIT {
 
     @RangesStub
     WireMockServer ranges;
+
+    /** The packaged gateway's answers, too, must be the ones the public document describes. */
+    @BeforeAll
+    static void checkEveryAnswerAgainstThePublicDocument() {
+        DocumentedAnswers.install();
+    }
 
     @Test
     void packagedGatewayIsAliveAndDocumentsItsApi() {

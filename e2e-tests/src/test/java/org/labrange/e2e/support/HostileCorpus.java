@@ -18,6 +18,7 @@ import java.util.Set;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.labrange.gateway.contract.PublicDocument;
 
 /**
  * The hostile corpus: loads the cases from {@code hostile/*.jsonl} on the test class path, sends each one
@@ -152,6 +153,14 @@ public final class HostileCorpus {
         if (!c.allowsStatus(status)) {
             wrong.add("expected " + c.expectation() + " but got " + status);
         }
+        // The answer must also be one the public document describes (status, content type, body schema).
+        wrong.addAll(PublicDocument.committed()
+                .mismatches(new PublicDocument.Answer(
+                        c.method(),
+                        c.path(),
+                        status,
+                        answer.header("content-type").orElse(null),
+                        answer.bodyText())));
         Object json = parse(answer.bodyText());
         if (status >= 300) {
             wrong.addAll(problemDocument(c, answer, json));

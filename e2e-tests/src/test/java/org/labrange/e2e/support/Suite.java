@@ -18,6 +18,7 @@ import org.jose4j.jws.JsonWebSignature;
 import org.jose4j.jwt.JwtClaims;
 import org.jose4j.lang.JoseException;
 import org.labrange.e2e.LocalDatabase;
+import org.labrange.gateway.contract.DocumentedAnswers;
 
 /**
  * The whole system for the end-to-end tests, started once per test JVM: an embedded PostgreSQL that the
@@ -45,6 +46,8 @@ public final class Suite {
             io.restassured.RestAssured.config = io.restassured.RestAssured.config()
                     .jsonConfig(io.restassured.config.JsonConfig.jsonConfig()
                             .numberReturnType(io.restassured.path.json.config.JsonPathConfig.NumberReturnType.DOUBLE));
+            // Every answer a test receives through rest-assured must be one the public document describes.
+            DocumentedAnswers.install();
             instance = new Suite();
             Runtime.getRuntime().addShutdownHook(new Thread(instance::stopAll));
         }

@@ -23,8 +23,10 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 /**
  * Completes every public operation with what all of them share, so that resources declare only what is
  * their own: the X-Request-Id header in and out, the problem answers any call can get (400, 401, 403,
- * 500, 503 and, with a body, 413 and 415), the Problem schema on every error status, and the examples,
- * which are real answers kept as files under {@code openapi/examples/}, one per operation.
+ * 406, 500, 503 and, with a body, 413 and 415), the Problem schema on every error status, and the examples,
+ * which are real answers kept as files under {@code openapi/examples/}, one per operation. A nullable
+ * member whose generated schema keeps a single {@code type} next to its {@code anyOf [..., null]} gets
+ * {@code null} added to that type, so that the null the services send validates.
  */
 public class PublicContractFilter implements OASFilter {
 
@@ -37,6 +39,7 @@ public class PublicContractFilter implements OASFilter {
             "400", "Invalid request: malformed body, invalid field or parameter; `errors` names each one",
             "401", "No bearer token, or an expired, malformed or wrongly signed one (WWW-Authenticate: Bearer)",
             "403", "The token lacks the role this operation needs",
+            "406", "The Accept header names no media type this operation answers with",
             "413", "The body is larger than the gateway accepts",
             "415", "The body is not of a media type this operation takes",
             "500", "Unexpected failure; quote X-Request-Id when reporting it",
@@ -45,6 +48,9 @@ public class PublicContractFilter implements OASFilter {
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
         components(openAPI);
+        if (openAPI.getComponents().getSchemas() != null) {
+            openAPI.getComponents().getSchemas().values().forEach(PublicContractFilter::nullableMembers);
+        }
         if (openAPI.getPaths() == null || openAPI.getPaths().getPathItems() == null) {
             return;
         }
@@ -67,6 +73,7 @@ public class PublicContractFilter implements OASFilter {
                                 && operation.getParameters().size() > 1));
         add(responses, "401", true);
         add(responses, "403", true);
+        add(responses, "406", true);
         add(responses, "413", body);
         add(responses, "415", body);
         add(responses, "500", true);
@@ -89,6 +96,25 @@ public class PublicContractFilter implements OASFilter {
             }
         });
         examples(operation);
+    }
+
+    /**
+     * For some nullable members (a record typed by another schema) the generator writes {@code type: object} beside
+     * {@code anyOf: [$ref, {type: null}]}; the single type then refuses the null the anyOf allows.
+     */
+    private static void nullableMembers(Schema schema) {
+        if (schema.getProperties() == null) {
+            return;
+        }
+        schema.getProperties().values().forEach(member -> {
+            boolean nullable = member.getAnyOf() != null
+                    && member.getAnyOf().stream()
+                            .anyMatch(option ->
+                                    option.getType() != null && option.getType().contains(Schema.SchemaType.NULL));
+            if (nullable && member.getType() != null && !member.getType().contains(Schema.SchemaType.NULL)) {
+                member.addType(Schema.SchemaType.NULL);
+            }
+        });
     }
 
     /** The headers and parameters the operations refer to by name. */
