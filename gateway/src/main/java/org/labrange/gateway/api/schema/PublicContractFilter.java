@@ -23,7 +23,7 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 /**
  * Completes every public operation with what all of them share, so that resources declare only what is
  * their own: the X-Request-Id header in and out, the problem answers any call can get (400, 401, 403,
- * 406, 500, 503 and, with a body, 413 and 415), the Problem schema on every error status, and the examples,
+ * 406, 414, 431, 500, 503 and, with a body, 413 and 415), the Problem schema on every error status, and the examples,
  * which are real answers kept as files under {@code openapi/examples/}, one per operation. A nullable
  * member whose generated schema keeps a single {@code type} next to its {@code anyOf [..., null]} gets
  * {@code null} added to that type, so that the null the services send validates.
@@ -35,15 +35,25 @@ public class PublicContractFilter implements OASFilter {
     static final String EXAMPLES = "openapi/examples/";
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private static final Map<String, String> SHARED = Map.of(
-            "400", "Invalid request: malformed body, invalid field or parameter; `errors` names each one",
-            "401", "No bearer token, or an expired, malformed or wrongly signed one (WWW-Authenticate: Bearer)",
-            "403", "The token lacks the role this operation needs",
-            "406", "The Accept header names no media type this operation answers with",
-            "413", "The body is larger than the gateway accepts",
-            "415", "The body is not of a media type this operation takes",
-            "500", "Unexpected failure; quote X-Request-Id when reporting it",
-            "503", "A service needed for the answer is unavailable (`upstream` names it); try again after Retry-After");
+    private static final Map<String, String> SHARED = Map.ofEntries(
+            Map.entry(
+                    "400",
+                    "Invalid request: malformed body, invalid field, a query parameter this operation does not take, "
+                            + "a malformed header; `errors` names each one"),
+            Map.entry(
+                    "401",
+                    "No bearer token, or an expired, malformed or wrongly signed one, one issued in the future or "
+                            + "valid for longer than allowed (WWW-Authenticate: Bearer)"),
+            Map.entry("403", "The token lacks the role this operation needs"),
+            Map.entry("406", "The Accept header names no media type this operation answers with"),
+            Map.entry("413", "The body is larger than the gateway accepts"),
+            Map.entry("414", "The request target (path and query) is longer than 4096 characters"),
+            Map.entry("415", "The body is not of a media type this operation takes"),
+            Map.entry("431", "The request headers take more than 20 KiB"),
+            Map.entry("500", "Unexpected failure; quote X-Request-Id when reporting it"),
+            Map.entry(
+                    "503",
+                    "A service needed for the answer is unavailable (`upstream` names it); try again after Retry-After"));
 
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
@@ -65,17 +75,14 @@ public class PublicContractFilter implements OASFilter {
         operation.addParameter(OASFactory.createParameter().ref("#/components/parameters/" + REQUEST_ID));
         APIResponses responses = operation.getResponses();
         boolean body = operation.getRequestBody() != null;
-        add(
-                responses,
-                "400",
-                body
-                        || (operation.getParameters() != null
-                                && operation.getParameters().size() > 1));
+        add(responses, "400", true);
         add(responses, "401", true);
         add(responses, "403", true);
         add(responses, "406", true);
         add(responses, "413", body);
+        add(responses, "414", true);
         add(responses, "415", body);
+        add(responses, "431", true);
         add(responses, "500", true);
         add(responses, "503", true);
         responses.getAPIResponses().forEach((status, response) -> {
