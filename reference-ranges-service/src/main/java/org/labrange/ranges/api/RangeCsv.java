@@ -24,8 +24,18 @@ import org.labrange.ranges.domain.RangeRevision;
 import org.labrange.ranges.domain.Sex;
 import org.labrange.ranges.service.NewRange;
 
-/** CSV form of ranges. Export writes every column; import needs the columns in {@link #REQUIRED}. */
+/**
+ * CSV form of ranges. Export writes every column; import needs the columns in {@link #REQUIRED}.
+ *
+ * <p>Spreadsheet-safe both ways: a text cell that a spreadsheet would run as a formula (it starts with
+ * {@code = + - @}, a tab or a carriage return) is exported with a leading apostrophe, which spreadsheets show as
+ * text, and import removes exactly that apostrophe again, so an export imports back unchanged. Import takes
+ * UTF-8 with or without a byte-order mark, LF or CRLF line ends, and names the line of every problem.
+ */
 final class RangeCsv {
+
+    /** What makes a spreadsheet read a cell as a formula (OWASP's list for CSV injection). */
+    private static final String FORMULA_STARTS = "=+-@\t\r";
 
     static final List<String> COLUMNS = List.of(
             "rangeId",
@@ -64,21 +74,21 @@ final class RangeCsv {
                 printer.printRecord(
                         r.rangeId(),
                         r.revision(),
-                        r.analyteCode(),
-                        r.sourceCode(),
+                        text(r.analyteCode()),
+                        text(r.sourceCode()),
                         r.category(),
                         plain(c.low()),
                         c.lowInclusive(),
                         plain(c.high()),
                         c.highInclusive(),
-                        c.unit(),
+                        text(c.unit()),
                         p.sex(),
                         p.ageMin().orElse(null),
                         p.ageMax().orElse(null),
                         p.ageUnit(),
-                        p.condition().orElse(null),
-                        p.method().orElse(null),
-                        c.note().orElse(null),
+                        p.condition().map(RangeCsv::text).orElse(null),
+                        p.method().map(RangeCsv::text).orElse(null),
+                        c.note().map(RangeCsv::text).orElse(null),
                         r.effectiveFrom());
             }
         } catch (IOException e) {
@@ -90,14 +100,22 @@ final class RangeCsv {
     static List<NewRange> parse(String csv, int maxRows) {
         List<FieldError> errors = new ArrayList<>();
         List<NewRange> rows = new ArrayList<>();
-        try (CSVParser parser = CSVFormat.RFC4180
-                .builder()
-                .setHeader()
-                .setSkipHeaderRecord(true)
-                .setIgnoreSurroundingSpaces(true)
-                .setIgnoreEmptyLines(true)
-                .get()
-                .parse(new StringReader(csv))) {
+        // Excel's "CSV UTF-8" starts with a byte-order mark, which would otherwise become part of the first column name
+        String text = csv.startsWith("\uFEFF") ? csv.substring(1) : csv;
+        CSVParser parser;
+        try {
+            parser = CSVFormat.RFC4180
+                    .builder()
+                    .setHeader()
+                    .setSkipHeaderRecord(true)
+                    .setIgnoreSurroundingSpaces(true)
+                    .setIgnoreEmptyLines(true)
+                    .get()
+                    .parse(new StringReader(text));
+        } catch (IOException | IllegalArgumentException | IllegalStateException | UncheckedIOException e) {
+            throw new DomainException.Invalid("header", headerProblem(e));
+        }
+        try (parser) {
             List<String> missing = REQUIRED.stream()
                     .filter(c -> !parser.getHeaderMap().containsKey(c))
                     .sorted()
@@ -105,20 +123,68 @@ final class RangeCsv {
             if (!missing.isEmpty()) {
                 throw new DomainException.Invalid("header", "missing column(s) " + missing + "; expected " + COLUMNS);
             }
-            for (CSVRecord record : parser) {
+            java.util.Iterator<CSVRecord> records = parser.iterator();
+            while (hasNext(records, parser)) {
+                CSVRecord record = records.next();
                 int index = rows.size();
                 if (index >= maxRows) {
                     throw new DomainException.TooLarge("An import takes at most " + maxRows + " ranges");
                 }
                 rows.add(row(record, "ranges[" + index + "].", errors));
             }
-        } catch (IOException | IllegalArgumentException | IllegalStateException | UncheckedIOException e) {
-            throw new DomainException.Invalid("body", "is not valid CSV: " + e.getMessage());
+        } catch (IOException e) {
+            throw new DomainException.Invalid("body", "line " + parser.getCurrentLineNumber() + ": cannot be read");
         }
         if (!errors.isEmpty()) {
             throw new DomainException.Invalid(errors);
         }
         return rows;
+    }
+
+    /** Advances the parser, turning its complaints into a line number and a reason in our own words. */
+    private static boolean hasNext(java.util.Iterator<CSVRecord> records, CSVParser parser) {
+        try {
+            return records.hasNext();
+        } catch (IllegalStateException | UncheckedIOException e) {
+            String message = String.valueOf(e.getMessage());
+            String reason = message.contains("EOF") || message.contains("encapsulated token finished")
+                    ? "a quoted cell is not closed before the end of the file"
+                    : message.contains("invalid char between encapsulated token and delimiter")
+                            ? "text follows the closing quote of a cell (a quote inside a cell is written twice: \"\")"
+                            : "is not valid CSV";
+            throw new DomainException.Invalid("body", "line " + lineOf(message, parser) + ": " + reason);
+        }
+    }
+
+    private static long lineOf(String message, CSVParser parser) {
+        java.util.regex.Matcher line =
+                java.util.regex.Pattern.compile("line:? (\\d+)").matcher(message);
+        return line.find() ? Long.parseLong(line.group(1)) : parser.getCurrentLineNumber() + 1;
+    }
+
+    private static String headerProblem(Exception e) {
+        String message = String.valueOf(e.getMessage());
+        java.util.regex.Matcher duplicate =
+                java.util.regex.Pattern.compile("duplicate name: \"([^\"]*)\"").matcher(message);
+        if (duplicate.find()) {
+            return "line 1: the column '" + duplicate.group(1) + "' appears twice";
+        }
+        if (message.contains("empty") || message.contains("missing")) {
+            return "line 1: a column has no name";
+        }
+        return "line 1: the header row is not valid CSV";
+    }
+
+    /** A text cell as exported: a leading formula character is shown as text. */
+    static String text(String value) {
+        return value != null && !value.isEmpty() && FORMULA_STARTS.indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
+    }
+
+    /** A text cell as imported: the apostrophe {@link #text} added is removed again. */
+    private static String untext(String value) {
+        return value.length() > 1 && value.charAt(0) == '\'' && FORMULA_STARTS.indexOf(value.charAt(1)) >= 0
+                ? value.substring(1)
+                : value;
     }
 
     private static NewRange row(CSVRecord record, String prefix, List<FieldError> errors) {
@@ -127,27 +193,58 @@ final class RangeCsv {
                 integer(record, "ageMin", prefix, errors),
                 integer(record, "ageMax", prefix, errors),
                 enumeration(record, "ageUnit", AgeUnit.class, prefix, errors).orElse(AgeUnit.YEARS),
-                cell(record, "condition"),
-                cell(record, "method"));
+                textCell(record, "condition", prefix, errors),
+                textCell(record, "method", prefix, errors));
         RangeContent content = new RangeContent(
                 number(record, "low", prefix, errors),
                 bool(record, "lowInclusive", prefix, errors),
                 number(record, "high", prefix, errors),
                 bool(record, "highInclusive", prefix, errors),
-                cell(record, "unit").orElse(null),
+                textCell(record, "unit", prefix, errors).orElse(null),
                 population,
-                cell(record, "note"));
+                textCell(record, "note", prefix, errors));
         Category category =
                 enumeration(record, "category", Category.class, prefix, errors).orElse(null);
         return new NewRange(
-                cell(record, "analyte").orElse(null), cell(record, "source").orElse(null), category, content);
+                textCell(record, "analyte", prefix, errors).orElse(null),
+                textCell(record, "source", prefix, errors).orElse(null),
+                category,
+                content);
     }
 
     private static Optional<String> cell(CSVRecord record, String column) {
         if (!record.isMapped(column) || !record.isSet(column)) {
             return Optional.empty();
         }
-        return Optional.ofNullable(record.get(column)).map(String::strip).filter(v -> !v.isEmpty());
+        return Optional.ofNullable(record.get(column))
+                .map(String::strip)
+                .filter(v -> !v.isEmpty())
+                .map(RangeCsv::untext);
+    }
+
+    /** A text cell, refused (by line and column) when it carries a control character other than tab or line ends. */
+    private static Optional<String> textCell(CSVRecord record, String column, String prefix, List<FieldError> errors) {
+        Optional<String> value = cell(record, column);
+        value.flatMap(RangeCsv::controlCharacter)
+                .ifPresent(c -> errors.add(new FieldError(
+                        prefix + column,
+                        line(record) + "contains the control character " + String.format("U+%04X", (int) c))));
+        return value;
+    }
+
+    /** Where a row's problem is, for a person holding the file: "line 3: ". */
+    private static String line(CSVRecord record) {
+        return "line " + record.getParser().getCurrentLineNumber() + ": ";
+    }
+
+    private static Optional<Character> controlCharacter(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || (c >= 0x7F && c <= 0x9F)) {
+                return Optional.of(c);
+            }
+        }
+        return Optional.empty();
     }
 
     private static Optional<BigDecimal> number(
@@ -156,7 +253,7 @@ final class RangeCsv {
         try {
             return value.map(BigDecimal::new);
         } catch (NumberFormatException e) {
-            errors.add(new FieldError(prefix + column, "'" + value.get() + "' is not a number"));
+            errors.add(new FieldError(prefix + column, line(record) + "'" + value.get() + "' is not a number"));
             return Optional.empty();
         }
     }
@@ -166,7 +263,7 @@ final class RangeCsv {
         try {
             return value.map(Integer::valueOf);
         } catch (NumberFormatException e) {
-            errors.add(new FieldError(prefix + column, "'" + value.get() + "' is not a whole number"));
+            errors.add(new FieldError(prefix + column, line(record) + "'" + value.get() + "' is not a whole number"));
             return Optional.empty();
         }
     }
@@ -179,7 +276,7 @@ final class RangeCsv {
         if (value.get().equals("false")) {
             return false;
         }
-        errors.add(new FieldError(prefix + column, "must be true or false"));
+        errors.add(new FieldError(prefix + column, line(record) + "must be true or false"));
         return true;
     }
 
@@ -191,7 +288,8 @@ final class RangeCsv {
         } catch (IllegalArgumentException e) {
             errors.add(new FieldError(
                     prefix + column,
-                    "'" + value.get() + "' is not one of " + java.util.Arrays.toString(type.getEnumConstants())));
+                    line(record) + "'" + value.get() + "' is not one of "
+                            + java.util.Arrays.toString(type.getEnumConstants())));
             return Optional.empty();
         }
     }
