@@ -13,6 +13,7 @@ import java.util.List;
 import org.labrange.interpretation.api.problem.MalformedBodyException;
 import org.labrange.interpretation.api.problem.Problem;
 import org.labrange.interpretation.api.problem.RequestRejectedException;
+import org.labrange.problems.input.NoControlCharacters;
 
 /**
  * Reads request bodies strictly: UTF-8 only (RFC 8259; Jackson would otherwise guess UTF-16/32), exactly one

@@ -14,6 +14,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
+import org.labrange.problems.input.ControlCharacters;
 import org.labrange.ranges.domain.AgeUnit;
 import org.labrange.ranges.domain.Category;
 import org.labrange.ranges.domain.DomainException;
@@ -225,26 +226,15 @@ final class RangeCsv {
     /** A text cell, refused (by line and column) when it carries a control character other than tab or line ends. */
     private static Optional<String> textCell(CSVRecord record, String column, String prefix, List<FieldError> errors) {
         Optional<String> value = cell(record, column);
-        value.flatMap(RangeCsv::controlCharacter)
-                .ifPresent(c -> errors.add(new FieldError(
-                        prefix + column,
-                        line(record) + "contains the control character " + String.format("U+%04X", (int) c))));
+        value.flatMap(ControlCharacters::first)
+                .ifPresent(
+                        c -> errors.add(new FieldError(prefix + column, line(record) + ControlCharacters.reason(c))));
         return value;
     }
 
     /** Where a row's problem is, for a person holding the file: "line 3: ". */
     private static String line(CSVRecord record) {
         return "line " + record.getParser().getCurrentLineNumber() + ": ";
-    }
-
-    private static Optional<Character> controlCharacter(String text) {
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || (c >= 0x7F && c <= 0x9F)) {
-                return Optional.of(c);
-            }
-        }
-        return Optional.empty();
     }
 
     private static Optional<BigDecimal> number(

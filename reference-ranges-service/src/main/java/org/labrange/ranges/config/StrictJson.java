@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import io.quarkus.jackson.ObjectMapperCustomizer;
 import jakarta.inject.Singleton;
+import org.labrange.problems.input.NoControlCharacters;
 
 /**
  * JSON is read strictly: a value of the wrong type is an error, never a silent conversion (a number is

@@ -15,12 +15,12 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
-import org.labrange.interpretation.api.NoControlCharacters;
 import org.labrange.interpretation.api.RequestIdFilter;
 import org.labrange.interpretation.service.RangesUnavailableException;
 import org.labrange.interpretation.service.UnknownSourcesException;
 import org.labrange.problems.ProblemCatalogue;
 import org.labrange.problems.ProblemType;
+import org.labrange.problems.input.NoControlCharacters;
 
 /** The service's only exception mapper: every error leaves as application/problem+json. */
 public class ProblemMapper {
@@ -57,8 +57,7 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response malformed(MalformedBodyException e, UriInfo uri) {
-        if (e.json() instanceof JsonMappingException mapping
-                && String.valueOf(mapping.getOriginalMessage()).startsWith(NoControlCharacters.REASON)) {
+        if (e.json() instanceof JsonMappingException mapping && NoControlCharacters.refused(mapping)) {
             return rejected(
                     RequestRejectedException.validation(
                             List.of(new Problem.FieldError(fieldPath(mapping), mapping.getOriginalMessage()))),

@@ -21,8 +21,8 @@ import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import org.labrange.problems.ProblemCatalogue;
 import org.labrange.problems.ProblemType;
+import org.labrange.problems.input.NoControlCharacters;
 import org.labrange.ranges.api.Views;
-import org.labrange.ranges.config.NoControlCharacters;
 import org.labrange.ranges.domain.DomainException;
 import org.labrange.ranges.domain.FieldError;
 
@@ -218,7 +218,7 @@ public class ProblemMapper {
                     .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
                     .collect(Collectors.joining("."))
                     .replace(".[", "[");
-            if (String.valueOf(e.getOriginalMessage()).startsWith(NoControlCharacters.REASON)) {
+            if (NoControlCharacters.refused(mapping)) {
                 reason = e.getOriginalMessage();
             } else if (e instanceof UnrecognizedPropertyException) {
                 reason = "is not a known field";
