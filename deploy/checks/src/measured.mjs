@@ -7,12 +7,14 @@
 /**
  * Resident memory of each service on the JVM with the manifests' -Xmx128m, MiB.
  * steady: under sustained single-result load; peak: the highest 1-s sample under the mixed load
- * (singles, batches of 1,000 and 10,000, reports). The gateway's figures add what FHIR (HAPI) costs
- * it: +68 MiB RSS, measured after the memory runs.
+ * (singles, batches of 1,000 and 10,000, reports), or the container smoke test's peak where higher.
+ * The gateway's figures add what FHIR (HAPI) costs it: +68 MiB RSS, measured after the memory runs.
  */
 export const MEMORY_MIB = {
   "reference-ranges-service": { steady: 264, peak: 266, source: "BENCHMARKS.md run F (memory, sustained)" },
-  "interpretation-service": { steady: 226, peak: 289, source: "BENCHMARKS.md run F (memory, sustained)" },
+  // peak: the container smoke test of 2026-12-01 (four concurrent maximum batches, the manifests' exact
+  // settings) went above run F's 289
+  "interpretation-service": { steady: 226, peak: 297, source: "BENCHMARKS.md run F; smoke test 2026-12-01 (peak)" },
   gateway: { steady: 294 + 68, peak: 301 + 68, source: "BENCHMARKS.md run F + FHIR section (HAPI +68 MiB)" },
 };
 
