@@ -14,6 +14,8 @@ work="$(mktemp -d)"
 rootfs="$work/rootfs"
 unmount() { for m in proc sys dev/pts; do umount "$rootfs/$m" 2>/dev/null || true; done; }
 trap 'unmount; rm -rf --one-file-system "$work"' EXIT
+# A step that fails without output of its own still says where the script stopped.
+trap 'echo "base-image.sh: stopped at line $LINENO: $BASH_COMMAND" >&2' ERR
 
 debootstrap --variant=minbase --include=openjdk-17-jre-headless,ca-certificates bookworm "$rootfs" "$mirror" >"$work/debootstrap.log" 2>&1 \
   || { tail -20 "$work/debootstrap.log" >&2; exit 1; }

@@ -42,6 +42,10 @@ CONF
 export CONTAINERS_CONF="$work/containers.conf"
 
 cleanup() {
+  if (( failures > 0 )); then
+    for svc in "${SERVICES[@]}"; do podman logs "smoke-$svc-$run_id" >"${SMOKE_LOGS:-/tmp}/smoke-$svc.log" 2>&1 || true; done
+    echo "container logs in ${SMOKE_LOGS:-/tmp}/smoke-<service>.log"
+  fi
   for svc in "${SERVICES[@]}"; do podman rm -f "smoke-$svc-$run_id" >/dev/null 2>&1 || true; done
   psql -qd postgres -c "DROP DATABASE IF EXISTS $db WITH (FORCE)" >/dev/null 2>&1 || true
   psql -qd postgres -c "DROP ROLE IF EXISTS $app" -c "DROP ROLE IF EXISTS $owner" >/dev/null 2>&1 || true
@@ -181,16 +185,15 @@ results = [{"id": f"r{i}", "analyte": "B2M", "specimen": "serum", "value": f"{1 
             "collectedAt": "2026-11-20T08:00:00Z"} for i in range(10000)]
 json.dump({"patient": {"sex": "FEMALE", "birthDate": "1970-05-01"}, "results": results}, open(sys.argv[1], "w"))
 PY
-  batch() { curl -s -o /dev/null -w '%{http_code} %{size_download} %{time_total}' -H "Authorization: Bearer $clinician" \
-    -H 'Content-Type: application/json' --data-binary @"$work/batch.json" "$gw/api/v1/interpretations"; }
+  batch() { # [base URL]: one maximum batch, through the gateway unless another service is named
+    curl -s -o /dev/null --max-time 120 -w '%{http_code} %{size_download} %{time_total}' -H "Authorization: Bearer $clinician" \
+      -H 'Content-Type: application/json' --data-binary @"$work/batch.json" "${1:-$gw}/api/v1/interpretations"; }
+  single() { curl -s -o /dev/null --max-time 30 -w '%{http_code}' -H "Authorization: Bearer $clinician" -H 'Content-Type: application/json' \
+    "$gw/api/v1/interpretations/single" -d '{"patient": {"sex": "FEMALE", "birthDate": "1970-05-01"},
+    "result": {"id": "serum", "analyte": "B2M", "specimen": "serum", "value": "2.45", "unit": "mg/L", "collectedAt": "2026-11-20T08:00:00Z"}}'; }
   read -r code size secs <<<"$(batch)"
   echo "one maximum batch (10,000 results, $(( $(stat -c %s "$work/batch.json") / 1024 )) KiB) through the gateway: HTTP $code, $(( size / 1048576 )) MiB answer, ${secs} s"
   check "one maximum batch through the gateway does not fail" test "$code" = 200
-  for i in 1 2 3 4; do batch >"$work/batch-$i.out" & done; wait
-  echo "four concurrent maximum batches: $(cut -d' ' -f1 "$work"/batch-*.out | sort | uniq -c | awk '{printf "%s× HTTP %s  ", $1, $2}')"
-  for svc in "${SERVICES[@]}"; do
-    check "$svc still running after the batches (not OOM-killed)" test "$(podman inspect -f '{{.State.Running}} {{.State.OOMKilled}}' "smoke-$svc-$run_id")" = "true false"
-  done
   if command -v wrk >/dev/null; then
     cat >"$work/single.lua" <<LUA
 wrk.method = "POST"
@@ -200,16 +203,28 @@ wrk.body = '{"patient": {"sex": "FEMALE", "birthDate": "1970-05-01"}, "result": 
 LUA
     wrk -t2 -c32 -d"${SMOKE_LOAD_SECONDS:-20}s" -s "$work/single.lua" "$gw/api/v1/interpretations/single" | grep -E 'Requests/sec|Non-2xx|Socket errors' | sed 's/^/wrk single results, 32 connections: /'
   fi
-  for svc in "${SERVICES[@]}"; do echo "$svc after the load: $(rss "$svc")"; done
+  for svc in "${SERVICES[@]}"; do echo "$svc after one maximum batch and the single results: $(rss "$svc")"; done
+  # Four maximum batches at once: each is answered, with the interpretations or with a problem document
+  # saying to come back later (429/503), and the gateway keeps serving afterwards.
+  for i in 1 2 3 4; do batch >"$work/batch-$i.out" & done; wait
+  echo "four concurrent maximum batches: $(cut -d' ' -f1 "$work"/batch-*.out | sort | uniq -c | awk '{printf "%s× HTTP %s  ", $1, $2}')"
+  check "four concurrent maximum batches: each answered 200, 429 or 503" \
+    bash -c "! cut -d' ' -f1 '$work'/batch-*.out | grep -qvE '^(200|429|503)\$'"
+  for svc in "${SERVICES[@]}"; do
+    check "$svc still running after the batches (not OOM-killed)" test "$(podman inspect -f '{{.State.Running}} {{.State.OOMKilled}}' "smoke-$svc-$run_id")" = "true false"
+  done
+  check "the gateway still answers a single interpretation after the batches" test "$(single)" = 200
+  for svc in "${SERVICES[@]}"; do echo "$svc after four concurrent maximum batches: $(rss "$svc")"; done
 fi
 
 # --- shutdown ----------------------------------------------------------------------------------
 if [[ "${SMOKE_LOAD:-true}" == true ]]; then
-  # SIGTERM while a maximum batch is being interpreted: the request in flight must still be answered.
-  batch >"$work/inflight.out" & inflight=$!
+  # SIGTERM while interpretation-service works on a maximum batch: the request in flight must still be
+  # answered. Sent to the service itself, so that what happened to the gateway above does not matter.
+  batch "http://127.0.0.1:${HTTP_PORT[interpretation-service]}" >"$work/inflight.out" & inflight=$!
   mgmt="http://127.0.0.1:${MGMT_PORT[interpretation-service]}/q/metrics"
   for _ in $(seq 1 200); do
-    curl -s "$mgmt" | grep -E '^http_server_active_requests(\{| )' | awk '{s += $NF} END {exit !(s > 0)}' && break
+    curl -s --max-time 5 "$mgmt" | grep -E '^http_server_active_requests(\{| )' | awk '{s += $NF} END {exit !(s > 0)}' && break
     sleep 0.05
   done
   t0=$(date +%s%N)

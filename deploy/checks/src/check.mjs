@@ -5,6 +5,7 @@ import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { checkStructure, STRUCTURES } from "./cnpg.mjs";
 import { canConnect, selectorMatches } from "./netpol.mjs";
+import { capacity, DB_CONNECTION_RESERVE, HPA_UTILISATION, MEMORY_HEADROOM, MEMORY_MIB } from "./measured.mjs";
 import { effective, projectVersion, readService, SERVICES } from "./quarkus.mjs";
 import { describe } from "./report.mjs";
 import { validateStrict, validatorFor } from "./schema.mjs";
@@ -239,6 +240,15 @@ export function checkPolicies({ objects, report, overlay, repo, expect }) {
         report.expect(heap <= limit * 0.6, "heap", cw, `-Xmx${xmx[1]}${xmx[2]} leaves too little of the ${c.resources.limits.memory} limit for the rest of the process (keep the heap at most 60 %)`);
       }
 
+      // Memory from measurements: the limit holds the measured peak with room, the request the steady use
+      // (issue 15: the gateway was OOM-killed at 256 MiB by one maximum batch).
+      const measured = MEMORY_MIB[service.name];
+      if (measured) {
+        const request = toMiB(c.resources?.requests?.memory);
+        report.expect(limit >= measured.peak * MEMORY_HEADROOM, "memory-measured", cw, `memory limit ${c.resources?.limits?.memory} is below ${MEMORY_HEADROOM} x the measured peak ${measured.peak} MiB (${measured.source})`);
+        report.expect(request >= measured.steady, "memory-measured", cw, `memory request ${c.resources?.requests?.memory} is below the measured steady use ${measured.steady} MiB (${measured.source})`);
+      }
+
       // Read-only root: Quarkus and the JDK need a writable /tmp.
       const tmp = (c.volumeMounts ?? []).find((m) => m.mountPath === "/tmp");
       const tmpVol = tmp && (pod.volumes ?? []).find((v) => v.name === tmp.name);
@@ -443,7 +453,8 @@ export function checkPolicies({ objects, report, overlay, repo, expect }) {
     }
   }
 
-  for (const name of ["gateway", "interpretation-service"]) {
+  const model = capacity("slow");
+  for (const name of ["gateway", "interpretation-service", "reference-ranges-service"]) {
     const hpa = byKind("HorizontalPodAutoscaler").find((h) => h.spec.scaleTargetRef?.name === name);
     if (!report.expect(Boolean(hpa), "hpa", overlay, `no HorizontalPodAutoscaler for ${name}`)) continue;
     report.expect(hpa.spec.scaleTargetRef.kind === "Deployment" && Boolean(find("Deployment", name)), "hpa", at(hpa), "must target the Deployment");
@@ -451,6 +462,12 @@ export function checkPolicies({ objects, report, overlay, repo, expect }) {
     report.expect(hpa.spec.maxReplicas > (hpa.spec.minReplicas ?? 1), "hpa", at(hpa), "maxReplicas must exceed minReplicas");
     const d = find("Deployment", name);
     report.expect(!d || Boolean(d.spec.template.spec.containers.every((c) => c.resources?.requests?.cpu)), "hpa", at(hpa), "CPU utilisation needs CPU requests");
+    const cpu = (hpa.spec.metrics ?? []).find((m) => m.type === "Resource" && m.resource?.name === "cpu");
+    report.expect(cpu?.resource?.target?.averageUtilization === HPA_UTILISATION, "hpa", at(hpa), `must scale on CPU at ${HPA_UTILISATION} % of the request, as the capacity model assumes`);
+    if (expect.capacityModel) {
+      // The HPA must be allowed to reach what the capacity model needs at the slowest measured speed.
+      report.expect(hpa.spec.maxReplicas >= model.pods[name], "hpa-capacity", at(hpa), `maxReplicas ${hpa.spec.maxReplicas} is below the ${model.pods[name]} pods the capacity model needs (${model.cores[name].toFixed(1)} cores at ${HPA_UTILISATION} %)`);
+    }
   }
   for (const service of services) {
     const d = find("Deployment", service.name);
@@ -494,6 +511,19 @@ export function checkPolicies({ objects, report, overlay, repo, expect }) {
       const pm = byKind("PodMonitor").find((m) => selectorMatches(m.spec.selector, { "cnpg.io/cluster": cl.metadata.name, "cnpg.io/podRole": "instance" }));
       report.expect(Boolean(pm) && (pm.spec.podMetricsEndpoints ?? []).some((e) => e.port === "metrics"), "monitoring", at(cl), "no PodMonitor scrapes the database instances' metrics port");
       report.expect(/@sha256:[0-9a-f]{64}$/.test(cl.spec.imageName ?? ""), "image-digest", at(cl), `imageName ${cl.spec.imageName} must be pinned by digest`);
+      // Connection budget: every pool the HPA may start, plus a surge pod and its Flyway connection during a
+      // rollout, plus a reserve for the operator, exporters and superusers, must fit max_connections.
+      if (ranges) {
+        const maxConnections = Number(cl.spec.postgresql?.parameters?.max_connections ?? 100);
+        const rangesService = services.find((s) => s.name === "reference-ranges-service");
+        const poolEnv = envOf(ranges.spec.template.spec.containers[0], objects).get("QUARKUS_DATASOURCE_JDBC_MAX_SIZE")?.value;
+        const pool = Number(poolEnv ?? effective(rangesService.props, "quarkus.datasource.jdbc.max-size", "20"));
+        const rangesHpa = byKind("HorizontalPodAutoscaler").find((h) => h.spec.scaleTargetRef?.name === "reference-ranges-service");
+        const pods = Math.max(rangesHpa?.spec.maxReplicas ?? 0, ranges.spec.replicas ?? 1);
+        const surge = Number(ranges.spec.strategy?.rollingUpdate?.maxSurge ?? 1);
+        const needed = (pods + surge) * pool + surge + DB_CONNECTION_RESERVE;
+        report.expect(needed <= maxConnections, "connections", at(cl), `max_connections ${maxConnections} < ${needed}: ${pods} pods + ${surge} surging x pool ${pool} + Flyway + ${DB_CONNECTION_RESERVE} reserved`);
+      }
       const plugin = (cl.spec.plugins ?? []).find((p) => p.isWALArchiver);
       const store = plugin && byKind("ObjectStore").find((o) => o.metadata.name === plugin.parameters?.barmanObjectName);
       report.expect(Boolean(store || cl.spec.backup?.barmanObjectStore), "backup", at(cl), "no WAL archive / object store configured");
