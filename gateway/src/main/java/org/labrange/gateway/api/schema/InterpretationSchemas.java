@@ -442,7 +442,7 @@ public final class InterpretationSchemas {
 
             Instant evaluatedAt,
             RangesState ranges,
-            @Schema(description = BASIS) Basis basis,
+            @Schema(description = BASIS, required = true) Basis basis,
             List<InterpretedResult> results,
             List<Pattern> patterns) {}
 
@@ -503,7 +503,7 @@ public final class InterpretationSchemas {
             String rulesVersion,
             Instant evaluatedAt,
             RangesState ranges,
-            @Schema(description = BASIS) Basis basis,
+            @Schema(description = BASIS, required = true) Basis basis,
             List<CompactResult> results,
             List<Pattern> patterns) {}
 
@@ -546,5 +546,5 @@ public final class InterpretationSchemas {
             @Schema(description = "Empty: a result with problems is answered 422")
             List<ResultProblem> problems,
 
-            @Schema(description = BASIS) Basis basis) {}
+            @Schema(description = BASIS, required = true) Basis basis) {}
 }

@@ -211,7 +211,7 @@ public final class ReportSchemas {
             List<ServiceVersion> services,
             List<RangeRevisionRef> rangeRevisions,
 
-            @Schema(description = InterpretationSchemas.BASIS)
+            @Schema(description = InterpretationSchemas.BASIS, required = true)
             Basis basis) {}
 
     @Schema(
@@ -246,7 +246,7 @@ public final class ReportSchemas {
             List<DeltaCheck> deltaChecks,
             Provenance provenance,
 
-            @Schema(description = InterpretationSchemas.BASIS)
+            @Schema(description = InterpretationSchemas.BASIS, required = true)
             Basis basis) {}
 
     @Schema(
