@@ -70,7 +70,16 @@ JSON
 # the gateway of BASE_REF, built apart (same parent pom and token-cache as that commit)
 BASE_SRC="$OUT/base-src"
 mkdir -p "$BASE_SRC"
-git -C "$ROOT" archive "$BASE_REF" pom.xml .mvn mvnw token-cache gateway | tar -x -C "$BASE_SRC"
+# the in-repository modules a gateway of that commit depends on (problem-catalogue and its contracts file since it exists)
+BASE_PATHS=(pom.xml .mvn mvnw token-cache gateway)
+if git -C "$ROOT" cat-file -e "$BASE_REF:problem-catalogue" 2>/dev/null; then
+  BASE_PATHS+=(problem-catalogue contracts)
+fi
+git -C "$ROOT" archive "$BASE_REF" "${BASE_PATHS[@]}" | tar -x -C "$BASE_SRC"
+if [ -d "$BASE_SRC/problem-catalogue" ]; then
+  (cd "$BASE_SRC" && ./mvnw -B -q -o install -DskipTests -f problem-catalogue/pom.xml -Dspotless.check.skip=true) \
+    >"$OUT/logs/base-catalogue.log" 2>&1
+fi
 (cd "$BASE_SRC" && ./mvnw -B -q -o package -DskipTests -f gateway/pom.xml -Dspotless.check.skip=true) \
   >"$OUT/logs/base-build.log" 2>&1
 BASE_APP="$BASE_SRC/gateway/target/quarkus-app"
