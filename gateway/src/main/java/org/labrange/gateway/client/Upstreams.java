@@ -1,5 +1,7 @@
 package org.labrange.gateway.client;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.URI;
@@ -23,7 +25,7 @@ public class Upstreams {
     private final UpstreamHttp http;
     private final GatewayConfig config;
 
-    Upstreams(UpstreamHttp http, GatewayConfig config) {
+    Upstreams(UpstreamHttp http, GatewayConfig config, MeterRegistry meters) {
         this.http = http;
         this.config = config;
         for (Upstream upstream : Upstream.values()) {
@@ -33,7 +35,12 @@ public class Upstreams {
                             upstream,
                             config.upstream().readTimeout(),
                             config.upstream().breakerDelay()));
-            limits.put(upstream, new InFlightLimit(config.upstream().maxInFlight()));
+            InFlightLimit limit = new InFlightLimit(config.upstream().maxInFlight());
+            limits.put(upstream, limit);
+            Gauge.builder("labrange.upstream.in-flight", limit, InFlightLimit::inFlight)
+                    .description("Calls to the upstream in flight, forwarded answers until their last byte")
+                    .tag("upstream", upstream.serviceName())
+                    .register(meters);
         }
     }
 
@@ -63,11 +70,6 @@ public class Upstreams {
                     .onCancellation()
                     .invoke(release);
         });
-    }
-
-    /** Retry-After for an open breaker: the breaker's delay in whole seconds, at least one. */
-    public long retryAfterSeconds() {
-        return Math.max(1, (config.upstream().breakerDelay().toMillis() + 999) / 1000);
     }
 
     private <T> Uni<T> guarded(Upstream upstream, java.util.function.Supplier<Uni<T>> call) {

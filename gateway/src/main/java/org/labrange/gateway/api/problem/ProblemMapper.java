@@ -35,8 +35,8 @@ public class ProblemMapper {
         this.mapper = mapper;
         // a suspended upstream is tried again after the breaker's delay: asking clients to wait longer only
         // delays their recovery
-        this.retryAfterSeconds = String.valueOf(
-                Math.max(1, (config.upstream().breakerDelay().toMillis() + 999) / 1000));
+        this.retryAfterSeconds =
+                String.valueOf(Math.max(1, (config.upstream().breakerDelay().toMillis() + 999) / 1000));
     }
 
     @ServerExceptionMapper
@@ -72,7 +72,8 @@ public class ProblemMapper {
     /** Load shed at the edge: the upstream was not called, so the client may retry as soon as it likes. */
     @ServerExceptionMapper
     public Response overloaded(UpstreamOverloadedException e, UriInfo uri, HttpHeaders headers) {
-        Problem problem = Problem.of("overloaded", e.getMessage()).naming(e.upstream().serviceName());
+        Problem problem =
+                Problem.of("overloaded", e.getMessage()).naming(e.upstream().serviceName());
         return Response.fromResponse(respond(problem, uri, headers))
                 .header("Retry-After", "1")
                 .build();
