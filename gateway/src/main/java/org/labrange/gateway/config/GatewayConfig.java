@@ -33,6 +33,8 @@ public interface GatewayConfig {
 
     Upstream upstream();
 
+    Edge edge();
+
     Reports reports();
 
     Health health();
@@ -80,6 +82,15 @@ public interface GatewayConfig {
         /** How long a service version read from /q/info is reused. */
         @WithDefault("5m")
         Duration versionCacheTtl();
+    }
+
+    interface Edge {
+        /**
+         * Request bytes (as announced by Content-Length) the gateway reads and holds at once; a request that would
+         * go beyond is answered 503 overloaded before its body is read, unless no other body is held. Default: a
+         * quarter of the maximum heap.
+         */
+        Optional<Long> maxBodyBytesInFlight();
     }
 
     interface Reports {
