@@ -14,7 +14,8 @@ import org.jboss.resteasy.reactive.server.spi.ServerHttpResponse;
  * An upstream answer whose status and headers have arrived and whose body has not been read yet: it is held
  * paused until {@link #writeTo} passes it on chunk by chunk, at the pace the client reads it, so the gateway never
  * holds more than a few chunks of it. Exactly one of {@link #writeTo} and {@link #discard} must be called; either
- * ends the call's place in the upstream's in-flight limit.
+ * ends the call's place in the upstream's in-flight limit. An answer left unwritten is ended at its deadline
+ * ({@code labrange.upstream.answer-timeout}), so its place and connection are never held for good.
  */
 public final class StreamedAnswer {
 
