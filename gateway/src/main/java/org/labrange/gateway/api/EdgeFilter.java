@@ -11,6 +11,7 @@ import java.util.Optional;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.jboss.logging.MDC;
 import org.labrange.gateway.api.problem.Problem;
+import org.labrange.gateway.config.GatewayConfig;
 
 /**
  * The first thing every request meets: it fixes the correlation id (request header, response
@@ -28,9 +29,12 @@ public class EdgeFilter {
 
     private final ObjectMapper mapper;
     private final Optional<Long> maxBodyBytes;
+    private final BodyBudget bodies;
 
-    EdgeFilter(ObjectMapper mapper) {
+    EdgeFilter(ObjectMapper mapper, GatewayConfig config) {
         this.mapper = mapper;
+        this.bodies = new BodyBudget(
+                config.edge().maxBodyBytesInFlight().orElse(Runtime.getRuntime().maxMemory() / 4));
         this.maxBodyBytes = ConfigProvider.getConfig()
                 .getOptionalValue("quarkus.http.limits.max-body-size", String.class)
                 .map(size -> new MemorySizeConverter().convert(size).asLongValue());
@@ -81,7 +85,34 @@ public class EdgeFilter {
             tooLarge(context, requestId);
             return;
         }
+        long announced = announcedLength(context);
+        if (announced > 0) {
+            if (!bodies.tryReserve(announced)) {
+                context.response().putHeader("Retry-After", "1");
+                refuse(
+                        context,
+                        Problem.of(
+                                "overloaded",
+                                "The gateway already holds as many request bytes as it allows (" + bodies.limit()
+                                        + "); retry shortly."),
+                        requestId);
+                return;
+            }
+            context.addEndHandler(ended -> bodies.release(announced));
+        }
         context.next();
+    }
+
+    private static long announcedLength(RoutingContext context) {
+        String length = context.request().getHeader("Content-Length");
+        if (length == null) {
+            return 0;
+        }
+        try {
+            return Math.max(0, Long.parseLong(length.trim()));
+        } catch (NumberFormatException e) {
+            return 0;
+        }
     }
 
     private static long headerBytes(RoutingContext context) {

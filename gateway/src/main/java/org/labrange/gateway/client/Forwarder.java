@@ -54,7 +54,8 @@ public class Forwarder {
         UpstreamRequest request = new UpstreamRequest(method, pathAndQuery, forwardedHeaders(headers), body);
         var rewrite = Optional.<Map.Entry<java.net.URI, java.net.URI>>of(
                 new AbstractMap.SimpleImmutableEntry<>(upstreams.baseUrl(upstream), uri.getBaseUri()));
-        return upstreams.call(upstream, request).map(answer -> Passthrough.toResponse(answer, rewrite));
+        // the answer's body is passed on as it arrives, never held whole (a batch answer can be tens of MB)
+        return upstreams.stream(upstream, request).map(answer -> Passthrough.toResponse(answer, rewrite));
     }
 
     /** The headers passed on to upstreams for any call made on behalf of this request. */

@@ -2,6 +2,7 @@ package org.labrange.gateway.client;
 
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -29,8 +30,31 @@ public final class Passthrough {
      *                {@code Location} on the upstream's origin is moved to the gateway's
      */
     public static Response toResponse(UpstreamResponse upstream, Optional<Map.Entry<URI, URI>> rewrite) {
-        Response.ResponseBuilder builder = Response.status(upstream.status());
-        for (Map.Entry<String, String> header : upstream.headers()) {
+        Response.ResponseBuilder builder = head(upstream.status(), upstream.headers(), rewrite);
+        if (upstream.body().length > 0) {
+            builder.entity(upstream.body());
+        }
+        return builder.build();
+    }
+
+    /**
+     * The same for an answer whose body is still arriving: the body becomes the entity, written as it comes by
+     * {@link StreamedAnswerWriter}; an answer without body is finished here.
+     */
+    static Response toResponse(StreamedAnswer upstream, Optional<Map.Entry<URI, URI>> rewrite) {
+        Response.ResponseBuilder builder = head(upstream.status(), upstream.headers(), rewrite);
+        if (upstream.empty()) {
+            upstream.discard();
+        } else {
+            builder.entity(upstream);
+        }
+        return builder.build();
+    }
+
+    private static Response.ResponseBuilder head(
+            int status, List<Map.Entry<String, String>> headers, Optional<Map.Entry<URI, URI>> rewrite) {
+        Response.ResponseBuilder builder = Response.status(status);
+        for (Map.Entry<String, String> header : headers) {
             String name = header.getKey().toLowerCase();
             if (NOT_COPIED.contains(name)) {
                 continue;
@@ -45,10 +69,7 @@ public final class Passthrough {
                 builder.header(header.getKey(), value);
             }
         }
-        if (upstream.body().length > 0) {
-            builder.entity(upstream.body());
-        }
-        return builder.build();
+        return builder;
     }
 
     static String relocate(String location, URI upstreamBase, URI gatewayBase) {

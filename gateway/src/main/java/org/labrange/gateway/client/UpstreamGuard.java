@@ -5,24 +5,22 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.util.TypeLiteral;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
+import java.util.function.Supplier;
 
 /**
  * The fault tolerance of the calls to one upstream: a timeout that follows
  * {@code labrange.upstream.read-timeout}, retries of transport failures of idempotent calls only
  * ({@link RetryableUpstreamException}; writes are never repeated), and a circuit breaker of its own, so
  * that a failing upstream does not suspend calls to the other. HTTP error answers are not failures here:
- * they are passed on to the client unchanged.
+ * they are passed on to the client unchanged. Buffered and streamed calls share the one guard, so they
+ * share the breaker; for a streamed call the timeout covers the wait for status and headers.
  */
 final class UpstreamGuard {
 
-    private final Upstream upstream;
-    private final UpstreamHttp http;
-    private final TypedGuard<Uni<UpstreamResponse>> guard;
+    private final TypedGuard<Uni<Object>> guard;
 
-    UpstreamGuard(Upstream upstream, UpstreamHttp http, Duration timeout) {
-        this.upstream = upstream;
-        this.http = http;
-        this.guard = TypedGuard.create(new TypeLiteral<Uni<UpstreamResponse>>() {})
+    UpstreamGuard(Upstream upstream, Duration timeout, Duration breakerDelay) {
+        this.guard = TypedGuard.create(new TypeLiteral<Uni<Object>>() {})
                 .withDescription(upstream.serviceName())
                 .withTimeout()
                 .duration(timeout.toMillis(), ChronoUnit.MILLIS)
@@ -37,7 +35,8 @@ final class UpstreamGuard {
                 .name(upstream.serviceName())
                 .requestVolumeThreshold(20)
                 .failureRatio(0.5)
-                .delay(10, ChronoUnit.SECONDS)
+                // after this long, trial calls go through: a restarted upstream is back within it
+                .delay(breakerDelay.toMillis(), ChronoUnit.MILLIS)
                 .successThreshold(2)
                 .done()
                 // the call is non-blocking: it runs on the caller's thread, as the annotations did
@@ -45,7 +44,8 @@ final class UpstreamGuard {
                 .build();
     }
 
-    Uni<UpstreamResponse> send(UpstreamRequest request) {
-        return guard.get(() -> http.exchange(upstream, request));
+    @SuppressWarnings("unchecked")
+    <T> Uni<T> send(Supplier<Uni<T>> call) {
+        return (Uni<T>) guard.get(() -> call.get().map(answer -> (Object) answer));
     }
 }

@@ -3,7 +3,11 @@ package org.labrange.gateway.client;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientRequest;
+import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.RequestOptions;
 import io.vertx.ext.web.client.WebClientOptions;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.core.buffer.Buffer;
@@ -20,6 +24,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
 import org.jboss.logging.Logger;
 import org.labrange.gateway.config.GatewayConfig;
 
@@ -34,6 +39,8 @@ class UpstreamHttp {
 
     private final GatewayConfig config;
     private final MeterRegistry meters;
+    private final io.vertx.core.Vertx vertx;
+    private final Map<Upstream, HttpClient> pools = new EnumMap<>(Upstream.class);
     private final Map<Upstream, WebClient> clients = new EnumMap<>(Upstream.class);
     private final Map<Upstream, URI> baseUrls = new EnumMap<>(Upstream.class);
     private final Map<Upstream, URI> managementUrls = new EnumMap<>(Upstream.class);
@@ -46,6 +53,7 @@ class UpstreamHttp {
         baseUrls.put(Upstream.INTERPRETATION, config.interpretationUrl());
         managementUrls.put(Upstream.RANGES, config.rangesManagementUrl());
         managementUrls.put(Upstream.INTERPRETATION, config.interpretationManagementUrl());
+        this.vertx = vertx.getDelegate();
         for (Upstream upstream : Upstream.values()) {
             WebClientOptions options = new WebClientOptions()
                     .setConnectTimeout((int) config.upstream().connectTimeout().toMillis())
@@ -53,7 +61,10 @@ class UpstreamHttp {
                     .setKeepAlive(true)
                     .setFollowRedirects(false)
                     .setUserAgent("labrange-gateway");
-            clients.put(upstream, WebClient.create(vertx, options));
+            // one connection pool per upstream, shared by buffered calls and streamed ones
+            HttpClient pool = this.vertx.createHttpClient(options);
+            pools.put(upstream, pool);
+            clients.put(upstream, WebClient.wrap(io.vertx.mutiny.core.http.HttpClient.newInstance(pool), options));
         }
     }
 
@@ -89,16 +100,76 @@ class UpstreamHttp {
                 .onFailure()
                 .invoke(failure -> record(sample, upstream, request, "unavailable"))
                 .onFailure()
-                .transform(failure -> {
-                    String detail = upstream.serviceName() + " could not be reached: " + describe(failure);
-                    LOG.warnf(
-                            "%s %s on %s failed: %s",
-                            request.method(), request.pathAndQuery(), upstream.serviceName(), describe(failure));
-                    // A timed-out call may still be running upstream: only connection failures are retried.
-                    return request.idempotent() && !isTimeout(failure)
-                            ? new RetryableUpstreamException(upstream, detail, failure)
-                            : new UpstreamUnavailableException(upstream, detail, failure);
-                });
+                .transform(failure -> unavailable(upstream, request, failure));
+    }
+
+    private static UpstreamUnavailableException unavailable(
+            Upstream upstream, UpstreamRequest request, Throwable failure) {
+        String detail = upstream.serviceName() + " could not be reached: " + describe(failure);
+        LOG.warnf(
+                "%s %s on %s failed: %s",
+                request.method(), request.pathAndQuery(), upstream.serviceName(), describe(failure));
+        // A timed-out call may still be running upstream: only connection failures are retried.
+        return request.idempotent() && !isTimeout(failure)
+                ? new RetryableUpstreamException(upstream, detail, failure)
+                : new UpstreamUnavailableException(upstream, detail, failure);
+    }
+
+    /**
+     * A call whose answer is not read whole: it completes once status and headers have arrived, with the body
+     * paused for {@link StreamedAnswer#writeTo}. {@code release} runs once when the answer is over, however it ends,
+     * or when the call fails or is cancelled before the answer arrived.
+     */
+    Uni<StreamedAnswer> open(Upstream upstream, UpstreamRequest request, Runnable release) {
+        RequestOptions options = new RequestOptions()
+                .setMethod(HttpMethod.valueOf(request.method()))
+                .setAbsoluteURI(join(baseUrls.get(upstream), request.pathAndQuery()))
+                .setIdleTimeout(config.upstream().readTimeout().toMillis())
+                .setFollowRedirects(false);
+        request.headers().forEach(options::putHeader);
+        Timer.Sample sample = Timer.start(meters);
+        AtomicReference<HttpClientRequest> sent = new AtomicReference<>();
+        Uni<StreamedAnswer> answer = Uni.createFrom()
+                .emitter(emitter -> pools.get(upstream)
+                        .request(options)
+                        .compose(call -> {
+                            sent.set(call);
+                            return request.body()
+                                    .map(bytes -> call.send(io.vertx.core.buffer.Buffer.buffer(bytes)))
+                                    .orElseGet(call::send);
+                        })
+                        .onSuccess(response -> {
+                            // nothing may be read before the client's answer is ready to take it
+                            response.pause();
+                            record(sample, upstream, request, (response.statusCode() / 100) + "xx");
+                            emitter.complete(streamed(upstream, response, release));
+                        })
+                        .onFailure(emitter::fail));
+        return answer.onCancellation()
+                .invoke(() -> {
+                    HttpClientRequest call = sent.get();
+                    if (call != null) {
+                        call.reset();
+                    }
+                })
+                .onFailure()
+                .invoke(failure -> record(sample, upstream, request, "unavailable"))
+                .onFailure()
+                .transform(failure -> unavailable(upstream, request, failure));
+    }
+
+    private StreamedAnswer streamed(Upstream upstream, HttpClientResponse response, Runnable release) {
+        List<Map.Entry<String, String>> headers = new ArrayList<>();
+        response.headers()
+                .forEach(
+                        entry -> headers.add(new AbstractMap.SimpleImmutableEntry<>(entry.getKey(), entry.getValue())));
+        long[] deadline = new long[1];
+        StreamedAnswer answer = new StreamedAnswer(upstream, response.statusCode(), headers, response, () -> {
+            vertx.cancelTimer(deadline[0]);
+            release.run();
+        });
+        deadline[0] = vertx.setTimer(config.upstream().answerTimeout().toMillis(), id -> answer.expire());
+        return answer;
     }
 
     /**
@@ -146,5 +217,6 @@ class UpstreamHttp {
     @PreDestroy
     void close() {
         clients.values().forEach(WebClient::close);
+        pools.values().forEach(HttpClient::close);
     }
 }

@@ -1,5 +1,7 @@
 package org.labrange.gateway.client;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.URI;
@@ -19,25 +21,76 @@ import org.labrange.gateway.config.GatewayConfig;
 public class Upstreams {
 
     private final Map<Upstream, UpstreamGuard> guards = new EnumMap<>(Upstream.class);
+    private final Map<Upstream, InFlightLimit> limits = new EnumMap<>(Upstream.class);
     private final UpstreamHttp http;
     private final GatewayConfig config;
 
-    Upstreams(UpstreamHttp http, GatewayConfig config) {
+    Upstreams(UpstreamHttp http, GatewayConfig config, MeterRegistry meters) {
         this.http = http;
         this.config = config;
         for (Upstream upstream : Upstream.values()) {
             guards.put(
                     upstream,
-                    new UpstreamGuard(upstream, http, config.upstream().readTimeout()));
+                    new UpstreamGuard(
+                            upstream,
+                            config.upstream().readTimeout(),
+                            config.upstream().breakerDelay()));
+            InFlightLimit limit = new InFlightLimit(config.upstream().maxInFlight());
+            limits.put(upstream, limit);
+            Gauge.builder("labrange.upstream.in-flight", limit, InFlightLimit::inFlight)
+                    .description("Calls to the upstream in flight, forwarded answers until their last byte")
+                    .tag("upstream", upstream.serviceName())
+                    .register(meters);
         }
     }
 
-    /** A call guarded by the upstream's timeout, retry and circuit breaker. */
+    /**
+     * A call guarded by the upstream's timeout, retry and circuit breaker, its answer read whole. Beyond the
+     * upstream's in-flight limit it fails at once with an {@link UpstreamOverloadedException}.
+     */
     public Uni<UpstreamResponse> call(Upstream upstream, UpstreamRequest request) {
+        return Uni.createFrom().deferred(() -> {
+            Runnable release = admit(upstream);
+            return guarded(upstream, () -> http.exchange(upstream, request))
+                    .onTermination()
+                    .invoke(release);
+        });
+    }
+
+    /**
+     * A guarded call whose answer body is not read here but passed on as it arrives ({@link StreamedAnswer}); the
+     * call keeps its place in the in-flight limit until the body is over.
+     */
+    public Uni<StreamedAnswer> stream(Upstream upstream, UpstreamRequest request) {
+        return Uni.createFrom().deferred(() -> {
+            Runnable release = admit(upstream);
+            return guarded(upstream, () -> http.open(upstream, request, release))
+                    .onFailure()
+                    .invoke(release)
+                    .onCancellation()
+                    .invoke(release);
+        });
+    }
+
+    private <T> Uni<T> guarded(Upstream upstream, java.util.function.Supplier<Uni<T>> call) {
         return guards.get(upstream)
-                .send(request)
+                .send(call)
                 .onFailure(failure -> !(failure instanceof UpstreamUnavailableException))
                 .transform(failure -> translate(upstream, failure));
+    }
+
+    /** Takes a place in the upstream's limit; the returned action gives it back, once however often it runs. */
+    private Runnable admit(Upstream upstream) {
+        InFlightLimit limit = limits.get(upstream);
+        if (!limit.tryAcquire()) {
+            throw new UpstreamOverloadedException(upstream, limit.limit());
+        }
+        java.util.concurrent.atomic.AtomicBoolean released = new java.util.concurrent.atomic.AtomicBoolean();
+        return () -> {
+            if (released.compareAndSet(false, true)) {
+                limit.release();
+            }
+        };
     }
 
     /**

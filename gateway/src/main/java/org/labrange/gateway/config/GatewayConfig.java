@@ -33,6 +33,8 @@ public interface GatewayConfig {
 
     Upstream upstream();
 
+    Edge edge();
+
     Reports reports();
 
     Health health();
@@ -48,9 +50,30 @@ public interface GatewayConfig {
         @WithDefault("10s")
         Duration readTimeout();
 
+        /**
+         * Longest time a forwarded answer may take from the call to its last byte: its status and headers come
+         * within the read timeout, its body then streams to the client and is cut off at this point.
+         */
+        @WithDefault("60s")
+        Duration answerTimeout();
+
         /** Connections kept per upstream. */
         @WithDefault("50")
         int maxConnections();
+
+        /**
+         * Calls to one upstream the gateway keeps in flight at once, a forwarded answer counting until its last
+         * byte is sent; one more is answered 503 overloaded at once instead of waiting for a connection.
+         */
+        @WithDefault("100")
+        int maxInFlight();
+
+        /**
+         * How long an upstream's open circuit breaker refuses calls before letting trial calls through; with the
+         * upstream ready again, answers resume within about this long.
+         */
+        @WithDefault("1s")
+        Duration breakerDelay();
 
         /** Time allowed to ask an upstream for its health or version. */
         @WithDefault("2s")
@@ -59,6 +82,15 @@ public interface GatewayConfig {
         /** How long a service version read from /q/info is reused. */
         @WithDefault("5m")
         Duration versionCacheTtl();
+    }
+
+    interface Edge {
+        /**
+         * Request bytes (as announced by Content-Length) the gateway reads and holds at once; a request that would
+         * go beyond is answered 503 overloaded before its body is read, unless no other body is held. Default: a
+         * quarter of the maximum heap.
+         */
+        Optional<Long> maxBodyBytesInFlight();
     }
 
     interface Reports {

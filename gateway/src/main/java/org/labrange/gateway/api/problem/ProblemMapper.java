@@ -17,7 +17,9 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import org.labrange.gateway.api.RequestIds;
 import org.labrange.gateway.client.Passthrough;
 import org.labrange.gateway.client.UpstreamAnswerException;
+import org.labrange.gateway.client.UpstreamOverloadedException;
 import org.labrange.gateway.client.UpstreamUnavailableException;
+import org.labrange.gateway.config.GatewayConfig;
 import org.labrange.problems.ProblemCatalogue;
 
 /** The gateway's single translation of failures into application/problem+json answers. */
@@ -27,9 +29,14 @@ public class ProblemMapper {
     private static final String BEARER_CHALLENGE = "Bearer realm=\"labrange\"";
 
     private final ObjectMapper mapper;
+    private final String retryAfterSeconds;
 
-    public ProblemMapper(ObjectMapper mapper) {
+    public ProblemMapper(ObjectMapper mapper, GatewayConfig config) {
         this.mapper = mapper;
+        // a suspended upstream is tried again after the breaker's delay: asking clients to wait longer only
+        // delays their recovery
+        this.retryAfterSeconds =
+                String.valueOf(Math.max(1, (config.upstream().breakerDelay().toMillis() + 999) / 1000));
     }
 
     @ServerExceptionMapper
@@ -58,7 +65,17 @@ public class ProblemMapper {
         Problem problem = Problem.of("upstream-unavailable", e.getMessage())
                 .naming(e.upstream().serviceName());
         return Response.fromResponse(respond(problem, uri, headers))
-                .header("Retry-After", "10")
+                .header("Retry-After", retryAfterSeconds)
+                .build();
+    }
+
+    /** Load shed at the edge: the upstream was not called, so the client may retry as soon as it likes. */
+    @ServerExceptionMapper
+    public Response overloaded(UpstreamOverloadedException e, UriInfo uri, HttpHeaders headers) {
+        Problem problem =
+                Problem.of("overloaded", e.getMessage()).naming(e.upstream().serviceName());
+        return Response.fromResponse(respond(problem, uri, headers))
+                .header("Retry-After", "1")
                 .build();
     }
 
@@ -71,6 +88,9 @@ public class ProblemMapper {
     @ServerExceptionMapper
     public Response several(CompositeException e, UriInfo uri, HttpHeaders headers) {
         Throwable first = e.getCauses().isEmpty() ? e : e.getCauses().get(0);
+        if (first instanceof UpstreamOverloadedException overloaded) {
+            return overloaded(overloaded, uri, headers);
+        }
         if (first instanceof UpstreamUnavailableException unavailable) {
             return upstreamUnavailable(unavailable, uri, headers);
         }

@@ -53,7 +53,8 @@ public class PublicContractFilter implements OASFilter {
             Map.entry("500", "Unexpected failure; quote X-Request-Id when reporting it"),
             Map.entry(
                     "503",
-                    "A service needed for the answer is unavailable (`upstream` names it); try again after Retry-After"));
+                    "A service needed for the answer is unavailable, or the gateway has as many requests to it in flight "
+                            + "as it allows (`upstream` names it); try again after Retry-After"));
 
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {

@@ -1,0 +1,115 @@
+package org.labrange.gateway;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.is;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.labrange.gateway.UpstreamStubs.InterpretationStub;
+
+/** Beyond the calls in flight an upstream may have, a request is turned away at once, never queued. */
+@QuarkusTest
+@TestProfile(LoadSheddingTest.OneCallInFlight.class)
+@QuarkusTestResource(UpstreamStubs.class)
+class LoadSheddingTest {
+
+    public static class OneCallInFlight implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("labrange.upstream.max-in-flight", "1");
+        }
+    }
+
+    @InterpretationStub
+    WireMockServer interpretation;
+
+    @Inject
+    MeterRegistry meters;
+
+    @TestHTTPResource("/")
+    URL gateway;
+
+    @BeforeEach
+    void reset() {
+        interpretation.resetAll();
+    }
+
+    @Test
+    void requestBeyondTheCallsInFlightIsATooBusyProblemWithoutReachingTheService() {
+        // the first request holds the one place for 2 s (within the test profile's 3 s read timeout)
+        interpretation.stubFor(post("/api/v1/interpretations")
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withFixedDelay(2000)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody(Fixtures.interpretationAnswer("interpretations-serum.json"))));
+        String body = Fixtures.interpretationRequest("interpretations-serum.json");
+        CompletableFuture<HttpResponse<String>> first = HttpClient.newHttpClient()
+                .sendAsync(
+                        HttpRequest.newBuilder(URI.create(gateway + "api/v1/interpretations"))
+                                .header("Authorization", "Bearer " + TestKeys.token("ida", "interpreter"))
+                                .header("Content-Type", "application/json")
+                                .POST(HttpRequest.BodyPublishers.ofString(body))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+        await().atMost(Duration.ofSeconds(10)).until(() -> inFlight() == 1.0);
+
+        given().auth()
+                .oauth2(TestKeys.token("ida", "interpreter"))
+                .contentType(ContentType.JSON)
+                .header("X-Request-Id", "busy-1")
+                .body(body)
+                .when()
+                .post("/api/v1/interpretations")
+                .then()
+                .statusCode(503)
+                .contentType("application/problem+json")
+                .header("Retry-After", "1")
+                .body("type", is("https://labrange.dev/problems/overloaded"))
+                .body("upstream", is("interpretation-service"))
+                .body("requestId", is("busy-1"));
+
+        assertEquals(200, first.join().statusCode());
+        // the place is free again once the first answer is out
+        given().auth()
+                .oauth2(TestKeys.token("ida", "interpreter"))
+                .contentType(ContentType.JSON)
+                .body(body)
+                .when()
+                .post("/api/v1/interpretations")
+                .then()
+                .statusCode(200);
+        interpretation.verify(2, postRequestedFor(urlEqualTo("/api/v1/interpretations")));
+    }
+
+    /** The gauge appears with the first call to an upstream. */
+    private double inFlight() {
+        var gauge = meters.find("labrange.upstream.in-flight")
+                .tag("upstream", "interpretation-service")
+                .gauge();
+        return gauge == null ? 0 : gauge.value();
+    }
+}
