@@ -5,12 +5,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.labrange.gateway.config.GatewayConfig;
 
 /** JSON reads from the upstreams for the aggregations, issued concurrently where they are independent. */
 @ApplicationScoped
@@ -18,10 +20,13 @@ public class RangeReads {
 
     private final Upstreams upstreams;
     private final ObjectMapper mapper;
+    private final PastHistories past;
 
-    RangeReads(Upstreams upstreams, ObjectMapper mapper) {
+    RangeReads(Upstreams upstreams, ObjectMapper mapper, GatewayConfig config) {
         this.upstreams = upstreams;
         this.mapper = mapper;
+        this.past = new PastHistories(
+                config.reports().historyCacheSize(), config.reports().historyCacheMargin(), Clock.systemUTC());
     }
 
     /** A GET whose error answer (404 included) is passed to the client unchanged. */
@@ -83,6 +88,16 @@ public class RangeReads {
 
     private Uni<Optional<List<JsonNode>>> history(
             String rangeId, Optional<String> knownAt, Map<String, String> headers) {
+        Optional<List<JsonNode>> kept = knownAt.flatMap(at -> past.get(rangeId, at));
+        if (kept.isPresent()) {
+            return Uni.createFrom().item(kept);
+        }
+        return read(rangeId, knownAt, headers)
+                .invoke(found ->
+                        found.ifPresent(revisions -> knownAt.ifPresent(at -> past.keep(rangeId, at, revisions))));
+    }
+
+    private Uni<Optional<List<JsonNode>>> read(String rangeId, Optional<String> knownAt, Map<String, String> headers) {
         String path = "/api/v1/ranges/" + java.net.URLEncoder.encode(rangeId, java.nio.charset.StandardCharsets.UTF_8)
                 + "/revisions"
                 + knownAt.map(at ->
@@ -97,7 +112,7 @@ public class RangeReads {
                     JsonNode array = parse(Upstream.RANGES, response);
                     List<JsonNode> revisions = new ArrayList<>();
                     array.forEach(revisions::add);
-                    return Optional.of(revisions);
+                    return Optional.of(List.copyOf(revisions));
                 });
     }
 

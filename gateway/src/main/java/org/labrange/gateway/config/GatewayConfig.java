@@ -97,6 +97,20 @@ public interface GatewayConfig {
         /** Above this many distinct ranges a report skips their histories (and says so). */
         @WithDefault("100")
         int maxRangeHistories();
+
+        /**
+         * Range histories as known at a past moment kept in memory (one entry per range and moment); 0 reads every
+         * history from reference-ranges-service. Such a history never changes, so at steady state a report reads none.
+         */
+        @WithDefault("10000")
+        int historyCacheSize();
+
+        /**
+         * How far in the past a moment must be before a history as known then is kept: changes still committing
+         * may carry a slightly earlier recording time.
+         */
+        @WithDefault("10s")
+        java.time.Duration historyCacheMargin();
     }
 
     interface Health {
