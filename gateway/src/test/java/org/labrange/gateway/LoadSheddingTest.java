@@ -1,11 +1,8 @@
 package org.labrange.gateway;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static io.restassured.RestAssured.given;
-import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.is;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -18,12 +15,8 @@ import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
-import java.net.URI;
 import java.net.URL;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.BeforeEach;
@@ -59,23 +52,8 @@ class LoadSheddingTest {
 
     @Test
     void requestBeyondTheCallsInFlightIsATooBusyProblemWithoutReachingTheService() {
-        // the first request holds the one place for 2 s (within the test profile's 3 s read timeout)
-        interpretation.stubFor(post("/api/v1/interpretations")
-                .willReturn(aResponse()
-                        .withStatus(200)
-                        .withFixedDelay(2000)
-                        .withHeader("Content-Type", "application/json")
-                        .withBody(Fixtures.interpretationAnswer("interpretations-serum.json"))));
-        String body = Fixtures.interpretationRequest("interpretations-serum.json");
-        CompletableFuture<HttpResponse<String>> first = HttpClient.newHttpClient()
-                .sendAsync(
-                        HttpRequest.newBuilder(URI.create(gateway + "api/v1/interpretations"))
-                                .header("Authorization", "Bearer " + TestKeys.token("ida", "interpreter"))
-                                .header("Content-Type", "application/json")
-                                .POST(HttpRequest.BodyPublishers.ofString(body))
-                                .build(),
-                        HttpResponse.BodyHandlers.ofString());
-        await().atMost(Duration.ofSeconds(10)).until(() -> inFlight() == 1.0);
+        CompletableFuture<HttpResponse<String>> first = HeldInterpretation.start(interpretation, gateway, meters);
+        String body = HeldInterpretation.BODY;
 
         given().auth()
                 .oauth2(TestKeys.token("ida", "interpreter"))
@@ -103,13 +81,5 @@ class LoadSheddingTest {
                 .then()
                 .statusCode(200);
         interpretation.verify(2, postRequestedFor(urlEqualTo("/api/v1/interpretations")));
-    }
-
-    /** The gauge appears with the first call to an upstream. */
-    private double inFlight() {
-        var gauge = meters.find("labrange.upstream.in-flight")
-                .tag("upstream", "interpretation-service")
-                .gauge();
-        return gauge == null ? 0 : gauge.value();
     }
 }
