@@ -1,4 +1,4 @@
-package org.labrange.interpretation.api;
+package org.labrange.problems.openapi;
 
 import java.util.Map;
 import org.eclipse.microprofile.openapi.OASFactory;
@@ -9,7 +9,8 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 
 /**
- * Completes every operation of this service's OpenAPI document with the problem answers any call can get
+ * Completes every operation of a backend service's OpenAPI document (reference-ranges-service and
+ * interpretation-service name it in mp.openapi.filter) with the problem answers any call can get
  * (400 with parameters or a body, 401, 403, 500) and gives every error status the one Problem schema, so the
  * document lists what the service really sends without repeating it on each method.
  */
