@@ -4,7 +4,7 @@ import ca.uhn.fhir.context.FhirContext;
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
-import org.labrange.gateway.fhir.mapping.UcumCodes;
+import org.labrange.units.Ucum;
 
 /** The one HAPI {@link FhirContext} of the application: building one scans the whole R4 model, so it is made once. */
 public class FhirContextProducer {
@@ -35,7 +35,7 @@ public class FhirContextProducer {
             context.getResourceDefinition(type);
         }
         context.newJsonParser().parseResource(WARM_UP);
-        UcumCodes.problem("mg/L");
+        Ucum.bundled().invalid("mg/L");
         return context;
     }
 }

@@ -269,7 +269,9 @@ class InterpretationResourceTest {
                 .body("results[2].problems[0].reason", containsString("ambiguous"))
                 .body("results[3].problems[0].type", is("https://labrange.dev/problems/unknown-analyte"))
                 .body("results[4].problems[0].field", is("value"))
-                .body("results[5].problems[0].reason", containsString("the dimensions differ"));
+                .body(
+                        "results[5].problems[0].reason",
+                        containsString("'mg' (mass) cannot be converted to 'mg/L' (mass concentration)"));
     }
 
     @Test

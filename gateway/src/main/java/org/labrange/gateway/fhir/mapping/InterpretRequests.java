@@ -17,6 +17,7 @@ import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Quantity;
 import org.hl7.fhir.r4.model.Resource;
 import org.hl7.fhir.r4.model.Type;
+import org.labrange.units.Ucum;
 
 /** Reads and checks the body of {@code Observation/$interpret}; nothing reaches the engine unchecked. */
 public final class InterpretRequests {
@@ -215,7 +216,7 @@ public final class InterpretRequests {
             if (!quantity.hasCode()) {
                 issues.add(new InvalidFhirInput.Issue("required", qpath + ".code", "The quantity has no UCUM code."));
             } else {
-                Optional<String> problem = UcumCodes.problem(quantity.getCode());
+                Optional<String> problem = Ucum.bundled().invalid(quantity.getCode());
                 problem.ifPresent(reason -> issues.add(new InvalidFhirInput.Issue(
                         "code-invalid",
                         qpath + ".code",
