@@ -63,6 +63,9 @@ public record CompactInterpretationResponse(
                             + "view)")
             List<String> associations,
 
+            @Schema(description = "Whether any clinical association is on file for this analyte")
+            boolean associationsOnFile,
+
             DeltaView delta,
             List<ProblemView> problems) {}
 

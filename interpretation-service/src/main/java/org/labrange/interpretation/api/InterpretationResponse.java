@@ -76,6 +76,18 @@ public record InterpretationResponse(
             List<NotEvaluatedView> notEvaluated,
             AgreementView agreement,
             List<AssociationView> associations,
+
+            @Schema(
+                    description = "Whether any clinical association is on file for this analyte (by its LOINC code); "
+                            + "false means an empty associations list says nothing either way")
+            boolean associationsOnFile,
+
+            @Schema(
+                    description = "Said out loud when an interpreted result's analyte has no associations on file",
+                    nullable = true)
+            @JsonInclude(JsonInclude.Include.NON_NULL)
+            String associationsNote,
+
             DeltaView delta,
             List<ProblemView> problems,
 

@@ -66,6 +66,19 @@ public class NoOpInterpretationResource {
 
     private static ResultView notEvaluated(String id) {
         return new ResultView(
-                id, NO_OP_STATUS, null, null, null, List.of(), List.of(), null, List.of(), null, List.of(), null);
+                id,
+                NO_OP_STATUS,
+                null,
+                null,
+                null,
+                List.of(),
+                List.of(),
+                null,
+                List.of(),
+                false,
+                null,
+                null,
+                List.of(),
+                null);
     }
 }

@@ -64,6 +64,8 @@ final class ResponseMapper {
                 v.notEvaluated(),
                 v.agreement(),
                 v.associations(),
+                v.associationsOnFile(),
+                v.associationsNote(),
                 v.delta(),
                 v.problems(),
                 basis(basis));
@@ -109,9 +111,21 @@ final class ResponseMapper {
                                 citations(a.citations()),
                                 a.basis()))
                         .toList(),
+                r.associationsOnFile(),
+                associationsNote(r),
                 delta(r),
                 problems(r),
                 null);
+    }
+
+    /** Only for an interpreted result whose analyte has nothing on file: silence must not read as a finding. */
+    private static String associationsNote(ResultInterpretation r) {
+        if (r.status() != ResultInterpretation.Status.INTERPRETED || r.associationsOnFile()) {
+            return null;
+        }
+        return "No associations on file for "
+                + r.analyte().map(a -> a.knowledgeKey()).orElse("this analyte")
+                + ": no clinical associations are recorded for it, so none is reported.";
     }
 
     private static List<NotEvaluatedView> notEvaluated(ResultInterpretation r) {
@@ -182,6 +196,7 @@ final class ResponseMapper {
                 notEvaluated(r),
                 r.agreement().map(a -> a.unanimous()).orElse(null),
                 r.associations().stream().map(a -> a.id()).toList(),
+                r.associationsOnFile(),
                 delta(r),
                 problems(r));
     }

@@ -39,7 +39,8 @@ final class RangesMapper {
                 a.unit(),
                 number(a.molarMassGramsPerMole()),
                 number(a.analyticalCvPercent()),
-                number(a.withinSubjectCvPercent()));
+                number(a.withinSubjectCvPercent()),
+                Optional.ofNullable(a.loinc()).filter(l -> !l.isBlank()));
     }
 
     static Source source(SourceDto s) {

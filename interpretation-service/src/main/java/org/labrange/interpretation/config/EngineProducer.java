@@ -20,6 +20,8 @@ public class EngineProducer {
     @Startup
     InterpretationEngine engine(UnitConverter units, InterpretationConfig config) {
         return new InterpretationEngine(
-                units, KnowledgeBaseLoader.fromClasspath(config.rulesLocation()), config.timeZone());
+                units,
+                KnowledgeBaseLoader.load(config.rulesLocation(), config.knowledgeDirectory()),
+                config.timeZone());
     }
 }

@@ -2,8 +2,10 @@ package org.labrange.interpretation.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.Optional;
 
 @ConfigMapping(prefix = "labrange.interpretation")
 public interface InterpretationConfig {
@@ -16,9 +18,16 @@ public interface InterpretationConfig {
     @WithDefault("UTC")
     ZoneId timeZone();
 
-    /** Classpath location of the clinical rules file. */
+    /** Classpath location of the clinical rules file shipped with the service. */
     @WithDefault("knowledge/rules.json")
     String rulesLocation();
+
+    /**
+     * A directory of further rules files (every {@code *.json} in it, read in name order, in the same format as the
+     * shipped file), e.g. a mounted ConfigMap: a lab adds what is known about its own analytes, keyed by LOINC code,
+     * without a code change. Ids must be unique across all files; a bad file stops the start.
+     */
+    Optional<Path> knowledgeDirectory();
 
     Ranges ranges();
 

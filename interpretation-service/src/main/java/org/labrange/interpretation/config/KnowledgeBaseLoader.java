@@ -4,12 +4,17 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.Set;
+import java.util.stream.Stream;
 import org.labrange.interpretation.domain.Citation;
 import org.labrange.interpretation.domain.KnowledgeBase;
 
@@ -29,6 +34,65 @@ public final class KnowledgeBaseLoader {
         } catch (IOException e) {
             throw new IllegalStateException("cannot read rules file " + location, e);
         }
+    }
+
+    /** The shipped rules file plus every {@code *.json} file of {@code directory}, in name order. */
+    public static KnowledgeBase load(String location, Optional<Path> directory) {
+        KnowledgeBase shipped = fromClasspath(location);
+        if (directory.isEmpty()) {
+            return shipped;
+        }
+        List<Path> files;
+        try (Stream<Path> listing = Files.list(directory.get())) {
+            files = listing.filter(f -> f.getFileName().toString().endsWith(".json"))
+                    .sorted()
+                    .toList();
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot list the knowledge directory " + directory.get(), e);
+        }
+        KnowledgeBase merged = shipped;
+        for (Path file : files) {
+            try (InputStream in = Files.newInputStream(file)) {
+                merged = merge(
+                        merged,
+                        read(new ObjectMapper().readTree(in)),
+                        file.getFileName().toString());
+            } catch (IOException e) {
+                throw new IllegalStateException("cannot read rules file " + file, e);
+            } catch (IllegalStateException e) {
+                throw new IllegalStateException(file + ": " + e.getMessage(), e);
+            }
+        }
+        return merged;
+    }
+
+    /** One knowledge base from two; an id (citation, association, pattern) may be defined only once. */
+    static KnowledgeBase merge(KnowledgeBase base, KnowledgeBase more, String name) {
+        Map<String, Citation> citations = new LinkedHashMap<>(base.citations());
+        more.citations().forEach((id, citation) -> {
+            Citation known = citations.putIfAbsent(id, citation);
+            if (known != null && !known.equals(citation)) {
+                throw new IllegalStateException("citation '" + id + "' is defined differently in " + name);
+            }
+        });
+        Set<String> ids = new HashSet<>();
+        base.associations().forEach(a -> ids.add(a.id()));
+        base.patterns().forEach(p -> ids.add(p.id()));
+        List<KnowledgeBase.AssociationRule> associations = new ArrayList<>(base.associations());
+        for (KnowledgeBase.AssociationRule a : more.associations()) {
+            if (!ids.add(a.id())) {
+                throw new IllegalStateException("rule id '" + a.id() + "' is defined twice");
+            }
+            associations.add(a);
+        }
+        List<KnowledgeBase.PatternRule> patterns = new ArrayList<>(base.patterns());
+        for (KnowledgeBase.PatternRule p : more.patterns()) {
+            if (!ids.add(p.id())) {
+                throw new IllegalStateException("rule id '" + p.id() + "' is defined twice");
+            }
+            patterns.add(p);
+        }
+        return new KnowledgeBase(base.version() + "+" + more.version(), citations, associations, patterns);
     }
 
     static KnowledgeBase read(JsonNode root) {

@@ -1,6 +1,7 @@
 package org.labrange.interpretation.domain;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalDouble;
 
 /**
@@ -15,10 +16,38 @@ public record Analyte(
         String unit,
         OptionalDouble molarMassGramsPerMole,
         OptionalDouble analyticalCvPercent,
-        OptionalDouble withinSubjectCvPercent) {
+        OptionalDouble withinSubjectCvPercent,
+        Optional<String> loinc) {
 
     public Analyte {
         aliases = List.copyOf(aliases);
+    }
+
+    /** An analyte without a LOINC code on file. */
+    public Analyte(
+            String code,
+            String displayName,
+            List<String> aliases,
+            String specimen,
+            String unit,
+            OptionalDouble molarMassGramsPerMole,
+            OptionalDouble analyticalCvPercent,
+            OptionalDouble withinSubjectCvPercent) {
+        this(
+                code,
+                displayName,
+                aliases,
+                specimen,
+                unit,
+                molarMassGramsPerMole,
+                analyticalCvPercent,
+                withinSubjectCvPercent,
+                Optional.empty());
+    }
+
+    /** What clinical knowledge is filed under: the LOINC code when there is one, else the analyte's code. */
+    public String knowledgeKey() {
+        return loinc.orElse(code);
     }
 
     public boolean hasBiologicalVariation() {

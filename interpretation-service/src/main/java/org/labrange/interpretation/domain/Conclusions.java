@@ -43,7 +43,7 @@ final class Conclusions {
         Drawn fromFlags = fromFlags(analyte, interpretations);
         List<Association> hints = null;
         for (KnowledgeBase.AssociationRule rule : knowledge.associations()) {
-            if (!rule.dependsOnValue() || !rule.analyte().equals(analyte.code())) {
+            if (!rule.dependsOnValue() || !rule.analyte().equals(analyte.knowledgeKey())) {
                 continue;
             }
             Optional<String> basis = PatternEvaluator.basis(rule.when(), rule.multiple(), interpretations);
@@ -123,7 +123,7 @@ final class Conclusions {
     private List<Association> associations(Analyte analyte, List<SourceInterpretation> interpretations) {
         List<Association> out = new ArrayList<>();
         for (KnowledgeBase.AssociationRule rule : knowledge.associations()) {
-            if (rule.dependsOnValue() || !rule.analyte().equals(analyte.code())) {
+            if (rule.dependsOnValue() || !rule.analyte().equals(analyte.knowledgeKey())) {
                 continue;
             }
             PatternEvaluator.basis(rule.when(), OptionalDouble.empty(), interpretations)

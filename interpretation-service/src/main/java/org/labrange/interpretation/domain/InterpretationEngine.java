@@ -150,6 +150,7 @@ public final class InterpretationEngine {
                 notEvaluated,
                 agreement,
                 drawn.associations(),
+                knowledge.hasAssociationsFor(analyte.knowledgeKey()),
                 delta,
                 List.of());
     }

@@ -3,6 +3,8 @@ package org.labrange.interpretation.domain;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Clinical knowledge kept as data (a versioned rules file): what a high value is associated with, and
@@ -12,16 +14,39 @@ public record KnowledgeBase(
         String version,
         Map<String, Citation> citations,
         List<AssociationRule> associations,
-        List<PatternRule> patterns) {
+        List<PatternRule> patterns,
+        Set<String> analytesWithAssociations) {
 
     public KnowledgeBase {
         citations = Map.copyOf(citations);
         associations = List.copyOf(associations);
         patterns = List.copyOf(patterns);
+        analytesWithAssociations = Set.copyOf(analytesWithAssociations);
+    }
+
+    public KnowledgeBase(
+            String version,
+            Map<String, Citation> citations,
+            List<AssociationRule> associations,
+            List<PatternRule> patterns) {
+        this(
+                version,
+                citations,
+                associations,
+                patterns,
+                associations.stream().map(AssociationRule::analyte).collect(Collectors.toSet()));
     }
 
     public static KnowledgeBase empty() {
         return new KnowledgeBase("none", Map.of(), List.of(), List.of());
+    }
+
+    /**
+     * Whether any association is on file for the analyte (keyed like the rules: by LOINC code). An analyte without
+     * one is answered "no associations on file", so that an empty list is never mistaken for a finding.
+     */
+    public boolean hasAssociationsFor(String analyte) {
+        return analytesWithAssociations.contains(analyte);
     }
 
     /** The state of one interpreted result a rule can ask about. */

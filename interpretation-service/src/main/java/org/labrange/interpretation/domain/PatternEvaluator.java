@@ -55,7 +55,7 @@ public final class PatternEvaluator {
     private static boolean concerns(KnowledgeBase.Requirement req, ResultInterpretation r) {
         return r.status() == Status.INTERPRETED
                 && r.analyte().isPresent()
-                && r.analyte().get().code().equals(req.analyte());
+                && r.analyte().get().knowledgeKey().equals(req.analyte());
     }
 
     private static boolean met(KnowledgeBase.Requirement req, List<ResultInterpretation> results) {

@@ -18,6 +18,7 @@ public record ResultInterpretation(
         List<NotEvaluated> notEvaluated,
         Optional<Agreement> agreement,
         List<Association> associations,
+        boolean associationsOnFile,
         Optional<DeltaCheck> delta,
         List<ResultProblem> problems) {
 
@@ -38,6 +39,7 @@ public record ResultInterpretation(
                 List.of(),
                 Optional.empty(),
                 List.of(),
+                false,
                 Optional.empty(),
                 List.copyOf(problems));
     }

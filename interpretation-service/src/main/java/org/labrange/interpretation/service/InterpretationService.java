@@ -250,6 +250,7 @@ public class InterpretationService {
                 interpreted.notEvaluated(),
                 interpreted.agreement(),
                 interpreted.associations(),
+                interpreted.associationsOnFile(),
                 interpreted.delta(),
                 problems);
     }

@@ -266,6 +266,7 @@ class InterpretationResourceTest {
                 .body("results[1].problems[0].type", is("https://labrange.dev/problems/unit-not-convertible"))
                 .body("results[1].problems[0].reason", containsString("'mm[Hg]' cannot be converted to 'mg/L'"))
                 .body("results[0].value.input", is("1.2"))
+                .body("results[0].associationsOnFile", is(true))
                 .body("results[2].problems[0].reason", containsString("ambiguous"))
                 .body("results[3].problems[0].type", is("https://labrange.dev/problems/unknown-analyte"))
                 .body("results[4].problems[0].field", is("value"))

@@ -168,6 +168,7 @@ public final class InterpretationSchemas {
                 "notEvaluated",
                 "agreement",
                 "associations",
+                "associationsOnFile",
                 "delta",
                 "problems"
             })
@@ -190,6 +191,16 @@ public final class InterpretationSchemas {
             List<NotEvaluated> notEvaluated,
             @Schema(nullable = true) Agreement agreement,
             List<Association> associations,
+
+            @Schema(
+                    description = "Whether any clinical association is on file for this analyte (by its LOINC code); "
+                            + "false means an empty associations list says nothing either way")
+            boolean associationsOnFile,
+
+            @Schema(
+                    description = "Said out loud when an interpreted result's analyte has no associations on file; "
+                            + "absent otherwise")
+            String associationsNote,
 
             @Schema(nullable = true, description = "null when no earlier result was given")
             Delta delta,
@@ -491,6 +502,9 @@ public final class InterpretationSchemas {
             @Schema(description = "Ids of the associations the flags trigger")
             List<String> associations,
 
+            @Schema(description = "Whether any clinical association is on file for this analyte")
+            Boolean associationsOnFile,
+
             Delta delta,
             List<ResultProblem> problems) {}
 
@@ -520,6 +534,7 @@ public final class InterpretationSchemas {
                 "notEvaluated",
                 "agreement",
                 "associations",
+                "associationsOnFile",
                 "delta",
                 "problems"
             })
@@ -539,6 +554,16 @@ public final class InterpretationSchemas {
             List<NotEvaluated> notEvaluated,
             @Schema(nullable = true) Agreement agreement,
             List<Association> associations,
+
+            @Schema(
+                    description = "Whether any clinical association is on file for this analyte (by its LOINC code); "
+                            + "false means an empty associations list says nothing either way")
+            boolean associationsOnFile,
+
+            @Schema(
+                    description = "Said out loud when an interpreted result's analyte has no associations on file; "
+                            + "absent otherwise")
+            String associationsNote,
 
             @Schema(nullable = true, description = "null when no earlier result was given")
             Delta delta,
