@@ -32,7 +32,14 @@ class BodyBudgetTest {
     public static class SmallBudget implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("labrange.edge.max-body-bytes-in-flight", "300");
+            return Map.of(
+                    "labrange.edge.max-body-bytes-in-flight",
+                    "300",
+                    // the held answer takes 2 s; a busy test machine must not turn it into a timeout
+                    "labrange.upstream.read-timeout",
+                    "20s",
+                    "labrange.upstream.answer-timeout",
+                    "25s");
         }
     }
 

@@ -15,8 +15,8 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * One batch interpretation that interpretation-service (stubbed) answers only after 2 s, within the test profile's
- * 3 s read timeout: while it is held, the gateway has exactly one call in flight to that service, and holds its
+ * One batch interpretation that interpretation-service (stubbed) answers only after 2 s, well within the read timeout
+ * of the tests that use it (20 s, so that a busy machine cannot turn the hold into a timeout): while it is held, the gateway has exactly one call in flight to that service, and holds its
  * body's bytes. The load-shedding tests send a second request meanwhile.
  */
 final class HeldInterpretation {

@@ -32,7 +32,14 @@ class LoadSheddingTest {
     public static class OneCallInFlight implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("labrange.upstream.max-in-flight", "1");
+            return Map.of(
+                    "labrange.upstream.max-in-flight",
+                    "1",
+                    // the held answer takes 2 s; a busy test machine must not turn it into a timeout
+                    "labrange.upstream.read-timeout",
+                    "20s",
+                    "labrange.upstream.answer-timeout",
+                    "25s");
         }
     }
 

@@ -51,7 +51,7 @@ public record AnalyteCatalog(List<Analyte> analytes) {
         Optional<String> spec = specimen.filter(s -> !s.isBlank()).map(Specimens::normalise);
         for (Analyte a : analytes) {
             if (asciiLowerCase(a.code()).equals(asciiLowerCase(wanted))) {
-                if (spec.isPresent() && !spec.get().equals(a.specimen())) {
+                if (spec.isPresent() && !Specimens.matches(spec.get(), a.specimen())) {
                     return Resolution.failed(
                             "analyte " + a.code() + " is measured in " + a.specimen() + ", not in " + spec.get());
                 }
@@ -70,8 +70,9 @@ public record AnalyteCatalog(List<Analyte> analytes) {
                     ? Resolution.found(wanted)
                     : Resolution.failed("no analyte with code, name or alias '" + wanted + "'");
         }
-        List<Analyte> matching = spec.map(
-                        s -> byName.stream().filter(a -> a.specimen().equals(s)).toList())
+        List<Analyte> matching = spec.map(s -> byName.stream()
+                        .filter(a -> Specimens.matches(s, a.specimen()))
+                        .toList())
                 .orElse(byName);
         if (matching.size() == 1) {
             return Resolution.found(matching.get(0).code());

@@ -50,7 +50,7 @@ public final class InterpretationEngine {
         List<ResultProblem> problems = new ArrayList<>();
         if (result.specimen().isPresent()
                 && !result.specimen().get().isBlank()
-                && !Specimens.normalise(result.specimen().get()).equals(analyte.specimen())) {
+                && !Specimens.matches(result.specimen().get(), analyte.specimen())) {
             problems.add(new ResultProblem(
                     ResultProblem.INVALID_RESULT,
                     "specimen",

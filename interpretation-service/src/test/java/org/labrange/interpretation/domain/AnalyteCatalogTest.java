@@ -1,6 +1,8 @@
 package org.labrange.interpretation.domain;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Optional;
@@ -53,11 +55,33 @@ class AnalyteCatalogTest {
 
     @Test
     void wholeBloodIsItsOwnSpecimenAsInTheRangesServiceNotSerumOrPlasma() {
-        assertEquals("BLOOD", Specimens.normalise("blood"));
         assertEquals("BLOOD", Specimens.normalise(" Blood "));
-        assertEquals("SERUM_PLASMA", Specimens.normalise("plasma"));
+        assertTrue(Specimens.matches("plasma", "SERUM_PLASMA"));
+        assertTrue(Specimens.matches("BLD", "BLOOD"));
+        assertFalse(Specimens.matches("blood", "SERUM_PLASMA"));
         assertEquals(
                 "analyte 1952-1 is measured in SERUM_PLASMA, not in BLOOD",
                 CATALOG.resolve("1952-1", Optional.of("blood")).problem().orElseThrow());
+    }
+
+    @ParameterizedTest(name = "{0} names {1}: {2}")
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "serum           | SERUM_PLASMA | true",
+                "SER             | SERUM        | true",
+                "plasma          | SERUM        | false",
+                "24-hour urine   | URINE_24H    | true",
+                "UR 24H          | URINE_24H    | true",
+                "urine           | URINE_24H    | false",
+                "spot urine      | URINE        | true",
+                "24h urine       | URINE        | false",
+                "arterial blood  | BLOOD_ARTERIAL | true",
+                "BLDA            | BLOOD        | false",
+                "CSF             | CSF          | true",
+                "cerebrospinal fluid | CSF      | true",
+            })
+    void aSpecimenIsNamedByItsValueItsHl7CodeOrACommonName(String written, String specimen, boolean matches) {
+        assertEquals(matches, Specimens.matches(written, specimen));
     }
 }
