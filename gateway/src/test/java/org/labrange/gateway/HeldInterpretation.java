@@ -15,11 +15,17 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * One batch interpretation that interpretation-service (stubbed) answers only after 2 s, well within the read timeout
- * of the tests that use it (20 s, so that a busy machine cannot turn the hold into a timeout): while it is held, the gateway has exactly one call in flight to that service, and holds its
+ * One batch interpretation that interpretation-service (stubbed) answers only after {@link #HOLD_MILLIS}, within the
+ * read timeout of the tests that use it: while it is held, the gateway has exactly one call in flight to that service, and holds its
  * body's bytes. The load-shedding tests send a second request meanwhile.
  */
 final class HeldInterpretation {
+
+    /**
+     * How long the stub holds its answer: the window in which the test sends its second request, so long that a
+     * busy machine cannot close it first (the tests that use it set a 20 s read timeout).
+     */
+    static final int HOLD_MILLIS = 10_000;
 
     /** The body of the held request (and of the one sent beside it). */
     static final String BODY = Fixtures.interpretationRequest("interpretations-serum.json");
@@ -32,7 +38,7 @@ final class HeldInterpretation {
         interpretation.stubFor(post("/api/v1/interpretations")
                 .willReturn(aResponse()
                         .withStatus(200)
-                        .withFixedDelay(2000)
+                        .withFixedDelay(HOLD_MILLIS)
                         .withHeader("Content-Type", "application/json")
                         .withBody(Fixtures.interpretationAnswer("interpretations-serum.json"))));
         CompletableFuture<HttpResponse<String>> held = HttpClient.newHttpClient()

@@ -35,7 +35,7 @@ class LoadSheddingTest {
             return Map.of(
                     "labrange.upstream.max-in-flight",
                     "1",
-                    // the held answer takes 2 s; a busy test machine must not turn it into a timeout
+                    // the held answer takes 10 s; a busy test machine must not turn it into a timeout
                     "labrange.upstream.read-timeout",
                     "20s",
                     "labrange.upstream.answer-timeout",
