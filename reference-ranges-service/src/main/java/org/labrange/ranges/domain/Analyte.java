@@ -4,7 +4,14 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.Optional;
 
-/** A measurable quantity: its code, names, specimen, canonical unit and what is needed to convert it. */
+/**
+ * A measurable quantity as one revision defines it: its code, names, specimen, canonical unit and what is needed
+ * to convert and compare results of it.
+ *
+ * @param unit the canonical UCUM unit
+ * @param displayPrecision decimals results of this analyte are shown with, when set
+ * @param cvCitation where the analytical and within-subject variation figures come from
+ */
 public record Analyte(
         String code,
         Optional<String> loinc,
@@ -13,8 +20,10 @@ public record Analyte(
         Specimen specimen,
         String unit,
         Optional<BigDecimal> molarMassGramsPerMole,
+        Optional<Integer> displayPrecision,
         Optional<BigDecimal> analyticalCvPercent,
-        Optional<BigDecimal> withinSubjectCvPercent) {
+        Optional<BigDecimal> withinSubjectCvPercent,
+        Optional<String> cvCitation) {
 
     public Analyte {
         aliases = List.copyOf(aliases);
