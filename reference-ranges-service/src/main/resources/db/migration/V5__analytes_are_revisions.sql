@@ -1,7 +1,7 @@
 -- Analytes become administered data with the guarantees ranges have: an append-only list of revisions per
 -- analyte, numbered without gaps, stamped with the database's clock, each with an author and a reason.
 --
--- * `analyte` keeps only the identity (the code, which never changes, and when it became known); what an
+-- * `analyte` keeps only the identity (the code, which never changes); what an
 --   analyte is (LOINC, names, specimen, canonical unit, molar mass, precision, variation) lives in
 --   `analyte_revision`. The two seeded analytes become revision 1, restating what V2 loaded.
 -- * Revisions draw their number in the change sequence from the same sequence as range revisions, so
@@ -65,15 +65,6 @@ END $$;
 
 CREATE TRIGGER analyte_revision_numbering BEFORE INSERT ON analyte_revision
     FOR EACH ROW EXECUTE FUNCTION analyte_revision_before_insert();
-
--- When each analyte became known. The seeded ones were known from the moment V2 loaded them, before
--- analytes had revisions: their revision 1 restates that seed, so an answer reproduced as known at an
--- earlier moment still finds them.
-ALTER TABLE analyte ADD COLUMN known_since timestamptz;
-UPDATE analyte SET known_since = coalesce(
-    (SELECT min(recorded_at) FROM audit_entry WHERE actor = 'seed'), clock_timestamp());
-ALTER TABLE analyte ALTER COLUMN known_since SET DEFAULT clock_timestamp();
-ALTER TABLE analyte ALTER COLUMN known_since SET NOT NULL;
 
 INSERT INTO analyte_revision (analyte_code, revision, action, status, loinc, display_name, aliases, specimen,
                               unit, molar_mass_g_per_mol, analytical_cv_percent, within_subject_cv_percent,

@@ -58,14 +58,14 @@ public class AnalyteStore {
     }
 
     /**
-     * The revision as known at {@code knownAt}: the latest one recorded by then. An analyte known before its first
-     * revision was recorded (the seeded ones, which existed before analytes had revisions) is known as its
-     * revision 1 from then on; before that, and before an analyte was created, it is unknown.
+     * The revision as known at {@code knownAt}: the latest one recorded by then, or revision 1 for a moment before
+     * it. The seeded analytes existed before analytes had revisions, and their revision 1 restates the seed, so
+     * answers given before then are reproduced with it; for an analyte created later, an earlier moment has no
+     * ranges of it either, and revision 1 only names it.
      */
     public Optional<AnalyteRevision> knownAt(String code, Instant knownAt) {
         return first(
-                "SELECT " + COLUMNS + " FROM analyte a JOIN analyte_revision r ON r.analyte_code = a.code"
-                        + " WHERE a.code = :code AND a.known_since <= :knownAt"
+                "SELECT " + COLUMNS + " FROM analyte_revision r WHERE r.analyte_code = :code"
                         + " AND (r.recorded_at <= :knownAt OR r.revision = 1)"
                         + " ORDER BY r.revision DESC LIMIT 1",
                 Map.of("code", code, "knownAt", OffsetDateTime.ofInstant(knownAt, ZoneOffset.UTC)));

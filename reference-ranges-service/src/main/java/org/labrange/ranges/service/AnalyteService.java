@@ -3,7 +3,6 @@ package org.labrange.ranges.service;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -191,17 +190,6 @@ public class AnalyteService {
         if (!errors.isEmpty()) {
             throw new DomainException.Invalid(errors);
         }
-    }
-
-    /** The analyte as known at a moment (now when empty). */
-    @Transactional
-    public AnalyteRevision knownAt(String code, Optional<Instant> knownAt) {
-        if (knownAt.isEmpty()) {
-            return current(code);
-        }
-        return store.knownAt(code, knownAt.get())
-                .orElseThrow(
-                        () -> new DomainException.NotFound("Analyte " + code + " was not known at " + knownAt.get()));
     }
 
     private static Analyte withCode(Analyte a, String code) {

@@ -139,9 +139,8 @@ public class RangeService {
         Optional<AnalyteRevision> known = knownAt.isPresent()
                 ? analytes.knownAt(analyteCode, knownAt.get())
                 : latest.flatMap(c -> analytes.knownAt(analyteCode, c.recordedAt()));
-        AnalyteRevision analyte = known.or(() -> knownAt.isEmpty() ? analytes.current(analyteCode) : Optional.empty())
-                .orElseThrow(() -> new DomainException.NotFound("No analyte with code '" + analyteCode + "'"
-                        + knownAt.map(k -> " was known at " + k).orElse("")));
+        AnalyteRevision analyte = known.or(() -> analytes.current(analyteCode))
+                .orElseThrow(() -> new DomainException.NotFound("No analyte with code '" + analyteCode + "'"));
         List<RangeRevision> revisions = latest.map(c -> store.timelineAt(analyteCode, knownAt.orElse(c.recordedAt())))
                 .orElse(List.of());
         return new Timeline(
