@@ -1,6 +1,8 @@
 package org.labrange.ranges.domain;
 
 import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 
@@ -26,6 +28,7 @@ public record Analyte(
         Optional<String> cvCitation) {
 
     public Analyte {
-        aliases = List.copyOf(aliases);
+        // a draft may carry a null alias, which the rules then name; List.copyOf would throw instead
+        aliases = Collections.unmodifiableList(new ArrayList<>(aliases));
     }
 }

@@ -118,6 +118,15 @@ class AnalyteAdminTest {
     }
 
     @Test
+    void aNullAliasIsRefusedNamingIt() {
+        refusedWithNothingWritten(
+                () -> create(body(code("null"), null, "SERUM", "mg/L", null, "[\"ok\", null]")),
+                400,
+                "validation",
+                "aliases[1]");
+    }
+
+    @Test
     void duplicateCodeIsAConflict() {
         long before = latestSequence();
         create(body("1952-1", null, "SERUM_PLASMA", "mg/L", null, "[]"))
