@@ -25,6 +25,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.labrange.gateway.api.schema.AnalyteSchemas;
 import org.labrange.gateway.api.schema.RangeSchemas;
 import org.labrange.gateway.client.Forwarder;
 import org.labrange.gateway.client.Upstream;
@@ -81,7 +82,7 @@ public class RangeResource {
                             example = "1970-05-01")
                     @QueryParam("birthDate")
                     String birthDate,
-            @Parameter(schema = @Schema(implementation = RangeSchemas.Specimen.class)) @QueryParam("specimen")
+            @Parameter(schema = @Schema(implementation = AnalyteSchemas.Specimen.class)) @QueryParam("specimen")
                     String specimen,
             @Parameter(
                             description = "Valid date; default today (UTC)",

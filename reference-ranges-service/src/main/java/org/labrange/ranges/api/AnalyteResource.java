@@ -1,14 +1,20 @@
 package org.labrange.ranges.api;
 
+import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.net.URI;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -17,7 +23,10 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.labrange.ranges.domain.AnalyteRevision;
+import org.labrange.ranges.domain.DomainException;
 import org.labrange.ranges.security.Roles;
+import org.labrange.ranges.service.AnalyteService;
 import org.labrange.ranges.service.CatalogService;
 import org.labrange.ranges.service.RangeService;
 
@@ -32,12 +41,18 @@ public class AnalyteResource {
     CatalogService catalog;
 
     @Inject
+    AnalyteService analytes;
+
+    @Inject
     RangeService ranges;
+
+    @Inject
+    SecurityIdentity identity;
 
     @GET
     @Operation(
             operationId = "listAnalytes",
-            summary = "List analytes, optionally matching a code, LOINC, name or alias")
+            summary = "List analytes in use (not retired), optionally matching a code, LOINC, name or alias")
     public List<Views.AnalyteView> list(@Parameter(description = "e.g. B2M or 1952-1") @QueryParam("q") String query) {
         return catalog.findAnalytes(Params.text(query)).stream()
                 .map(Views.AnalyteView::of)
@@ -46,20 +61,125 @@ public class AnalyteResource {
 
     @GET
     @Path("{code}")
-    @Operation(operationId = "getAnalyte", summary = "One analyte by code")
-    public Views.AnalyteView get(@PathParam("code") String code) {
-        return Views.AnalyteView.of(catalog.analyte(code));
+    @Operation(
+            operationId = "getAnalyte",
+            summary = "One analyte by code: its latest revision (retired ones too); the ETag is the revision number")
+    @APIResponse(
+            responseCode = "200",
+            description = "OK",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = Views.AnalyteView.class)))
+    public Response get(@PathParam("code") String code) {
+        return withEtag(Response.ok(), analytes.current(code));
+    }
+
+    @GET
+    @Path("{code}/revisions")
+    @Operation(operationId = "listAnalyteRevisions", summary = "Every revision of an analyte, oldest first")
+    public List<Views.AnalyteView> revisions(@PathParam("code") String code) {
+        return analytes.history(code).stream().map(Views.AnalyteView::of).toList();
+    }
+
+    @GET
+    @Path("{code}/revisions/{revision}")
+    @Operation(operationId = "getAnalyteRevision", summary = "One revision of an analyte")
+    public Views.AnalyteView revision(@PathParam("code") String code, @PathParam("revision") String revision) {
+        return Views.AnalyteView.of(analytes.revision(code, revisionNumber("revision", revision)));
+    }
+
+    @GET
+    @Path("{code}/diff")
+    @Operation(operationId = "diffAnalyteRevisions", summary = "Fields that differ between two revisions of an analyte")
+    public Views.AnalyteDiffView diff(
+            @PathParam("code") String code, @QueryParam("from") String from, @QueryParam("to") String to) {
+        int a = revisionNumber("from", from);
+        int b = revisionNumber("to", to);
+        return new Views.AnalyteDiffView(code, a, b, analytes.diff(code, a, b));
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(
+            operationId = "createAnalyte",
+            summary = "Create an analyte (revision 1)",
+            description = "A code already used (retired analytes included) is 409; every other broken rule is a 400 "
+                    + "naming the field. Nothing is written on failure.")
+    @APIResponse(
+            responseCode = "201",
+            description = "Created",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = Views.AnalyteView.class)))
+    public Response create(Requests.AnalyteWrite body) {
+        Params.requireBody(body);
+        AnalyteRevision created = analytes.create(body.toDomain(), author(), body.reason());
+        return withEtag(Response.created(URI.create("/api/v1/analytes/" + created.code())), created);
+    }
+
+    @PUT
+    @Path("{code}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(
+            operationId = "reviseAnalyte",
+            summary = "Revise an analyte: appends a revision (the body restates every field)",
+            description = "If-Match must carry the ETag of the revision you edited: a stale one gets 412 with the "
+                    + "current revision, a missing one 428. A new canonical unit or molar mass must still convert the "
+                    + "units of the analyte's live ranges.")
+    @APIResponse(
+            responseCode = "200",
+            description = "OK",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = Views.AnalyteView.class)))
+    public Response revise(
+            @PathParam("code") String code, @HeaderParam("If-Match") String ifMatch, Requests.AnalyteWrite body) {
+        Params.requireBody(body);
+        AnalyteRevision revised =
+                analytes.revise(code, Params.ifMatch(ifMatch), body.toDomain(), author(), body.reason());
+        return withEtag(Response.ok(), revised);
+    }
+
+    @POST
+    @Path("{code}/retire")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(
+            operationId = "retireAnalyte",
+            summary = "Retire an analyte: appends a RETIRED revision",
+            description = "Refused with 409 (analyte-in-use, listing liveRanges) while any of its ranges is live: "
+                    + "retire those first. If-Match as for a revision.")
+    @APIResponse(
+            responseCode = "200",
+            description = "OK",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = Views.AnalyteView.class)))
+    public Response retire(
+            @PathParam("code") String code,
+            @HeaderParam("If-Match") String ifMatch,
+            Requests.AnalyteRetireRequest body) {
+        Params.requireBody(body);
+        AnalyteRevision retired = analytes.retire(code, Params.ifMatch(ifMatch), author(), body.reason());
+        return withEtag(Response.ok(), retired);
     }
 
     @GET
     @Path("{code}/timeline")
     @Operation(
             operationId = "getAnalyteTimeline",
-            summary =
-                    "Every revision of the analyte's ranges with a non-empty valid period, as known now or at knownAt",
+            summary = "The analyte and every revision of its ranges with a non-empty valid period, as known now or at "
+                    + "knownAt",
             description = "Made for consumers that cache: select by collection date locally; the ETag is the change "
                     + "sequence. With knownAt, only revisions recorded at or before it count, with their valid "
-                    + "periods as known then: the ranges a query with that knownAt would have chosen.")
+                    + "periods as known then, and the analyte is the revision known then: the ranges and the "
+                    + "canonical unit a query with that knownAt would have used.")
     @APIResponse(
             responseCode = "200",
             description = "OK",
@@ -83,5 +203,23 @@ public class AnalyteResource {
                                 .toList()))
                 .header("ETag", "\"" + timeline.changeSequence() + "\"")
                 .build();
+    }
+
+    private String author() {
+        return identity.getPrincipal().getName();
+    }
+
+    private static Response withEtag(Response.ResponseBuilder answer, AnalyteRevision revision) {
+        return answer.header("ETag", "\"" + revision.revision() + "\"")
+                .entity(Views.AnalyteView.of(revision))
+                .build();
+    }
+
+    private static int revisionNumber(String name, String value) {
+        long n = Params.nonNegative(name, value, -1);
+        if (n < 1 || n > Integer.MAX_VALUE) {
+            throw new DomainException.Invalid(name, "must be a revision number (1, 2, 3…)");
+        }
+        return (int) n;
     }
 }

@@ -37,7 +37,7 @@ public class ChangeResource {
     @GET
     @Operation(
             operationId = "listChanges",
-            summary = "Range revisions recorded after a change sequence, oldest first",
+            summary = "Range and analyte revisions recorded after a change sequence, oldest first",
             description =
                     "The ETag is the latest sequence; send it back in If-None-Match to get 304 when nothing changed.")
     @APIResponse(
@@ -61,7 +61,11 @@ public class ChangeResource {
         if (etag.equals(ifNoneMatch)) {
             return Response.notModified().header("ETag", etag).build();
         }
-        var changes = feed.changes().stream().map(Views.ChangeView::of).toList();
+        var changes = java.util.stream.Stream.concat(
+                        feed.changes().stream().map(r -> Views.ChangeView.of(r)),
+                        feed.analyteChanges().stream().map(a -> Views.ChangeView.of(a)))
+                .sorted(java.util.Comparator.comparingLong(Views.ChangeView::sequence))
+                .toList();
         return Response.ok(new Views.ChangePage(feed.latestSequence(), changes))
                 .header("ETag", etag)
                 .build();

@@ -84,7 +84,8 @@ public class RangeResource {
             @Parameter(description = "ISO-8601 period, e.g. P45Y") @QueryParam("age") String age,
             @Parameter(description = "Patient birth date; age is taken at effectiveOn") @QueryParam("birthDate")
                     String birthDate,
-            @Parameter(description = "SERUM_PLASMA, BLOOD, URINE or CSF") @QueryParam("specimen") String specimen,
+            @Parameter(description = "A specimen of the vocabulary, e.g. SERUM_PLASMA or URINE") @QueryParam("specimen")
+                    String specimen,
             @Parameter(description = "Valid date, YYYY-MM-DD") @QueryParam("effectiveOn") String effectiveOn,
             @Parameter(
                             description =

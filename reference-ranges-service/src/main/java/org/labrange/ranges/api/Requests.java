@@ -6,11 +6,13 @@ import java.util.List;
 import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.labrange.ranges.domain.AgeUnit;
+import org.labrange.ranges.domain.Analyte;
 import org.labrange.ranges.domain.Category;
 import org.labrange.ranges.domain.Population;
 import org.labrange.ranges.domain.RangeContent;
 import org.labrange.ranges.domain.Sex;
 import org.labrange.ranges.domain.SourceKind;
+import org.labrange.ranges.domain.Specimen;
 import org.labrange.ranges.service.NewRange;
 import org.labrange.ranges.service.RangeService;
 
@@ -103,6 +105,65 @@ public final class Requests {
     public record RetireRequest(
             @Schema(examples = "2027-01-01") LocalDate effectiveFrom,
             @Schema(examples = "Test discontinued") String reason) {}
+
+    @Schema(
+            name = "AnalyteWrite",
+            description = "Creates an analyte (POST) or revises one (PUT, with If-Match; every field is restated)")
+    public record AnalyteWrite(
+            @Schema(description = "Required on create; on revise, if sent, the analyte's own code", examples = "2345-7")
+            String code,
+
+            @Schema(description = "LOINC code; its check digit is verified", examples = "2345-7")
+            String loinc,
+
+            @Schema(examples = "Glucose [Mass/volume] in Serum or Plasma")
+            String displayName,
+
+            @Schema(description = "Other names; one may be shared only with analytes of other specimens")
+            List<String> aliases,
+
+            Specimen specimen,
+
+            @Schema(description = "Canonical UCUM unit (mcg and µ are read as ug and u)", examples = "mg/dL")
+            String unit,
+
+            @Schema(description = "g/mol; only for units of mass or amount of substance", examples = "180.16")
+            BigDecimal molarMassGramsPerMole,
+
+            @Schema(description = "Decimals results are shown with, 0 to 6", examples = "0")
+            Integer displayPrecision,
+
+            @Schema(description = "Analytical CV in %") BigDecimal analyticalCvPercent,
+
+            @Schema(description = "Within-subject biological CV in %")
+            BigDecimal withinSubjectCvPercent,
+
+            @Schema(description = "Where the CVs are published; required with a CV")
+            String cvCitation,
+
+            @Schema(description = "Why (mandatory)", examples = "Added to the lab's catalogue")
+            String reason) {
+
+        Analyte toDomain() {
+            return new Analyte(
+                    code == null ? null : code.strip(),
+                    Optional.ofNullable(loinc).map(String::strip),
+                    displayName,
+                    aliases == null ? List.of() : aliases,
+                    specimen,
+                    unit,
+                    Optional.ofNullable(molarMassGramsPerMole),
+                    Optional.ofNullable(displayPrecision),
+                    Optional.ofNullable(analyticalCvPercent),
+                    Optional.ofNullable(withinSubjectCvPercent),
+                    Optional.ofNullable(cvCitation));
+        }
+    }
+
+    @Schema(name = "AnalyteRetireRequest")
+    public record AnalyteRetireRequest(
+            @Schema(description = "Why (mandatory)", examples = "Test withdrawn from the catalogue")
+            String reason) {}
 
     @Schema(name = "ImportRequest")
     public record ImportRequest(String reason, LocalDate effectiveFrom, List<RangeDraft> ranges) {}

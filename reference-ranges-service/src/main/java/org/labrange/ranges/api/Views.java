@@ -8,6 +8,8 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.labrange.ranges.domain.AgeUnit;
 import org.labrange.ranges.domain.Analyte;
+import org.labrange.ranges.domain.AnalyteRevision;
+import org.labrange.ranges.domain.AnalyteRules;
 import org.labrange.ranges.domain.AuditEntry;
 import org.labrange.ranges.domain.Category;
 import org.labrange.ranges.domain.ChangeAction;
@@ -18,17 +20,20 @@ import org.labrange.ranges.domain.Sex;
 import org.labrange.ranges.domain.Source;
 import org.labrange.ranges.domain.SourceKind;
 import org.labrange.ranges.domain.Specimen;
+import org.labrange.units.Dimension;
 
 /** Response bodies of the API, mapped from domain and service values. */
 public final class Views {
 
     private Views() {}
 
-    @Schema(name = "Analyte", description = "A measurable quantity and its canonical unit")
+    @Schema(
+            name = "Analyte",
+            description = "One revision of an analyte: a measurable quantity, its specimen and canonical unit")
     public record AnalyteView(
             @Schema(examples = "1952-1") String code,
 
-            @Schema(description = "LOINC code, when one exists", examples = "1952-1")
+            @Schema(description = "LOINC code, when one exists", examples = "1952-1", nullable = true)
             String loinc,
 
             String displayName,
@@ -38,31 +43,75 @@ public final class Views {
 
             Specimen specimen,
 
+            @Schema(
+                    description = "The specimen's HL7 v2 table 0487 code; null for SERUM_PLASMA, which it has none for",
+                    examples = "UR",
+                    nullable = true)
+            String specimenCode,
+
             @Schema(description = "Canonical UCUM unit", examples = "mg/L")
             String unit,
 
-            @Schema(description = "Molar mass for molar units", examples = "11800")
+            @Schema(
+                    description = "What the canonical unit measures, as UCUM classifies it",
+                    examples = "MASS_CONCENTRATION")
+            Dimension dimension,
+
+            @Schema(
+                    description = "Molar mass in g/mol, for conversions between mass and amount of substance",
+                    examples = "11800",
+                    nullable = true)
             BigDecimal molarMassGramsPerMole,
 
-            @Schema(description = "Analytical variation CVa in %")
+            @Schema(description = "Decimals results are shown with; null when not set", nullable = true)
+            Integer displayPrecision,
+
+            @Schema(description = "Analytical variation CVa in %", nullable = true)
             BigDecimal analyticalCvPercent,
 
-            @Schema(description = "Within-subject biological variation CVi in %")
-            BigDecimal withinSubjectCvPercent) {
+            @Schema(description = "Within-subject biological variation CVi in %", nullable = true)
+            BigDecimal withinSubjectCvPercent,
 
-        static AnalyteView of(Analyte a) {
+            @Schema(description = "Where the CV figures are published", nullable = true)
+            String cvCitation,
+
+            @Schema(description = "Revision number; the ETag of the analyte", examples = "1")
+            int revision,
+
+            RangeStatus status,
+
+            @Schema(description = "When the database recorded this revision (transaction time)")
+            Instant recordedAt,
+
+            String recordedBy,
+            String reason) {
+
+        public static AnalyteView of(AnalyteRevision r) {
+            Analyte a = r.analyte();
             return new AnalyteView(
                     a.code(),
                     a.loinc().orElse(null),
                     a.displayName(),
                     a.aliases(),
                     a.specimen(),
+                    a.specimen().hl7Code().orElse(null),
                     a.unit(),
+                    AnalyteRules.dimension(a),
                     a.molarMassGramsPerMole().orElse(null),
+                    a.displayPrecision().orElse(null),
                     a.analyticalCvPercent().orElse(null),
-                    a.withinSubjectCvPercent().orElse(null));
+                    a.withinSubjectCvPercent().orElse(null),
+                    a.cvCitation().orElse(null),
+                    r.revision(),
+                    r.status(),
+                    r.recordedAt(),
+                    r.recordedBy(),
+                    r.reason());
         }
     }
+
+    @Schema(name = "AnalyteDiff")
+    public record AnalyteDiffView(String code, int from, int to, List<RangeDiff.FieldChange> changes) {}
 
     @Schema(name = "Source", description = "Who publishes a set of ranges")
     public record SourceView(
@@ -173,21 +222,29 @@ public final class Views {
     @Schema(name = "RangeDiff")
     public record RangeDiffView(UUID rangeId, int from, int to, List<RangeDiff.FieldChange> changes) {}
 
-    @Schema(name = "Change", description = "One recorded revision in the change feed")
+    @Schema(
+            name = "Change",
+            description = "One recorded revision in the change feed: of a range (subject RANGE) or of an analyte "
+                    + "(subject ANALYTE, without rangeId, sourceCode and effectiveFrom)")
     public record ChangeView(
             long sequence,
-            UUID rangeId,
+
+            @Schema(description = "RANGE or ANALYTE", examples = "RANGE")
+            String subject,
+
+            @Schema(nullable = true) UUID rangeId,
             int revision,
             String analyteCode,
-            String sourceCode,
+            @Schema(nullable = true) String sourceCode,
             ChangeAction action,
-            LocalDate effectiveFrom,
+            @Schema(nullable = true) LocalDate effectiveFrom,
             Instant recordedAt,
             String recordedBy,
             String reason) {
         static ChangeView of(RangeRevision r) {
             return new ChangeView(
                     r.sequence(),
+                    "RANGE",
                     r.rangeId(),
                     r.revision(),
                     r.analyteCode(),
@@ -197,6 +254,21 @@ public final class Views {
                     r.recordedAt(),
                     r.recordedBy(),
                     r.reason());
+        }
+
+        static ChangeView of(AnalyteRevision a) {
+            return new ChangeView(
+                    a.sequence(),
+                    "ANALYTE",
+                    null,
+                    a.revision(),
+                    a.code(),
+                    null,
+                    a.action(),
+                    null,
+                    a.recordedAt(),
+                    a.recordedBy(),
+                    a.reason());
         }
     }
 
@@ -208,7 +280,8 @@ public final class Views {
             long latestSequence,
 
             @Schema(
-                    description = "When the latest change was recorded; null when no range was ever recorded",
+                    description =
+                            "When the latest change (of a range or an analyte) was recorded; null when none was ever recorded",
                     nullable = true)
             Instant recordedAt) {}
 

@@ -67,6 +67,38 @@ public abstract sealed class DomainException extends RuntimeException {
         }
     }
 
+    /** An analyte write was based on a revision that is no longer the latest. */
+    public static final class StaleAnalyteRevision extends DomainException {
+        private final AnalyteRevision current;
+
+        public StaleAnalyteRevision(int expected, AnalyteRevision current) {
+            super("You edited revision " + expected + " but analyte " + current.code() + " is at revision "
+                    + current.revision() + "; reload it, re-apply your change and send If-Match: \""
+                    + current.revision() + "\"");
+            this.current = current;
+        }
+
+        public AnalyteRevision current() {
+            return current;
+        }
+    }
+
+    /** An analyte cannot be retired while ranges of it are still live; nothing was written. */
+    public static final class AnalyteInUse extends DomainException {
+        private final List<String> liveRanges;
+
+        public AnalyteInUse(String code, List<String> liveRanges) {
+            super("Analyte " + code + " still has " + liveRanges.size() + " live range"
+                    + (liveRanges.size() == 1 ? "" : "s") + " (" + String.join(", ", liveRanges)
+                    + "); retire them first, then retire the analyte");
+            this.liveRanges = List.copyOf(liveRanges);
+        }
+
+        public List<String> liveRanges() {
+            return liveRanges;
+        }
+    }
+
     /** The request carries more than the service accepts in one go. */
     public static final class TooLarge extends DomainException {
         public TooLarge(String message) {

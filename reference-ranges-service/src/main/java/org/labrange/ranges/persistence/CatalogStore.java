@@ -6,29 +6,15 @@ import jakarta.persistence.EntityManager;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import org.labrange.ranges.domain.Analyte;
 import org.labrange.ranges.domain.Source;
 import org.labrange.ranges.domain.SourceKind;
-import org.labrange.ranges.domain.Specimen;
 
-/** Reads analytes and units, reads and writes sources; answers in domain values, never entities. */
+/** Reads and writes sources; answers in domain values, never entities. */
 @ApplicationScoped
 public class CatalogStore {
 
     @Inject
     EntityManager em;
-
-    /** Every analyte, by code. */
-    public List<Analyte> analytes() {
-        return AnalyteEntity.<AnalyteEntity>listAll().stream()
-                .map(CatalogStore::analyte)
-                .sorted(Comparator.comparing(Analyte::code))
-                .toList();
-    }
-
-    public Optional<Analyte> analyte(String code) {
-        return AnalyteEntity.<AnalyteEntity>findByIdOptional(code).map(CatalogStore::analyte);
-    }
 
     /** Every source, by code. */
     public List<Source> sources() {
@@ -55,33 +41,11 @@ public class CatalogStore {
         copy(source, entity);
     }
 
-    /** The dimension of a unit (e.g. MASS_CONCENTRATION), if the unit is known. */
-    public Optional<String> unitDimension(String unit) {
-        return em.createNativeQuery("SELECT dimension FROM unit WHERE code = :code")
-                .setParameter("code", unit)
-                .getResultStream()
-                .findFirst()
-                .map(Object::toString);
-    }
-
     private static void copy(Source source, SourceEntity entity) {
         entity.name = source.name();
         entity.kind = source.kind().name();
         entity.citation = source.citation();
         entity.url = source.url().orElse(null);
-    }
-
-    private static Analyte analyte(AnalyteEntity a) {
-        return new Analyte(
-                a.code,
-                Optional.ofNullable(a.loinc),
-                a.displayName,
-                a.aliases.stream().sorted().toList(),
-                Specimen.valueOf(a.specimen),
-                a.unit,
-                Optional.ofNullable(a.molarMassGramsPerMole),
-                Optional.ofNullable(a.analyticalCvPercent),
-                Optional.ofNullable(a.withinSubjectCvPercent));
     }
 
     private static Source source(SourceEntity s) {

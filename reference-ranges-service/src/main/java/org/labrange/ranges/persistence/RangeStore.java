@@ -63,7 +63,10 @@ public class RangeStore {
     @Inject
     EntityManager em;
 
-    /** Serialises range writers until the transaction ends, so change sequence order is commit order. */
+    /**
+     * Serialises writers of ranges and analytes until the transaction ends, so change sequence order is commit
+     * order (both draw from one sequence).
+     */
     public void lockWriters() {
         em.createNativeQuery("SELECT pg_advisory_xact_lock(:key)")
                 .setParameter("key", WRITER_LOCK)
@@ -76,6 +79,7 @@ public class RangeStore {
         params.put("on", on);
         params.put("knownAt", OffsetDateTime.ofInstant(knownAt, java.time.ZoneOffset.UTC));
         StringBuilder where = new StringBuilder("WHERE true");
+        StringBuilder join = new StringBuilder();
         filter.analyte().ifPresent(a -> {
             where.append(" AND i.analyte_code = :analyte");
             params.put("analyte", a);
@@ -90,19 +94,20 @@ public class RangeStore {
         });
         filter.specimen().ifPresent(s -> {
             where.append(" AND a.specimen = :specimen");
+            join.append(" CROSS JOIN LATERAL (SELECT y.specimen FROM analyte_revision y"
+                    + " WHERE y.analyte_code = i.analyte_code ORDER BY y.revision DESC LIMIT 1) a");
             params.put("specimen", s.name());
         });
-        String sql =
-                "SELECT " + COLUMNS + """
+        String sql = "SELECT " + COLUMNS + """
                 , (SELECT min(l.effective_from) FROM range_revision l
                     WHERE l.range_id = r.range_id AND l.revision > r.revision AND l.recorded_at <= :knownAt) AS effective_to
-                  FROM range_identity i
-                  JOIN analyte a ON a.code = i.analyte_code
+                  FROM range_identity i""" + join + """
                   CROSS JOIN LATERAL (
                       SELECT * FROM range_revision x
                        WHERE x.range_id = i.id AND x.recorded_at <= :knownAt AND x.effective_from <= :on
                        ORDER BY x.revision DESC LIMIT 1) r
-                """ + where + " ORDER BY i.analyte_code, i.source_code, i.category, r.range_id";
+                """ + where
+                + " ORDER BY i.analyte_code, i.source_code, i.category, r.range_id";
         return run(sql, params);
     }
 
@@ -168,13 +173,13 @@ public class RangeStore {
     /** The latest change recorded at or before {@code knownAt}; empty when nothing had been recorded by then. */
     public Optional<Change> latestChangeAt(Instant knownAt) {
         return change(
-                "SELECT seq, recorded_at FROM range_revision WHERE recorded_at <= :knownAt ORDER BY seq DESC LIMIT 1",
+                "SELECT seq, recorded_at FROM change_entry WHERE recorded_at <= :knownAt ORDER BY seq DESC LIMIT 1",
                 Map.of("knownAt", OffsetDateTime.ofInstant(knownAt, java.time.ZoneOffset.UTC)));
     }
 
-    /** The latest change; empty when no range was ever recorded. */
+    /** The latest change, of a range or an analyte; empty when nothing was ever recorded. */
     public Optional<Change> latestChange() {
-        return change("SELECT seq, recorded_at FROM range_revision ORDER BY seq DESC LIMIT 1", Map.of());
+        return change("SELECT seq, recorded_at FROM change_entry ORDER BY seq DESC LIMIT 1", Map.of());
     }
 
     @SuppressWarnings("unchecked")
@@ -200,7 +205,7 @@ public class RangeStore {
     }
 
     public long latestSequence() {
-        Object value = em.createNativeQuery("SELECT coalesce(max(seq), 0) FROM range_revision")
+        Object value = em.createNativeQuery("SELECT coalesce(max(seq), 0) FROM change_entry")
                 .getSingleResult();
         return ((Number) value).longValue();
     }

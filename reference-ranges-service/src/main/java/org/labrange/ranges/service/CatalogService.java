@@ -7,13 +7,16 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.labrange.ranges.domain.Analyte;
+import org.labrange.ranges.domain.AnalyteRevision;
 import org.labrange.ranges.domain.DomainException;
+import org.labrange.ranges.domain.RangeStatus;
 import org.labrange.ranges.domain.Source;
 import org.labrange.ranges.domain.SourceKind;
+import org.labrange.ranges.persistence.AnalyteStore;
 import org.labrange.ranges.persistence.AuditLog;
 import org.labrange.ranges.persistence.CatalogStore;
 
-/** Analytes (read-only through the API) and range sources. */
+/** Analyte lookups and range sources. */
 @ApplicationScoped
 public class CatalogService {
 
@@ -24,19 +27,18 @@ public class CatalogService {
     CatalogStore store;
 
     @Inject
+    AnalyteStore analytes;
+
+    @Inject
     AuditLog audit;
 
+    /** The current revision of every analyte in use (not retired) that matches the query. */
     @Transactional
-    public List<Analyte> findAnalytes(Optional<String> query) {
-        return store.analytes().stream()
-                .filter(a -> query.map(q -> matches(a, q)).orElse(true))
+    public List<AnalyteRevision> findAnalytes(Optional<String> query) {
+        return analytes.current().stream()
+                .filter(r -> r.status() == RangeStatus.ACTIVE)
+                .filter(r -> query.map(q -> matches(r.analyte(), q)).orElse(true))
                 .toList();
-    }
-
-    @Transactional
-    public Analyte analyte(String code) {
-        return store.analyte(code)
-                .orElseThrow(() -> new DomainException.NotFound("No analyte with code '" + code + "'"));
     }
 
     @Transactional

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.labrange.ranges.domain.Analyte;
+import org.labrange.ranges.domain.AnalyteRevision;
 import org.labrange.ranges.domain.Category;
 import org.labrange.ranges.domain.DomainException;
 import org.labrange.ranges.domain.FieldError;
@@ -19,6 +20,7 @@ import org.labrange.ranges.domain.RangeDiff;
 import org.labrange.ranges.domain.RangeFilter;
 import org.labrange.ranges.domain.RangeRevision;
 import org.labrange.ranges.domain.RangeStatus;
+import org.labrange.ranges.persistence.AnalyteStore;
 import org.labrange.ranges.persistence.CatalogStore;
 import org.labrange.ranges.persistence.RangeStore;
 
@@ -37,14 +39,14 @@ public class RangeService {
      * @param changeRecordedAt when that change was recorded; empty when there was none
      */
     public record Timeline(
-            Analyte analyte,
+            AnalyteRevision analyte,
             Optional<Instant> knownAt,
             long changeSequence,
             Optional<Instant> changeRecordedAt,
             List<RangeRevision> revisions) {}
 
-    /** Revisions recorded after a sequence, plus the latest sequence. */
-    public record ChangeFeed(long latestSequence, List<RangeRevision> changes) {}
+    /** Range and analyte revisions recorded after a sequence (each list in sequence order), plus the latest sequence. */
+    public record ChangeFeed(long latestSequence, List<RangeRevision> changes, List<AnalyteRevision> analyteChanges) {}
 
     /**
      * A revision of an existing range: new content, plus the identity fields the caller may repeat (if present,
@@ -64,6 +66,9 @@ public class RangeService {
 
     @Inject
     RangeWriter writer;
+
+    @Inject
+    AnalyteStore analytes;
 
     // ---- reads -------------------------------------------------------------------------------
 
@@ -127,10 +132,15 @@ public class RangeService {
      */
     @Transactional
     public Timeline timeline(String analyteCode, Optional<Instant> knownAt) {
-        Analyte analyte = catalog.analyte(analyteCode)
-                .orElseThrow(() -> new DomainException.NotFound("No analyte with code '" + analyteCode + "'"));
         Optional<RangeStore.Change> latest =
                 knownAt.isPresent() ? store.latestChangeAt(knownAt.get()) : store.latestChange();
+        // the analyte as known at the same moment as its ranges: a later change of its unit or molar mass never
+        // changes how a past answer is reproduced
+        Optional<AnalyteRevision> known = knownAt.isPresent()
+                ? analytes.knownAt(analyteCode, knownAt.get())
+                : latest.flatMap(c -> analytes.knownAt(analyteCode, c.recordedAt()));
+        AnalyteRevision analyte = known.or(() -> analytes.current(analyteCode))
+                .orElseThrow(() -> new DomainException.NotFound("No analyte with code '" + analyteCode + "'"));
         List<RangeRevision> revisions = latest.map(c -> store.timelineAt(analyteCode, knownAt.orElse(c.recordedAt())))
                 .orElse(List.of());
         return new Timeline(
@@ -159,7 +169,20 @@ public class RangeService {
     @Transactional
     public ChangeFeed changesSince(long since, int limit) {
         long latest = store.latestSequence();
-        return new ChangeFeed(latest, store.changesSince(since, limit));
+        List<RangeRevision> rangeChanges = store.changesSince(since, limit);
+        List<AnalyteRevision> analyteChanges = analytes.changesSince(since, limit);
+        // one page holds at most `limit` entries of both kinds together, the lowest sequences first
+        long cut = java.util.stream.Stream.concat(
+                        rangeChanges.stream().map(RangeRevision::sequence),
+                        analyteChanges.stream().map(AnalyteRevision::sequence))
+                .sorted()
+                .skip(limit - 1L)
+                .findFirst()
+                .orElse(Long.MAX_VALUE);
+        return new ChangeFeed(
+                latest,
+                rangeChanges.stream().filter(r -> r.sequence() <= cut).toList(),
+                analyteChanges.stream().filter(a -> a.sequence() <= cut).toList());
     }
 
     // ---- writes ------------------------------------------------------------------------------
@@ -191,7 +214,12 @@ public class RangeService {
         int expected = expectedRevision.orElseThrow(() -> new DomainException.RevisionRequired(
                 "Send If-Match with the revision you edited (the ETag of GET /api/v1/ranges/" + rangeId + ")"));
         RangeContent change = edit.content();
-        Analyte analyte = catalog.analyte(unlocked.analyteCode()).orElseThrow();
+        AnalyteRevision known = analytes.current(unlocked.analyteCode()).orElseThrow();
+        if (known.status() == RangeStatus.RETIRED) {
+            throw new DomainException.Invalid(
+                    "analyteCode", "analyte '" + known.code() + "' is retired and takes no range revisions");
+        }
+        Analyte analyte = known.analyte();
         List<FieldError> errors = new ArrayList<>(change.validate(""));
         errors.addAll(writer.checkUnit(change.unit(), analyte, "unit"));
         errors.addAll(RangeWriter.checkWrite(effectiveFrom, reason, ""));

@@ -8,10 +8,14 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.labrange.ranges.domain.Analyte;
+import org.labrange.ranges.domain.AnalyteRevision;
+import org.labrange.ranges.domain.AnalyteRules;
 import org.labrange.ranges.domain.ChangeAction;
 import org.labrange.ranges.domain.FieldError;
 import org.labrange.ranges.domain.RangeContent;
 import org.labrange.ranges.domain.RangeRevision;
+import org.labrange.ranges.domain.RangeStatus;
+import org.labrange.ranges.persistence.AnalyteStore;
 import org.labrange.ranges.persistence.AuditLog;
 import org.labrange.ranges.persistence.CatalogStore;
 import org.labrange.ranges.persistence.RangeStore;
@@ -28,6 +32,9 @@ class RangeWriter {
 
     @Inject
     CatalogStore catalog;
+
+    @Inject
+    AnalyteStore analytes;
 
     @Inject
     AuditLog audit;
@@ -72,10 +79,16 @@ class RangeWriter {
     /** What is wrong with a new range; field names start with {@code prefix}. */
     List<FieldError> checkNew(NewRange range, String prefix) {
         List<FieldError> errors = new ArrayList<>();
-        Optional<Analyte> analyte = Optional.ofNullable(range.analyteCode()).flatMap(catalog::analyte);
-        if (analyte.isEmpty()) {
+        Optional<AnalyteRevision> known =
+                Optional.ofNullable(range.analyteCode()).flatMap(analytes::current);
+        if (known.isEmpty()) {
             errors.add(new FieldError(prefix + "analyteCode", "unknown analyte '" + range.analyteCode() + "'"));
+        } else if (known.get().status() == RangeStatus.RETIRED) {
+            errors.add(new FieldError(
+                    prefix + "analyteCode",
+                    "analyte '" + range.analyteCode() + "' is retired and takes no new ranges"));
         }
+        Optional<Analyte> analyte = known.map(AnalyteRevision::analyte);
         if (range.sourceCode() == null || catalog.source(range.sourceCode()).isEmpty()) {
             errors.add(new FieldError(prefix + "sourceCode", "unknown source '" + range.sourceCode() + "'"));
         }
@@ -91,24 +104,33 @@ class RangeWriter {
         return errors;
     }
 
-    /** Whether {@code unit} is known and, if molar, convertible for the analyte. */
+    /**
+     * Whether {@code unit} is a UCUM code that converts to the canonical unit of the analyte's current revision
+     * (through its molar mass where needed). A spelling UCUM does not accept (mcg/L) is refused with the UCUM
+     * code to send instead: stored units are always UCUM as written.
+     */
     List<FieldError> checkUnit(String unit, Analyte analyte, String field) {
         if (unit == null || unit.isBlank()) {
             return List.of();
         }
-        Optional<String> dimension = catalog.unitDimension(unit);
-        if (dimension.isEmpty()) {
-            return List.of(
-                    new FieldError(field, "unknown unit '" + unit + "'; use a UCUM code such as mg/L, ug/L or nmol/L"));
+        String ucum = AnalyteRules.rangeUnit(unit);
+        if (!ucum.equals(unit) && AnalyteRules.rangeUnitProblem(ucum, analyte).isEmpty()) {
+            return List.of(new FieldError(field, "'" + unit + "' is not a UCUM code; send '" + ucum + "'"));
         }
-        if ("SUBSTANCE_CONCENTRATION".equals(dimension.get())
-                && analyte.molarMassGramsPerMole().isEmpty()) {
-            return List.of(new FieldError(
-                    field,
-                    "'" + unit + "' is a molar unit but analyte " + analyte.code()
-                            + " has no molar mass to convert it"));
+        return AnalyteRules.rangeUnitProblem(unit, analyte)
+                .map(problem -> List.of(new FieldError(field, problem)))
+                .orElse(List.of());
+    }
+
+    /** The reason every analyte write needs. */
+    static List<FieldError> checkReason(String reason, String prefix) {
+        List<FieldError> errors = new ArrayList<>();
+        if (reason == null || reason.isBlank()) {
+            errors.add(new FieldError(prefix + "reason", "is required: say why the analyte changes"));
+        } else if (reason.chars().anyMatch(c -> c < 0x20 && c != '\n' && c != '\t')) {
+            errors.add(new FieldError(prefix + "reason", "must not contain control characters"));
         }
-        return List.of();
+        return errors;
     }
 
     /** The write metadata every change needs: the date it takes effect and a reason. */

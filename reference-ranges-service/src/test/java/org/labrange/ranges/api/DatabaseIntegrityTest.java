@@ -86,15 +86,107 @@ class DatabaseIntegrityTest {
         assertRefusedByConstraint(insert(next, "REVISE", "3", "2"), CHECK, "range_revision_low_not_above_high");
         assertRefusedByConstraint(insert(next, "REVISE", "NULL", "NULL"), CHECK, "range_revision_has_a_bound");
         assertRefusedByConstraint(
-                insert(next, "REVISE", "0.6", "2.4").replace("'mg/L'", "'furlongs'"),
-                FOREIGN_KEY,
-                "range_revision_unit_fkey");
+                insert(next, "REVISE", "0.6", "2.4").replace("'mg/L'", "'mg per L'"),
+                CHECK,
+                "range_revision_unit_shape");
         assertRefusedByConstraint(insert(next, "REVISE", "-1", "2.4"), CHECK, "range_revision_bounds_plausible");
         assertRefusedByConstraint(
                 "INSERT INTO range_identity (id, analyte_code, source_code, category) VALUES "
                         + "(gen_random_uuid(), '1952-1', 'labcorp', 'NORMALISH')",
                 CHECK,
                 "range_identity_category_check");
+    }
+
+    @Test
+    void analyteRevisionsAreAppendOnlyLikeRangeRevisions() {
+        assertRefusedByTrigger(
+                "UPDATE analyte_revision SET unit = 'g/L' WHERE analyte_code = '1952-1'",
+                APPEND_ONLY,
+                "refuse_change",
+                "analyte_revision is append-only: UPDATE");
+        assertRefusedByTrigger(
+                "DELETE FROM analyte_revision WHERE analyte_code = '1952-1'",
+                APPEND_ONLY,
+                "refuse_change",
+                "analyte_revision is append-only: DELETE");
+        assertRefusedByTrigger(
+                "TRUNCATE analyte_revision CASCADE",
+                APPEND_ONLY,
+                "refuse_change",
+                "analyte_revision is append-only: TRUNCATE");
+        assertRefusedByTrigger(
+                "DELETE FROM analyte WHERE code = '1953-9'",
+                APPEND_ONLY,
+                "refuse_change",
+                "analyte is append-only: DELETE");
+        assertEquals(1, count("SELECT count(*) FROM analyte_revision WHERE analyte_code = '1952-1' AND unit = 'mg/L'"));
+    }
+
+    @Test
+    void analyteRevisionNumbersCannotSkipOrRepeatAndNeedAnAuthorAndReason() {
+        int next = (int) count("SELECT max(revision) + 1 FROM analyte_revision WHERE analyte_code = '1953-9'");
+        assertRefusedByTrigger(
+                analyteInsert("1953-9", next + 1, "'sql'", "'direct insert'"),
+                NUMBERING,
+                "analyte_revision_before_insert",
+                "would leave a gap or duplicate");
+        assertRefusedByTrigger(
+                analyteInsert("1953-9", 1, "'sql'", "'direct insert'"),
+                NUMBERING,
+                "analyte_revision_before_insert",
+                "would leave a gap or duplicate");
+        assertRefusedByConstraint(
+                analyteInsert("1953-9", next, "' '", "'direct insert'"), CHECK, "analyte_revision_recorded_by_check");
+        assertRefusedByConstraint(analyteInsert("1953-9", next, "'sql'", "''"), CHECK, "analyte_revision_reason_check");
+        assertRefusedByConstraint(
+                analyteInsert("no-such-analyte", 1, "'sql'", "'direct insert'"),
+                FOREIGN_KEY,
+                "analyte_revision_analyte_code_fkey");
+    }
+
+    @Test
+    void analyteRevisionTakesTheSharedChangeSequenceAndTheDatabaseClock() throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try (Statement s = c.createStatement()) {
+                long before = single(s, "SELECT max(seq) FROM change_entry");
+                int next =
+                        (int) single(s, "SELECT max(revision) + 1 FROM analyte_revision WHERE analyte_code = '1953-9'");
+                s.executeUpdate(analyteInsert("1953-9", next, "'sql'", "'direct insert'")
+                        .replace("(analyte_code,", "(seq, recorded_at, analyte_code,")
+                        .replace("VALUES (", "VALUES (1, TIMESTAMPTZ '2000-01-01 00:00:00Z', "));
+                assertTrue(
+                        single(
+                                        s,
+                                        "SELECT seq FROM analyte_revision WHERE analyte_code = '1953-9' AND revision = "
+                                                + next)
+                                > before,
+                        "the sequence sent is replaced by the next one of the shared change sequence");
+                assertEquals(
+                        0,
+                        single(
+                                s,
+                                "SELECT count(*) FROM analyte_revision WHERE recorded_at < TIMESTAMPTZ '2001-01-01Z'"),
+                        "the recording time sent is replaced by the database's clock");
+            } finally {
+                c.rollback();
+                c.setAutoCommit(true);
+            }
+        }
+    }
+
+    private static long single(Statement s, String sql) throws SQLException {
+        try (var rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    private static String analyteInsert(String code, int revision, String author, String reason) {
+        return "INSERT INTO analyte_revision (analyte_code, revision, action, status, display_name, specimen, unit, "
+                + "recorded_by, reason) VALUES ('" + code + "', " + revision + ", '"
+                + (revision == 1 ? "CREATE" : "REVISE")
+                + "', 'ACTIVE', 'B2M urine', 'URINE', 'mg/L', " + author + ", " + reason + ")";
     }
 
     private static String insert(int revision, String action, String low, String high) {

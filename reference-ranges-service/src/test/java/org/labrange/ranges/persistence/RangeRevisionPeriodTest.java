@@ -212,8 +212,10 @@ class RangeRevisionPeriodTest {
             try (Statement s = c.createStatement()) {
                 s.executeUpdate("INSERT INTO source (code, name, kind, citation) VALUES ('" + SOURCE + "',"
                         + " 'Period view test', 'LAB', 'test data, rolled back')");
-                s.executeUpdate("INSERT INTO analyte (code, display_name, specimen, unit) VALUES ('" + ANALYTE + "',"
-                        + " 'Period view test', 'SERUM_PLASMA', 'mg/L')");
+                s.executeUpdate("INSERT INTO analyte (code) VALUES ('" + ANALYTE + "')");
+                s.executeUpdate("INSERT INTO analyte_revision (analyte_code, revision, action, status, display_name,"
+                        + " specimen, unit, recorded_by, reason) VALUES ('" + ANALYTE + "', 1, 'CREATE', 'ACTIVE',"
+                        + " 'Period view test', 'SERUM_PLASMA', 'mg/L', 'sql', 'test data, rolled back')");
                 work.run(c);
             } finally {
                 c.rollback();

@@ -211,7 +211,7 @@ public final class InterpretationSchemas {
             name = "AnalyteRef",
             requiredProperties = {"code", "displayName", "specimen"})
     public record AnalyteRef(
-            @Schema(examples = "1952-1") String code, String displayName, RangeSchemas.Specimen specimen) {}
+            @Schema(examples = "1952-1") String code, String displayName, AnalyteSchemas.Specimen specimen) {}
 
     @Schema(
             name = "ResultValue",

@@ -41,6 +41,16 @@ public record ProblemDocument(
 
         @Schema(
                 description =
+                        "For 412 answers to analyte writes: the analyte's current revision, to edit and send again")
+        AnalyteSchemas.Analyte currentAnalyte,
+
+        @Schema(
+                description =
+                        "For analyte-in-use answers: the ids of the live ranges that keep the analyte from being retired")
+        List<String> liveRanges,
+
+        @Schema(
+                description =
                         "The correlation id of the request (also in the X-Request-Id header), in every problem the gateway or a service behind it writes")
         String requestId,
 

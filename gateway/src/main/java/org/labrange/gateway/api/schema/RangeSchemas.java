@@ -13,14 +13,6 @@ public final class RangeSchemas {
 
     private RangeSchemas() {}
 
-    @Schema(name = "Specimen", description = "Specimen an analyte is measured in")
-    public enum Specimen {
-        SERUM_PLASMA,
-        BLOOD,
-        URINE,
-        CSF
-    }
-
     @Schema(name = "SourceKind", description = "What kind of publisher a source is")
     public enum SourceKind {
         LAB,
@@ -63,42 +55,6 @@ public final class RangeSchemas {
         MONTHS,
         YEARS
     }
-
-    @Schema(
-            name = "Analyte",
-            description = "A measurable quantity and its canonical unit",
-            requiredProperties = {
-                "code",
-                "loinc",
-                "displayName",
-                "aliases",
-                "specimen",
-                "unit",
-                "molarMassGramsPerMole",
-                "analyticalCvPercent",
-                "withinSubjectCvPercent"
-            })
-    public record Analyte(
-            @Schema(examples = "1952-1") String code,
-
-            @Schema(description = "LOINC code, when one exists", nullable = true)
-            String loinc,
-
-            String displayName,
-            @Schema(description = "Names users type") List<String> aliases,
-            Specimen specimen,
-
-            @Schema(description = "Canonical UCUM unit", examples = "mg/L")
-            String unit,
-
-            @Schema(description = "Molar mass for molar units", nullable = true)
-            BigDecimal molarMassGramsPerMole,
-
-            @Schema(description = "Analytical variation CVa in %", nullable = true)
-            BigDecimal analyticalCvPercent,
-
-            @Schema(description = "Within-subject biological variation CVi in %", nullable = true)
-            BigDecimal withinSubjectCvPercent) {}
 
     @Schema(
             name = "Source",
@@ -337,13 +293,15 @@ public final class RangeSchemas {
             name = "Timeline",
             description = "An analyte and every revision of its ranges with a non-empty valid period, as known now",
             requiredProperties = {"analyte", "changeSequence", "revisions"})
-    public record Timeline(Analyte analyte, long changeSequence, List<RangeRevision> revisions) {}
+    public record Timeline(AnalyteSchemas.Analyte analyte, long changeSequence, List<RangeRevision> revisions) {}
 
     @Schema(
             name = "Change",
-            description = "One recorded revision in the change feed",
+            description = "One recorded revision in the change feed: of a range (subject RANGE) or of an analyte "
+                    + "(subject ANALYTE; rangeId, sourceCode and effectiveFrom are then null)",
             requiredProperties = {
                 "sequence",
+                "subject",
                 "rangeId",
                 "revision",
                 "analyteCode",
@@ -356,12 +314,13 @@ public final class RangeSchemas {
             })
     public record Change(
             long sequence,
-            UUID rangeId,
+            @Schema(enumeration = {"RANGE", "ANALYTE"}) String subject,
+            @Schema(nullable = true) UUID rangeId,
             int revision,
             String analyteCode,
-            String sourceCode,
+            @Schema(nullable = true) String sourceCode,
             ChangeAction action,
-            LocalDate effectiveFrom,
+            @Schema(nullable = true) LocalDate effectiveFrom,
             Instant recordedAt,
             String recordedBy,
             String reason) {}

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.labrange.gateway.api.schema.AnalyteSchemas.Analyte;
 import org.labrange.gateway.api.schema.InterpretationSchemas.Agreement;
 import org.labrange.gateway.api.schema.InterpretationSchemas.AnalyteRef;
 import org.labrange.gateway.api.schema.InterpretationSchemas.Association;
@@ -19,7 +20,6 @@ import org.labrange.gateway.api.schema.InterpretationSchemas.ResultProblem;
 import org.labrange.gateway.api.schema.InterpretationSchemas.ResultStatus;
 import org.labrange.gateway.api.schema.InterpretationSchemas.SourceInterpretation;
 import org.labrange.gateway.api.schema.InterpretationSchemas.Value;
-import org.labrange.gateway.api.schema.RangeSchemas.Analyte;
 import org.labrange.gateway.api.schema.RangeSchemas.RangeRevision;
 import org.labrange.gateway.api.schema.RangeSchemas.SourceKind;
 

@@ -20,6 +20,12 @@ public record Problem(
         List<FieldError> errors,
         Views.RangeRevisionView currentRevision,
 
+        @Schema(description = "The analyte's latest revision, when If-Match named an older one")
+        Views.AnalyteView currentAnalyte,
+
+        @Schema(description = "The ids of the live ranges that keep an analyte from being retired")
+        List<String> liveRanges,
+
         @Schema(description = "The correlation id of the request, as in the X-Request-Id header")
         String requestId) {
 
@@ -36,15 +42,54 @@ public record Problem(
 
     public static Problem of(ProblemType type, String detail, String instance) {
         return new Problem(
-                type.uri(), type.title(), type.status().orElseThrow(), detail, instance, null, null, requestIdNow());
+                type.uri(),
+                type.title(),
+                type.status().orElseThrow(),
+                detail,
+                instance,
+                null,
+                null,
+                null,
+                null,
+                requestIdNow());
     }
 
     public Problem withErrors(List<FieldError> fieldErrors) {
-        return new Problem(type, title, status, detail, instance, List.copyOf(fieldErrors), currentRevision, requestId);
+        return new Problem(
+                type,
+                title,
+                status,
+                detail,
+                instance,
+                List.copyOf(fieldErrors),
+                currentRevision,
+                currentAnalyte,
+                liveRanges,
+                requestId);
     }
 
     public Problem withCurrentRevision(Views.RangeRevisionView current) {
-        return new Problem(type, title, status, detail, instance, errors, current, requestId);
+        return new Problem(
+                type, title, status, detail, instance, errors, current, currentAnalyte, liveRanges, requestId);
+    }
+
+    public Problem withCurrentAnalyte(Views.AnalyteView current) {
+        return new Problem(
+                type, title, status, detail, instance, errors, currentRevision, current, liveRanges, requestId);
+    }
+
+    public Problem withLiveRanges(List<String> ranges) {
+        return new Problem(
+                type,
+                title,
+                status,
+                detail,
+                instance,
+                errors,
+                currentRevision,
+                currentAnalyte,
+                List.copyOf(ranges),
+                requestId);
     }
 
     /** The request's correlation id, which RequestIdFilter puts in the log context; absent before it ran. */

@@ -45,6 +45,18 @@ public class ProblemMapper {
                             .withCurrentRevision(Views.RangeRevisionView.of(stale.current())))
                     .build();
         }
+        if (e instanceof DomainException.StaleAnalyteRevision stale) {
+            return Response.status(412)
+                    .type(Problem.MEDIA_TYPE)
+                    .header("ETag", "\"" + stale.current().revision() + "\"")
+                    .entity(Problem.of("analyte-changed", stale.getMessage(), path)
+                            .withCurrentAnalyte(Views.AnalyteView.of(stale.current())))
+                    .build();
+        }
+        if (e instanceof DomainException.AnalyteInUse inUse) {
+            return respond(
+                    Problem.of("analyte-in-use", inUse.getMessage(), path).withLiveRanges(inUse.liveRanges()));
+        }
         String slug;
         if (e instanceof DomainException.NotFound) {
             slug = "not-found";
