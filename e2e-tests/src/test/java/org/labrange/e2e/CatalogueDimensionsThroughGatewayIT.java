@@ -1,10 +1,12 @@
 package org.labrange.e2e;
 
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.closeTo;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
 import io.restassured.response.ValidatableResponse;
+import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Order;
@@ -129,10 +131,13 @@ class CatalogueDimensionsThroughGatewayIT {
                 .put("/api/v1/analytes/" + substance)
                 .then()
                 .statusCode(200);
-        interpret(substance, "1.2", "mg/dL", null)
-                .statusCode(200)
-                .body("interpretations[0].flag", equalTo("N"))
-                .body("value.normalised", closeTo(53.04, 0.01));
+        // interpretation-service sees the change within its change-check interval
+        await("the corrected molar mass in use")
+                .atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> interpret(substance, "1.2", "mg/dL", null)
+                        .statusCode(200)
+                        .body("interpretations[0].flag", equalTo("N"))
+                        .body("value.normalised", closeTo(53.04, 0.01)));
         // the answer given before the correction is reproduced as known then
         interpret(substance, "1.2", "mg/dL", before)
                 .statusCode(200)
