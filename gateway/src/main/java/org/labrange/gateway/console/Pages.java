@@ -10,6 +10,7 @@ import jakarta.ws.rs.core.Response;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.labrange.gateway.client.UpstreamAnswerException;
 import org.labrange.gateway.client.UpstreamUnavailableException;
 
@@ -20,11 +21,13 @@ public class Pages {
     private final Engine engine;
     private final SecurityIdentity identity;
     private final ConsoleCalls calls;
+    private final CsrfToken csrf;
 
-    Pages(Engine engine, SecurityIdentity identity, ConsoleCalls calls) {
+    Pages(Engine engine, SecurityIdentity identity, ConsoleCalls calls, CsrfToken csrf) {
         this.engine = engine;
         this.identity = identity;
         this.calls = calls;
+        this.csrf = csrf;
     }
 
     public Viewer viewer() {
@@ -33,7 +36,7 @@ public class Pages {
 
     /** The named template under templates/console, with the viewer as {@code user}. */
     public TemplateInstance page(String name) {
-        return engine.getTemplate("console/" + name).data("user", viewer());
+        return engine.getTemplate("console/" + name).data("user", viewer()).data("csrf", csrf.token());
     }
 
     public Response html(int status, TemplateInstance page) {
@@ -45,6 +48,26 @@ public class Pages {
 
     public Response ok(TemplateInstance page) {
         return html(200, page);
+    }
+
+    /**
+     * The refusal of a write: 403 for a user without the role (whatever the page showed), 400 for a form that does
+     * not carry this browser's CSRF token. Empty when the write may go ahead.
+     */
+    public Optional<Response> refuseWrite(boolean allowed, String postedToken) {
+        if (!csrf.matches(postedToken)) {
+            return Optional.of(html(
+                    400,
+                    page("problem")
+                            .data("heading", "Form not accepted")
+                            .data(
+                                    "lines",
+                                    List.of(
+                                            "This form did not come from your current console session "
+                                                    + "(its security token is missing or old). Open the page again and resend it."))
+                            .data("back", "/console/catalogue")));
+        }
+        return allowed ? Optional.empty() : Optional.of(forbidden());
     }
 
     /** The 403 page: the server refuses a write to a reader whatever the page showed. */

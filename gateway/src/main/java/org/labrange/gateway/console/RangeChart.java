@@ -29,7 +29,7 @@ final class RangeChart {
     private static final String[] COLOURS = {"#1f5fa8", "#b3451b", "#2f7d32", "#7a3fa0", "#8a6d00", "#00707a"};
     private static final int WIDTH = 760;
     private static final int LANE = 64;
-    private static final int LEFT = 190;
+    private static final int LEFT = 200;
     private static final int RIGHT = 20;
     private static final int TOP = 20;
 
@@ -83,13 +83,19 @@ final class RangeChart {
                     .append("\" y2=\"")
                     .append(bottom)
                     .append("\" stroke=\"#8a94a3\" stroke-width=\"1\"/>");
-            svg.append("<text x=\"")
-                    .append(LEFT - 8)
-                    .append("\" y=\"")
-                    .append(top + LANE / 2)
-                    .append("\" text-anchor=\"end\" font-size=\"12\" fill=\"#1d2430\">")
-                    .append(escape(lane.label()))
-                    .append("</text>");
+            // two lines left of the plot: the source, then the population, each cut to fit
+            String[] lines = lane.label().split(" · ", 2);
+            for (int line = 0; line < lines.length; line++) {
+                svg.append("<text x=\"")
+                        .append(LEFT - 8)
+                        .append("\" y=\"")
+                        .append(top + LANE / 2 - 6 + 15 * line)
+                        .append("\" text-anchor=\"end\" font-size=\"")
+                        .append(line == 0 ? 12 : 11)
+                        .append("\" fill=\"#1d2430\">")
+                        .append(escape(shorten(lines[line], line == 0 ? 26 : 30)))
+                        .append("</text>");
+            }
             for (Band band : lane.bands()) {
                 if (band.retired()) {
                     continue;
@@ -173,6 +179,10 @@ final class RangeChart {
             parts.add(lane.label() + ": " + lane.bands().size() + " revision(s)");
         }
         return String.join("; ", parts);
+    }
+
+    private static String shorten(String text, int length) {
+        return text.length() <= length ? text : text.substring(0, length - 1) + "…";
     }
 
     private static String round(double value) {
