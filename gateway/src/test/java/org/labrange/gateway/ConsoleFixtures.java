@@ -52,7 +52,10 @@ public final class ConsoleFixtures {
             later.put("revision", n);
             later.put("sequence", 10 + n);
             later.put("low", 0.8);
-            later.put("high", 2.4 + 0.1 * (n - 1));
+            later.put(
+                    "high",
+                    new java.math.BigDecimal("2.4")
+                            .add(new java.math.BigDecimal("0.1").multiply(java.math.BigDecimal.valueOf(n - 1))));
             later.put("action", "REVISE");
             later.put("effectiveFrom", "2026-11-2" + n);
             later.put("recordedBy", "admin");
@@ -87,6 +90,8 @@ public final class ConsoleFixtures {
                     .inScenario(scenario)
                     .whenScenarioStateIs(state)
                     .willReturn(json(labcorp(n).toString()).withHeader("ETag", "\"" + n + "\"")));
+            ranges.stubFor(get(urlPathEqualTo(RANGE + "/revisions/" + n))
+                    .willReturn(json(labcorp(n).toString())));
             ranges.stubFor(get(urlPathEqualTo(RANGE + "/revisions"))
                     .inScenario(scenario)
                     .whenScenarioStateIs(state)

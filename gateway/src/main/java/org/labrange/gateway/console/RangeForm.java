@@ -93,6 +93,49 @@ public class RangeForm {
         return form;
     }
 
+    /** The range fields (everything but identity, expected revision, date, reason and token). */
+    private static final java.util.List<String> RANGE_FIELDS = java.util.List.of(
+            "low",
+            "lowInclusive",
+            "high",
+            "highInclusive",
+            "unit",
+            "sex",
+            "ageMin",
+            "ageMax",
+            "ageUnit",
+            "condition",
+            "method");
+
+    /**
+     * This form's edits re-applied on top of {@code latest}: a field the user left as it was in {@code edited} takes
+     * the latest value, a field the user changed keeps theirs. Date and reason stay the user's.
+     *
+     * @return the names of the fields the user changed
+     */
+    java.util.List<String> rebase(RangeForm edited, RangeForm latest) {
+        java.util.List<String> changed = new java.util.ArrayList<>();
+        try {
+            for (String name : RANGE_FIELDS) {
+                java.lang.reflect.Field field = RangeForm.class.getField(name);
+                String mine = (String) field.get(this);
+                if (java.util.Objects.equals(normal(mine), normal((String) field.get(edited)))) {
+                    field.set(this, field.get(latest));
+                } else {
+                    changed.add(name);
+                }
+            }
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(e);
+        }
+        base = latest.base;
+        return changed;
+    }
+
+    private static String normal(String value) {
+        return value == null ? "" : value.strip();
+    }
+
     /** An empty form for a new range of an analyte. */
     static RangeForm empty(String analyteCode) {
         RangeForm form = new RangeForm();

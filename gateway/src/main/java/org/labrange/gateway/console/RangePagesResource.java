@@ -180,18 +180,24 @@ public class RangePagesResource {
                 .data("sources", calls.get(Upstream.RANGES, "/api/v1/sources"));
     }
 
-    /** What changed since the revision the user edited, and their change ready to apply on top of the latest. */
+    /**
+     * What changed since the revision the user edited, and the user's own edits (only the fields they changed)
+     * ready to apply on top of the latest revision.
+     */
     private TemplateInstance conflictPage(RangeForm form, JsonNode latest) {
         String latestRevision = latest.path("revision").asText();
+        String edited = form.base;
         JsonNode changes = calls.get(
                 Upstream.RANGES,
-                rangePath(form.id) + "/diff?from=" + ConsoleCalls.encode(form.base) + "&to=" + latestRevision);
-        String edited = form.base;
-        form.base = latestRevision;
+                rangePath(form.id) + "/diff?from=" + ConsoleCalls.encode(edited) + "&to=" + latestRevision);
+        JsonNode editedRevision =
+                calls.get(Upstream.RANGES, rangePath(form.id) + "/revisions/" + ConsoleCalls.encode(edited));
+        List<String> yours = form.rebase(RangeForm.of(editedRevision), RangeForm.of(latest));
         return pages.page("conflict")
                 .data("range", latest)
                 .data("edited", edited)
                 .data("changes", changes.path("changes"))
+                .data("yours", String.join(", ", yours))
                 .data("form", form);
     }
 

@@ -144,6 +144,8 @@ class ConsoleBrowserTest {
         check(page, "diff");
         page.navigate(url("console/analyte?code=1952-1"));
         assertTrue(page.locator("svg.chart").innerHTML().contains("revision 2"), "the chart draws revision 2");
+        page.setViewportSize(960, 620);
+        page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("readme-analyte.png")));
     }
 
     @Test
@@ -162,6 +164,8 @@ class ConsoleBrowserTest {
         String changes = second.locator("table").textContent();
         assertTrue(changes.contains("2026-11-22"), changes);
         check(second, "conflict");
+        second.setViewportSize(960, 620);
+        second.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("readme-conflict.png")));
         assertEquals(
                 "2.7",
                 second.getByLabel("High", new Page.GetByLabelOptions().setExact(true))
