@@ -49,7 +49,7 @@ import org.labrange.gateway.UpstreamStubs.RangesStub;
  */
 @QuarkusTest
 @QuarkusTestResource(UpstreamStubs.class)
-@QuarkusTestResource(IdentityProviderStub.class)
+@QuarkusTestResource(value = IdentityProviderStub.class, restrictToAnnotatedClass = true)
 class ConsoleBrowserTest {
 
     private static final Path SHOTS = Path.of("target", "console-screenshots");
