@@ -84,7 +84,7 @@ public final class TestKeys {
                 .sign(newPair().getPrivate());
     }
 
-    private static PrivateKey privateKey() {
+    static PrivateKey privateKey() {
         try {
             String pem = Files.readString(generate().resolve(PRIVATE_KEY), StandardCharsets.US_ASCII);
             String base64 = pem.replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");

@@ -41,6 +41,8 @@ public interface GatewayConfig {
 
     Fhir fhir();
 
+    Console console();
+
     interface Upstream {
         /** Time allowed to open a TCP connection to an upstream. */
         @WithDefault("2s")
@@ -125,5 +127,11 @@ public interface GatewayConfig {
          * (LABRANGE_FHIR_PRIMARY_SOURCE); without one, a disagreement gives one interpretation per flag.
          */
         Optional<String> primarySource();
+    }
+
+    interface Console {
+        /** Mark the console's CSRF cookie Secure (LABRANGE_CONSOLE_SECURE_COOKIES): true wherever it is served over HTTPS. */
+        @WithDefault("false")
+        boolean secureCookies();
     }
 }

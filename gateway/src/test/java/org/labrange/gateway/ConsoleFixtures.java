@@ -1,0 +1,153 @@
+package org.labrange.gateway;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.put;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+
+/**
+ * reference-ranges-service as the console's tests need it: the B2M catalogue, and Labcorp's serum range answering
+ * writes like the real service (If-Match checked, each write a new revision) through a WireMock scenario.
+ */
+public final class ConsoleFixtures {
+
+    public static final String LABCORP_SERUM = Fixtures.LABCORP_SERUM;
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final String RANGE = "/api/v1/ranges/" + LABCORP_SERUM;
+
+    private ConsoleFixtures() {}
+
+    public static void b2mCatalogue(WireMockServer ranges) {
+        Fixtures.rangesServiceKnowsB2m(ranges);
+        Fixtures.rangesAnswers(ranges, "analyte-1952-1.json", "analyte-1953-9.json", "range-labcorp-serum.json");
+        Fixtures.json(
+                ranges,
+                "/api/v1/analytes",
+                "[" + Fixtures.rangesAnswer("analyte-1952-1.json") + "," + Fixtures.rangesAnswer("analyte-1953-9.json")
+                        + "]");
+        Fixtures.json(ranges, "/api/v1/ranges?analyte=1952-1", Fixtures.rangesAnswer("ranges-1952-1-female.json"));
+        Fixtures.json(ranges, "/api/v1/ranges?analyte=1953-9", Fixtures.rangesAnswer("ranges-1953-9.json"));
+        Fixtures.rangesAnswers(ranges, "audit.json");
+    }
+
+    /** Revision n of Labcorp's serum range: revision 1 as seeded, later ones with a higher upper limit each. */
+    public static ObjectNode labcorp(int n) {
+        try {
+            ObjectNode first = (ObjectNode) MAPPER.readTree(Fixtures.rangesAnswer("range-labcorp-serum.json"));
+            if (n == 1) {
+                return first;
+            }
+            ObjectNode later = first.deepCopy();
+            later.put("revision", n);
+            later.put("sequence", 10 + n);
+            later.put("low", 0.8);
+            later.put(
+                    "high",
+                    new java.math.BigDecimal("2.4")
+                            .add(new java.math.BigDecimal("0.1").multiply(java.math.BigDecimal.valueOf(n - 1))));
+            later.put("action", "REVISE");
+            later.put("effectiveFrom", "2026-11-2" + n);
+            later.put("recordedBy", "admin");
+            later.put("recordedAt", "2026-11-30T10:0" + n + ":00Z");
+            later.put("reason", "Method change " + n);
+            return later;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Labcorp's serum range as a small state machine: a PUT with If-Match of the latest revision makes the next one;
+     * a PUT with an older revision is refused 412. Revisions 1 → 2 → 3.
+     */
+    public static void labcorpAcceptsRevisions(WireMockServer ranges) {
+        String scenario = "labcorp";
+        String[] states = {Scenario.STARTED, "revision 2", "revision 3"};
+        for (int n = 1; n <= 3; n++) {
+            String state = states[n - 1];
+            StringBuilder history = new StringBuilder("[");
+            for (int k = 1; k <= n; k++) {
+                ObjectNode revision = labcorp(k);
+                if (k < n) {
+                    revision.put(
+                            "effectiveTo", labcorp(k + 1).path("effectiveFrom").asText());
+                }
+                history.append(k > 1 ? "," : "").append(revision);
+            }
+            history.append(']');
+            ranges.stubFor(get(urlPathEqualTo(RANGE))
+                    .inScenario(scenario)
+                    .whenScenarioStateIs(state)
+                    .willReturn(json(labcorp(n).toString()).withHeader("ETag", "\"" + n + "\"")));
+            ranges.stubFor(get(urlPathEqualTo(RANGE + "/revisions/" + n))
+                    .willReturn(json(labcorp(n).toString())));
+            ranges.stubFor(get(urlPathEqualTo(RANGE + "/revisions"))
+                    .inScenario(scenario)
+                    .whenScenarioStateIs(state)
+                    .willReturn(json(history.toString())));
+            if (n < 3) {
+                ranges.stubFor(put(urlEqualTo(RANGE))
+                        .inScenario(scenario)
+                        .whenScenarioStateIs(state)
+                        .withHeader("If-Match", equalTo("\"" + n + "\""))
+                        .willReturn(json(labcorp(n + 1).toString()).withHeader("ETag", "\"" + (n + 1) + "\""))
+                        .willSetStateTo(states[n]));
+            }
+        }
+        // any other If-Match is stale: the real service's precondition-failed problem
+        ranges.stubFor(put(urlEqualTo(RANGE))
+                .atPriority(10)
+                .willReturn(aResponse()
+                        .withStatus(412)
+                        .withHeader("Content-Type", "application/problem+json")
+                        .withBody("{\"type\":\"https://labrange.dev/problems/precondition-failed\","
+                                + "\"title\":\"Precondition failed\",\"status\":412,"
+                                + "\"detail\":\"The range has changed since revision you sent\"}")));
+        ranges.stubFor(get(urlEqualTo(RANGE + "/diff?from=1&to=2"))
+                .willReturn(json("{\"rangeId\":\"" + LABCORP_SERUM + "\",\"from\":1,\"to\":2,\"changes\":["
+                        + "{\"field\":\"low\",\"from\":\"0.6\",\"to\":\"0.8\"},"
+                        + "{\"field\":\"effectiveFrom\",\"from\":\"2022-01-01\",\"to\":\"2026-11-22\"}]}")));
+    }
+
+    /** Import: a file naming "not-a-number" is refused with its line; any other previews one revision, then applies. */
+    public static void importPreviewsAndApplies(WireMockServer ranges) {
+        String items =
+                "\"items\":[{\"index\":0,\"action\":\"REVISE\",\"rangeId\":\"" + LABCORP_SERUM + "\",\"revision\":2}]";
+        ranges.stubFor(post(urlPathEqualTo("/api/v1/ranges/import"))
+                .withQueryParam("dryRun", equalTo("true"))
+                .willReturn(json("{\"dryRun\":true,\"created\":0,\"revised\":1,\"unchanged\":0," + items + "}")));
+        ranges.stubFor(post(urlPathEqualTo("/api/v1/ranges/import"))
+                .withQueryParam("dryRun", equalTo("false"))
+                .willReturn(json("{\"dryRun\":false,\"created\":0,\"revised\":1,\"unchanged\":0," + items + "}")));
+        ranges.stubFor(
+                post(urlPathEqualTo("/api/v1/ranges/import"))
+                        .withRequestBody(containing("not-a-number"))
+                        .atPriority(1)
+                        .willReturn(
+                                aResponse()
+                                        .withStatus(400)
+                                        .withHeader("Content-Type", "application/problem+json")
+                                        .withBody(
+                                                "{\"type\":\"https://labrange.dev/problems/validation\",\"title\":\"Invalid request\","
+                                                        + "\"status\":400,\"detail\":\"The import was refused; nothing was written.\","
+                                                        + "\"errors\":[{\"field\":\"body\",\"reason\":\"line 3: low is not a number\"}]}")));
+    }
+
+    private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder json(String body) {
+        return aResponse()
+                .withStatus(200)
+                .withHeader("Content-Type", "application/json")
+                .withBody(body);
+    }
+}
