@@ -88,6 +88,14 @@ class CatalogueDimensionsThroughGatewayIT {
                 .body("associationsOnFile", equalTo(false))
                 .body("associationsNote", containsString("No associations on file"));
         interpret(enzyme, "1", "ukat/L", null).statusCode(200).body("interpretations[0].flag", equalTo("H"));
+        // one range for everyone: nobody is left without a range, nobody matches two
+        suite.request(suite.reader())
+                .get("/api/v1/analytes/" + enzyme + "/coverage")
+                .then()
+                .statusCode(200)
+                .body("groups[0].sourceCode", equalTo(source))
+                .body("groups[0].gaps.size()", equalTo(0))
+                .body("groups[0].overlaps.size()", equalTo(0));
     }
 
     @Test

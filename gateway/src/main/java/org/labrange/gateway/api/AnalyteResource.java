@@ -280,6 +280,44 @@ public class AnalyteResource {
     }
 
     @GET
+    @Path("/{code}/coverage")
+    @Operation(
+            operationId = "getAnalyteCoverage",
+            summary =
+                    "Gaps and overlaps between the age and sex bands of the analyte's ranges, per source and category",
+            description = "Before a catalogue goes live: which patients no range of a source covers, and which several "
+                    + "ranges match (named, with whether only the selection rule's tie-breaks decide). Ranges with a "
+                    + "condition or method are listed apart. Active ranges in effect on effectiveOn (default today) "
+                    + "as known at knownAt (default now).")
+    @APIResponse(
+            responseCode = "200",
+            description = "The coverage",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = AnalyteSchemas.Coverage.class)))
+    @APIResponse(responseCode = "404", description = "No such analyte")
+    public Uni<Response> coverage(
+            @Parameter(description = "Analyte code", example = "1952-1") @PathParam("code") String code,
+            @Parameter(
+                            description = "Valid time: ranges in effect on this date; default today",
+                            schema = @Schema(type = SchemaType.STRING, format = "date"),
+                            example = "2026-11-24")
+                    @QueryParam("effectiveOn")
+                    String effectiveOn,
+            @Parameter(
+                            description = "Transaction time: ranges as known at this instant; default now; not in "
+                                    + "the future",
+                            schema = @Schema(type = SchemaType.STRING, format = "date-time"),
+                            example = "2026-11-24T00:00:00Z")
+                    @QueryParam("knownAt")
+                    String knownAt,
+            @Context UriInfo uri,
+            @Context HttpHeaders headers) {
+        return forwarder.read(Upstream.RANGES, uri, headers);
+    }
+
+    @GET
     @Path("/{code}/timeline")
     @Operation(
             operationId = "getAnalyteTimeline",

@@ -15,6 +15,9 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -168,6 +171,35 @@ public class AnalyteResource {
         Params.requireBody(body);
         AnalyteRevision retired = analytes.retire(code, Params.ifMatch(ifMatch), author(), body.reason());
         return withEtag(Response.ok(), retired);
+    }
+
+    @GET
+    @Path("{code}/coverage")
+    @Operation(
+            operationId = "getAnalyteCoverage",
+            summary =
+                    "Gaps and overlaps between the age and sex bands of the analyte's ranges, per source and category",
+            description = "Before a catalogue goes live: which patients no range of a source covers, and which several "
+                    + "ranges match (named, with whether only the selection rule's tie-breaks decide). Ranges with a "
+                    + "condition or method are listed apart. Active ranges in effect on effectiveOn (default today) "
+                    + "as known at knownAt (default now).")
+    @APIResponse(
+            responseCode = "200",
+            description = "OK",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = Views.CoverageView.class)))
+    public Views.CoverageView coverage(
+            @PathParam("code") String code,
+            @Parameter(description = "Valid time, e.g. 2026-11-24; default today") @QueryParam("effectiveOn")
+                    String effectiveOn,
+            @Parameter(description = "Transaction time, e.g. 2026-11-24T10:00:00Z; not in the future")
+                    @QueryParam("knownAt")
+                    String knownAt) {
+        LocalDate on = Params.date("effectiveOn", effectiveOn).orElse(LocalDate.now(ZoneOffset.UTC));
+        Instant asOf = Params.pastInstant("knownAt", knownAt).orElse(Instant.now());
+        return Views.CoverageView.of(ranges.coverage(code, on, asOf));
     }
 
     @GET

@@ -13,6 +13,7 @@ import org.labrange.ranges.domain.AnalyteRules;
 import org.labrange.ranges.domain.AuditEntry;
 import org.labrange.ranges.domain.Category;
 import org.labrange.ranges.domain.ChangeAction;
+import org.labrange.ranges.domain.RangeCoverage;
 import org.labrange.ranges.domain.RangeDiff;
 import org.labrange.ranges.domain.RangeRevision;
 import org.labrange.ranges.domain.RangeStatus;
@@ -20,6 +21,7 @@ import org.labrange.ranges.domain.Sex;
 import org.labrange.ranges.domain.Source;
 import org.labrange.ranges.domain.SourceKind;
 import org.labrange.ranges.domain.Specimen;
+import org.labrange.ranges.service.RangeService;
 import org.labrange.units.Dimension;
 
 /** Response bodies of the API, mapped from domain and service values. */
@@ -314,4 +316,86 @@ public final class Views {
     @Schema(name = "ImportReport", description = "What an import did, or would do with dryRun=true")
     public record ImportReport(
             boolean dryRun, long created, long revised, long unchanged, List<ImportItemView> items) {}
+
+    @Schema(name = "AgeBound", description = "An age as a range states it; value null means no upper limit")
+    public record AgeView(@Schema(nullable = true) Integer value, AgeUnit unit) {
+        static AgeView of(RangeCoverage.Age age) {
+            return new AgeView(age.value().orElse(null), age.unit());
+        }
+
+        String text() {
+            return value == null ? "no upper limit" : value + " " + unit.name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+
+    @Schema(name = "CoverageGap", description = "Patients of this sex aged [from, to) have no range")
+    public record GapView(Sex sex, AgeView from, AgeView to, String text) {}
+
+    @Schema(
+            name = "CoverageOverlap",
+            description = "Patients of this sex aged [from, to) match every listed range; the interpretation service "
+                    + "picks one by its selection rule (the most specific population, then the narrower range, then "
+                    + "the stricter bounds, then the lowest range id). ambiguous: the ranges are equally specific "
+                    + "about sex, so only the tie-breaks decide")
+    public record OverlapView(Sex sex, AgeView from, AgeView to, List<UUID> rangeIds, boolean ambiguous, String text) {}
+
+    @Schema(name = "CoverageGroup", description = "One source and category")
+    public record CoverageGroupView(
+            String sourceCode,
+            Category category,
+            List<GapView> gaps,
+            List<OverlapView> overlaps,
+
+            @Schema(
+                    description = "Ranges with a condition or method: they apply on top of the general ones and are "
+                            + "not counted")
+            List<UUID> conditionalRangeIds) {}
+
+    @Schema(
+            name = "Coverage",
+            description = "Gaps and overlaps between the age and sex bands of an analyte's active ranges in effect on "
+                    + "a date as known at an instant, per source and category")
+    public record CoverageView(
+            String analyteCode, LocalDate effectiveOn, Instant knownAt, List<CoverageGroupView> groups) {
+        public static CoverageView of(RangeService.Coverage c) {
+            return new CoverageView(
+                    c.analyteCode(),
+                    c.on(),
+                    c.knownAt(),
+                    c.groups().stream()
+                            .map(g -> new CoverageGroupView(
+                                    g.sourceCode(),
+                                    g.category(),
+                                    g.gaps().stream()
+                                            .map(x -> gap(x.sex(), AgeView.of(x.from()), AgeView.of(x.to())))
+                                            .toList(),
+                                    g.overlaps().stream()
+                                            .map(o -> {
+                                                AgeView from = AgeView.of(o.from());
+                                                AgeView to = AgeView.of(o.to());
+                                                return new OverlapView(
+                                                        o.sex(),
+                                                        from,
+                                                        to,
+                                                        o.rangeIds(),
+                                                        o.ambiguous(),
+                                                        o.sex().name().toLowerCase(java.util.Locale.ROOT) + " patients "
+                                                                + "from " + from.text() + " to " + to.text() + " match "
+                                                                + o.rangeIds().size() + " ranges"
+                                                                + (o.ambiguous() ? " equally specific about sex" : ""));
+                                            })
+                                            .toList(),
+                                    g.conditional()))
+                            .toList());
+        }
+
+        private static GapView gap(Sex sex, AgeView from, AgeView to) {
+            return new GapView(
+                    sex,
+                    from,
+                    to,
+                    "no range for " + sex.name().toLowerCase(java.util.Locale.ROOT) + " patients from " + from.text()
+                            + " to " + to.text());
+        }
+    }
 }

@@ -16,6 +16,7 @@ import org.labrange.ranges.domain.DomainException;
 import org.labrange.ranges.domain.FieldError;
 import org.labrange.ranges.domain.Patient;
 import org.labrange.ranges.domain.RangeContent;
+import org.labrange.ranges.domain.RangeCoverage;
 import org.labrange.ranges.domain.RangeDiff;
 import org.labrange.ranges.domain.RangeFilter;
 import org.labrange.ranges.domain.RangeRevision;
@@ -149,6 +150,22 @@ public class RangeService {
                 latest.map(RangeStore.Change::sequence).orElse(0L),
                 latest.map(RangeStore.Change::recordedAt),
                 revisions);
+    }
+
+    /** The coverage of an analyte's ranges in effect on {@code on} as known at {@code knownAt}. */
+    public record Coverage(String analyteCode, LocalDate on, Instant knownAt, List<RangeCoverage.Group> groups) {}
+
+    /**
+     * Gaps and overlaps between the age and sex bands of the analyte's active ranges in effect on {@code on} as
+     * known at {@code knownAt}, per source and category (see {@link RangeCoverage}).
+     */
+    @Transactional
+    public Coverage coverage(String analyteCode, LocalDate on, Instant knownAt) {
+        analytes.current(analyteCode)
+                .orElseThrow(() -> new DomainException.NotFound("No analyte with code '" + analyteCode + "'"));
+        RangeFilter filter =
+                new RangeFilter(Optional.of(analyteCode), Optional.empty(), Optional.empty(), Optional.empty());
+        return new Coverage(analyteCode, on, knownAt, RangeCoverage.of(store.inEffect(filter, on, knownAt)));
     }
 
     /** The latest change sequence (0 when no range was ever recorded) and when it was recorded. */

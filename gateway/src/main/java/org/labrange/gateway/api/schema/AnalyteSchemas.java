@@ -2,7 +2,9 @@ package org.labrange.gateway.api.schema;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
+import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** Analyte bodies of reference-ranges-service, passed on unchanged by the gateway. */
@@ -173,4 +175,45 @@ public final class AnalyteSchemas {
             name = "AnalyteDiff",
             requiredProperties = {"code", "from", "to", "changes"})
     public record AnalyteDiff(String code, int from, int to, List<RangeSchemas.FieldChange> changes) {}
+
+    @Schema(name = "AgeBound", description = "An age as a range states it; value null means no upper limit")
+    public record AgeBound(@Schema(nullable = true) Integer value, RangeSchemas.AgeUnit unit) {}
+
+    @Schema(
+            name = "CoverageGap",
+            description = "Patients of this sex aged [from, to) have no range",
+            requiredProperties = {"sex", "from", "to", "text"})
+    public record CoverageGap(RangeSchemas.Sex sex, AgeBound from, AgeBound to, String text) {}
+
+    @Schema(
+            name = "CoverageOverlap",
+            description = "Patients of this sex aged [from, to) match every listed range; the interpretation service "
+                    + "picks one by its selection rule (the most specific population, then the narrower range, then "
+                    + "the stricter bounds, then the lowest range id). ambiguous: the ranges are equally specific "
+                    + "about sex, so only the tie-breaks decide",
+            requiredProperties = {"sex", "from", "to", "rangeIds", "ambiguous", "text"})
+    public record CoverageOverlap(
+            RangeSchemas.Sex sex, AgeBound from, AgeBound to, List<UUID> rangeIds, boolean ambiguous, String text) {}
+
+    @Schema(
+            name = "CoverageGroup",
+            description = "One source and category",
+            requiredProperties = {"sourceCode", "category", "gaps", "overlaps", "conditionalRangeIds"})
+    public record CoverageGroup(
+            String sourceCode,
+            RangeSchemas.Category category,
+            List<CoverageGap> gaps,
+            List<CoverageOverlap> overlaps,
+
+            @Schema(
+                    description = "Ranges with a condition or method: they apply on top of the general ones and are "
+                            + "not counted")
+            List<UUID> conditionalRangeIds) {}
+
+    @Schema(
+            name = "Coverage",
+            description = "Gaps and overlaps between the age and sex bands of an analyte's active ranges in effect on "
+                    + "a date as known at an instant, per source and category",
+            requiredProperties = {"analyteCode", "effectiveOn", "knownAt", "groups"})
+    public record Coverage(String analyteCode, LocalDate effectiveOn, Instant knownAt, List<CoverageGroup> groups) {}
 }
