@@ -362,40 +362,40 @@ public final class Views {
                     c.analyteCode(),
                     c.on(),
                     c.knownAt(),
-                    c.groups().stream()
-                            .map(g -> new CoverageGroupView(
-                                    g.sourceCode(),
-                                    g.category(),
-                                    g.gaps().stream()
-                                            .map(x -> gap(x.sex(), AgeView.of(x.from()), AgeView.of(x.to())))
-                                            .toList(),
-                                    g.overlaps().stream()
-                                            .map(o -> {
-                                                AgeView from = AgeView.of(o.from());
-                                                AgeView to = AgeView.of(o.to());
-                                                return new OverlapView(
-                                                        o.sex(),
-                                                        from,
-                                                        to,
-                                                        o.rangeIds(),
-                                                        o.ambiguous(),
-                                                        o.sex().name().toLowerCase(java.util.Locale.ROOT) + " patients "
-                                                                + "from " + from.text() + " to " + to.text() + " match "
-                                                                + o.rangeIds().size() + " ranges"
-                                                                + (o.ambiguous() ? " equally specific about sex" : ""));
-                                            })
-                                            .toList(),
-                                    g.conditional()))
-                            .toList());
+                    c.groups().stream().map(CoverageView::group).toList());
         }
 
-        private static GapView gap(Sex sex, AgeView from, AgeView to) {
-            return new GapView(
-                    sex,
+        private static CoverageGroupView group(RangeCoverage.Group g) {
+            return new CoverageGroupView(
+                    g.sourceCode(),
+                    g.category(),
+                    g.gaps().stream().map(CoverageView::gap).toList(),
+                    g.overlaps().stream().map(CoverageView::overlap).toList(),
+                    g.conditional());
+        }
+
+        private static GapView gap(RangeCoverage.Gap g) {
+            AgeView from = AgeView.of(g.from());
+            AgeView to = AgeView.of(g.to());
+            return new GapView(g.sex(), from, to, "no range for " + patients(g.sex(), from, to));
+        }
+
+        private static OverlapView overlap(RangeCoverage.Overlap o) {
+            AgeView from = AgeView.of(o.from());
+            AgeView to = AgeView.of(o.to());
+            return new OverlapView(
+                    o.sex(),
                     from,
                     to,
-                    "no range for " + sex.name().toLowerCase(java.util.Locale.ROOT) + " patients from " + from.text()
-                            + " to " + to.text());
+                    o.rangeIds(),
+                    o.ambiguous(),
+                    patients(o.sex(), from, to) + " match " + o.rangeIds().size() + " ranges"
+                            + (o.ambiguous() ? " equally specific about sex" : ""));
+        }
+
+        /** e.g. "female patients from 0 days to 18 years". */
+        private static String patients(Sex sex, AgeView from, AgeView to) {
+            return sex.name().toLowerCase(java.util.Locale.ROOT) + " patients from " + from.text() + " to " + to.text();
         }
     }
 }
