@@ -52,10 +52,12 @@ public class Forwarder {
         String rawQuery = uri.getRequestUri().getRawQuery();
         String pathAndQuery = uri.getRequestUri().getRawPath() + (rawQuery == null ? "" : "?" + rawQuery);
         UpstreamRequest request = new UpstreamRequest(method, pathAndQuery, forwardedHeaders(headers), body);
-        var rewrite = Optional.<Map.Entry<java.net.URI, java.net.URI>>of(
-                new AbstractMap.SimpleImmutableEntry<>(upstreams.baseUrl(upstream), uri.getBaseUri()));
-        // the answer's body is passed on as it arrives, never held whole (a batch answer can be tens of MB)
-        return upstreams.stream(upstream, request).map(answer -> Passthrough.toResponse(answer, rewrite));
+        // the answer's body is passed on as it arrives, never held whole (a batch answer can be tens of MB); links
+        // are made relative to the gateway from the instance that answered
+        return upstreams.stream(upstream, request)
+                .map(answer -> Passthrough.toResponse(
+                        answer,
+                        Optional.of(new AbstractMap.SimpleImmutableEntry<>(answer.origin(), uri.getBaseUri()))));
     }
 
     /** The headers passed on to upstreams for any call made on behalf of this request. */

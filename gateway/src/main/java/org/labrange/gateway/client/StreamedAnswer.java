@@ -22,6 +22,7 @@ public final class StreamedAnswer {
     private static final Logger LOG = Logger.getLogger(StreamedAnswer.class);
 
     private final Upstream upstream;
+    private final java.net.URI origin;
     private final int status;
     private final List<Map.Entry<String, String>> headers;
     private final HttpClientResponse body;
@@ -32,15 +33,22 @@ public final class StreamedAnswer {
 
     StreamedAnswer(
             Upstream upstream,
+            java.net.URI origin,
             int status,
             List<Map.Entry<String, String>> headers,
             HttpClientResponse body,
             Runnable release) {
         this.upstream = upstream;
+        this.origin = origin;
         this.status = status;
         this.headers = List.copyOf(headers);
         this.body = body;
         this.release = release;
+    }
+
+    /** The base URL of the upstream instance that answered (links in its headers are relative to it). */
+    public java.net.URI origin() {
+        return origin;
     }
 
     public int status() {

@@ -42,17 +42,22 @@ class UpstreamHttp {
     private final io.vertx.core.Vertx vertx;
     private final Map<Upstream, HttpClient> pools = new EnumMap<>(Upstream.class);
     private final Map<Upstream, WebClient> clients = new EnumMap<>(Upstream.class);
-    private final Map<Upstream, URI> baseUrls = new EnumMap<>(Upstream.class);
-    private final Map<Upstream, URI> managementUrls = new EnumMap<>(Upstream.class);
+    private final Map<Upstream, UpstreamInstances> instances = new EnumMap<>(Upstream.class);
+    private final Map<Upstream, UpstreamInstances> managementInstances = new EnumMap<>(Upstream.class);
     private final Map<String, Timer> timers = new ConcurrentHashMap<>();
 
     UpstreamHttp(Vertx vertx, GatewayConfig config, MeterRegistry meters) {
         this.config = config;
         this.meters = meters;
-        baseUrls.put(Upstream.RANGES, config.rangesUrl());
-        baseUrls.put(Upstream.INTERPRETATION, config.interpretationUrl());
-        managementUrls.put(Upstream.RANGES, config.rangesManagementUrl());
-        managementUrls.put(Upstream.INTERPRETATION, config.interpretationManagementUrl());
+        Duration passOver = config.upstream().instancePassOver();
+        instances.put(Upstream.RANGES, new UpstreamInstances(config.rangesUrl(), passOver, System::nanoTime));
+        instances.put(
+                Upstream.INTERPRETATION, new UpstreamInstances(config.interpretationUrl(), passOver, System::nanoTime));
+        managementInstances.put(
+                Upstream.RANGES, new UpstreamInstances(config.rangesManagementUrl(), passOver, System::nanoTime));
+        managementInstances.put(
+                Upstream.INTERPRETATION,
+                new UpstreamInstances(config.interpretationManagementUrl(), passOver, System::nanoTime));
         this.vertx = vertx.getDelegate();
         for (Upstream upstream : Upstream.values()) {
             WebClientOptions options = new WebClientOptions()
@@ -68,24 +73,50 @@ class UpstreamHttp {
         }
     }
 
-    URI baseUrl(Upstream upstream) {
-        return baseUrls.get(upstream);
-    }
-
     Uni<UpstreamResponse> exchange(Upstream upstream, UpstreamRequest request) {
         return exchange(upstream, request, config.upstream().readTimeout());
     }
 
     Uni<UpstreamResponse> exchange(Upstream upstream, UpstreamRequest request, Duration timeout) {
-        return exchange(upstream, baseUrls.get(upstream), request, timeout);
+        UpstreamInstances candidates = instances.get(upstream);
+        return exchange(upstream, candidates, candidates.order(), 0, request, timeout);
     }
 
     /** A call to the upstream's management interface (health, build info), which has its own port. */
     Uni<UpstreamResponse> exchangeManagement(Upstream upstream, UpstreamRequest request, Duration timeout) {
-        return exchange(upstream, managementUrls.get(upstream), request, timeout);
+        UpstreamInstances candidates = managementInstances.get(upstream);
+        return exchange(upstream, candidates, candidates.order(), 0, request, timeout);
     }
 
-    private Uni<UpstreamResponse> exchange(Upstream upstream, URI base, UpstreamRequest request, Duration timeout) {
+    /**
+     * The call on the {@code attempt}-th instance of {@code order}; when that instance did not take the call (see
+     * {@link #notTaken}) and another is left, on the next one, without counting a failure against the upstream.
+     */
+    private Uni<UpstreamResponse> exchange(
+            Upstream upstream,
+            UpstreamInstances candidates,
+            List<URI> order,
+            int attempt,
+            UpstreamRequest request,
+            Duration timeout) {
+        URI base = order.get(attempt);
+        Uni<UpstreamResponse> once = exchangeOnce(upstream, base, request, timeout);
+        if (attempt + 1 >= order.size()) {
+            return once.onFailure().transform(failure -> unavailable(upstream, request, failure));
+        }
+        return once.onFailure(failure -> notTaken(upstream, request, failure))
+                .recoverWithUni(failure -> {
+                    candidates.refused(base);
+                    LOG.debugf(
+                            "%s at %s did not take the call (%s); trying the next instance",
+                            upstream.serviceName(), base, describe(failure));
+                    return exchange(upstream, candidates, order, attempt + 1, request, timeout);
+                })
+                .onFailure(failure -> !(failure instanceof UpstreamUnavailableException))
+                .transform(failure -> unavailable(upstream, request, failure));
+    }
+
+    private Uni<UpstreamResponse> exchangeOnce(Upstream upstream, URI base, UpstreamRequest request, Duration timeout) {
         String url = join(base, request.pathAndQuery());
         HttpRequest<Buffer> call = clients.get(upstream)
                 .requestAbs(HttpMethod.valueOf(request.method()), url)
@@ -98,9 +129,37 @@ class UpstreamHttp {
         return sent.map(UpstreamHttp::toResponse)
                 .invoke(response -> record(sample, upstream, request, (response.status() / 100) + "xx"))
                 .onFailure()
-                .invoke(failure -> record(sample, upstream, request, "unavailable"))
-                .onFailure()
-                .transform(failure -> unavailable(upstream, request, failure));
+                .invoke(failure -> record(sample, upstream, request, "unavailable"));
+    }
+
+    /**
+     * True when the instance certainly did no work for the call, so that it may go to another instance: the
+     * connection could not be made (the instance is down or restarting), or the call is one that may be repeated
+     * ({@link #repeatable}) and failed for any reason but a timeout (e.g. the instance closed the connection while
+     * shutting down). A write whose connection broke is never sent again: it may have been applied.
+     */
+    private static boolean notTaken(Upstream upstream, UpstreamRequest request, Throwable failure) {
+        if (isTimeout(failure)) {
+            return false;
+        }
+        return causedBy(failure, java.net.ConnectException.class) || repeatable(upstream, request);
+    }
+
+    /**
+     * Calls that change nothing upstream: reads, and every call to interpretation-service, which is stateless (an
+     * interpretation computed twice is the same interpretation).
+     */
+    static boolean repeatable(Upstream upstream, UpstreamRequest request) {
+        return request.idempotent() || upstream == Upstream.INTERPRETATION;
+    }
+
+    private static boolean causedBy(Throwable failure, Class<? extends Throwable> kind) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (kind.isInstance(t)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static UpstreamUnavailableException unavailable(
@@ -110,7 +169,7 @@ class UpstreamHttp {
                 "%s %s on %s failed: %s",
                 request.method(), request.pathAndQuery(), upstream.serviceName(), describe(failure));
         // A timed-out call may still be running upstream: only connection failures are retried.
-        return request.idempotent() && !isTimeout(failure)
+        return repeatable(upstream, request) && !isTimeout(failure)
                 ? new RetryableUpstreamException(upstream, detail, failure)
                 : new UpstreamUnavailableException(upstream, detail, failure);
     }
@@ -121,9 +180,39 @@ class UpstreamHttp {
      * or when the call fails or is cancelled before the answer arrived.
      */
     Uni<StreamedAnswer> open(Upstream upstream, UpstreamRequest request, Runnable release) {
+        UpstreamInstances candidates = instances.get(upstream);
+        return open(upstream, candidates, candidates.order(), 0, request, release);
+    }
+
+    /** As {@link #exchange(Upstream, UpstreamInstances, List, int, UpstreamRequest, Duration)}, for a streamed call. */
+    private Uni<StreamedAnswer> open(
+            Upstream upstream,
+            UpstreamInstances candidates,
+            List<URI> order,
+            int attempt,
+            UpstreamRequest request,
+            Runnable release) {
+        URI base = order.get(attempt);
+        Uni<StreamedAnswer> once = openOnce(upstream, base, request, release);
+        if (attempt + 1 >= order.size()) {
+            return once.onFailure().transform(failure -> unavailable(upstream, request, failure));
+        }
+        return once.onFailure(failure -> notTaken(upstream, request, failure))
+                .recoverWithUni(failure -> {
+                    candidates.refused(base);
+                    LOG.debugf(
+                            "%s at %s did not take the call (%s); trying the next instance",
+                            upstream.serviceName(), base, describe(failure));
+                    return open(upstream, candidates, order, attempt + 1, request, release);
+                })
+                .onFailure(failure -> !(failure instanceof UpstreamUnavailableException))
+                .transform(failure -> unavailable(upstream, request, failure));
+    }
+
+    private Uni<StreamedAnswer> openOnce(Upstream upstream, URI base, UpstreamRequest request, Runnable release) {
         RequestOptions options = new RequestOptions()
                 .setMethod(HttpMethod.valueOf(request.method()))
-                .setAbsoluteURI(join(baseUrls.get(upstream), request.pathAndQuery()))
+                .setAbsoluteURI(join(base, request.pathAndQuery()))
                 .setIdleTimeout(config.upstream().readTimeout().toMillis())
                 .setFollowRedirects(false);
         request.headers().forEach(options::putHeader);
@@ -142,7 +231,7 @@ class UpstreamHttp {
                             // nothing may be read before the client's answer is ready to take it
                             response.pause();
                             record(sample, upstream, request, (response.statusCode() / 100) + "xx");
-                            emitter.complete(streamed(upstream, response, release));
+                            emitter.complete(streamed(upstream, base, response, release));
                         })
                         .onFailure(emitter::fail));
         return answer.onCancellation()
@@ -153,18 +242,16 @@ class UpstreamHttp {
                     }
                 })
                 .onFailure()
-                .invoke(failure -> record(sample, upstream, request, "unavailable"))
-                .onFailure()
-                .transform(failure -> unavailable(upstream, request, failure));
+                .invoke(failure -> record(sample, upstream, request, "unavailable"));
     }
 
-    private StreamedAnswer streamed(Upstream upstream, HttpClientResponse response, Runnable release) {
+    private StreamedAnswer streamed(Upstream upstream, URI base, HttpClientResponse response, Runnable release) {
         List<Map.Entry<String, String>> headers = new ArrayList<>();
         response.headers()
                 .forEach(
                         entry -> headers.add(new AbstractMap.SimpleImmutableEntry<>(entry.getKey(), entry.getValue())));
         long[] deadline = new long[1];
-        StreamedAnswer answer = new StreamedAnswer(upstream, response.statusCode(), headers, response, () -> {
+        StreamedAnswer answer = new StreamedAnswer(upstream, base, response.statusCode(), headers, response, () -> {
             vertx.cancelTimer(deadline[0]);
             release.run();
         });

@@ -4,7 +4,6 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.net.URI;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
@@ -105,10 +104,6 @@ public class Upstreams {
                 .after(timeout.plusMillis(500))
                 .failWith(() ->
                         new UpstreamUnavailableException(upstream, upstream.serviceName() + " did not answer", null));
-    }
-
-    public URI baseUrl(Upstream upstream) {
-        return http.baseUrl(upstream);
     }
 
     private static RuntimeException translate(Upstream upstream, Throwable failure) {

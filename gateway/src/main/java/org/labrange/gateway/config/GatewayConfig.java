@@ -5,31 +5,38 @@ import io.smallrye.config.WithDefault;
 import io.smallrye.config.WithName;
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 /** Everything a deployment of the gateway may change; each key has an environment variable twin. */
 @ConfigMapping(prefix = "labrange")
 public interface GatewayConfig {
 
-    /** Base URL of reference-ranges-service (LABRANGE_RANGES_URL). */
+    /**
+     * Base URL of reference-ranges-service (LABRANGE_RANGES_URL); several instances as a comma-separated list, taken
+     * in turn (in a cluster: the one Kubernetes Service URL).
+     */
     @WithName("ranges.url")
     @WithDefault("http://localhost:8081")
-    URI rangesUrl();
+    List<URI> rangesUrl();
 
-    /** Base URL of interpretation-service (LABRANGE_INTERPRETATION_URL). */
+    /** Base URL(s) of interpretation-service (LABRANGE_INTERPRETATION_URL), as for the ranges service. */
     @WithName("interpretation.url")
     @WithDefault("http://localhost:8082")
-    URI interpretationUrl();
+    List<URI> interpretationUrl();
 
-    /** reference-ranges-service's management interface: health and build info (LABRANGE_RANGES_MANAGEMENT_URL). */
+    /**
+     * reference-ranges-service's management interface: health and build info (LABRANGE_RANGES_MANAGEMENT_URL); with
+     * several instances, a list in any order (a probe asks the next one when one does not answer).
+     */
     @WithName("ranges.management-url")
     @WithDefault("http://localhost:9081")
-    URI rangesManagementUrl();
+    List<URI> rangesManagementUrl();
 
-    /** interpretation-service's management interface (LABRANGE_INTERPRETATION_MANAGEMENT_URL). */
+    /** interpretation-service's management interface(s) (LABRANGE_INTERPRETATION_MANAGEMENT_URL). */
     @WithName("interpretation.management-url")
     @WithDefault("http://localhost:9082")
-    URI interpretationManagementUrl();
+    List<URI> interpretationManagementUrl();
 
     Upstream upstream();
 
@@ -76,6 +83,13 @@ public interface GatewayConfig {
          */
         @WithDefault("1s")
         Duration breakerDelay();
+
+        /**
+         * With several instances of an upstream: how long one that refused a call without doing it (connection
+         * refused, or closed while shutting down) is tried only after the others.
+         */
+        @WithDefault("2s")
+        Duration instancePassOver();
 
         /** Time allowed to ask an upstream for its health or version. */
         @WithDefault("2s")
