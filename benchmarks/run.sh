@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Reproduces every figure in BENCHMARKS.md.
 #
-#   benchmarks/run.sh                 all phases: engine, startup, load, memory, sustained, faults, db-growth
+#   benchmarks/run.sh                 all phases: engine, startup, load, memory, sustained, faults, rolling,
+#                                     db-growth
 #   PHASES="engine" benchmarks/run.sh only some of them (space-separated)
 #
 # What it does (details and the meaning of each figure: BENCHMARKS.md):
@@ -21,6 +22,10 @@
 #              range every ~500 ms, while the interpretation service and the ranges service are restarted and
 #              the database connections dropped (FAULTS, in order): error windows, problem+json checks, a
 #              reconciliation of the writes against the range history; PASS/FAIL on correctness only
+#   rolling    the same load and writer against two instances of reference-ranges-service and of
+#              interpretation-service (the gateway given both URLs, interpretation-service a Stork static list
+#              of the ranges instances); each instance of each service in turn gets SIGTERM, is started again and
+#              awaited ready before the other one goes (ROLLING_FAULTS): FAIL on any failed request at all
 #   db-growth  EXPLAIN ANALYZE of the ranges service's bitemporal queries on a scratch database with
 #              10 → 100,000 ranges and 1 → 1,000 revisions per range (benchmarks/db-growth.sh)
 #
@@ -32,7 +37,8 @@
 #   ENGINE_GROWTH [true]  false = skip the JMH growth runs;  LOAD_GROWTH [true]  false = skip batch growth over HTTP
 #   MEMORY_JVM_OPTS [see below]  heap settings tried by the `memory` phase
 #   MEMORY_MALLOC_ARENA_MAX [2]  glibc malloc arenas in the `memory` phase (MALLOC_ARENA_MAX)
-#   REPEATS [3]  LOAD_SECONDS [30]  WARMUP_SECONDS [10]  RATES ["250 500 1000 2000"]
+#   REPEATS [3]  LOAD_SECONDS [30]  WARMUP_SECONDS [10]  RATES ["250 500 1000 2000"; "half" = half the gateway's
+#   single-result maximum measured just before]  LOAD_PROFILES [true]  false = no JFR profiles in the load phase
 #   LOAD_WARMUP_SECONDS [90]  single-result load before the first measurement (JIT warm-up; see warm_up)
 #   LOAD_NO_OP [true]  end the load phase with the no-op comparison (interpretation-service restarted from its
 #                      no-op benchmark build, made here with -Dquarkus.profile=noop-benchmark, then back to normal)
@@ -42,13 +48,15 @@
 #   SUSTAINED_SECONDS [300]  SUSTAINED_RATE [70 % of the measured maximum]  SUSTAINED_PERCENT [70]
 #   FAULTS_RATE [300]  FAULTS_CLEAN_SECONDS [20]
 #   FAULTS ["restart-interpretation-service restart-reference-ranges-service drop-db-connections"]
+#   ROLLING_FAULTS ["rolling-restart-interpretation-service rolling-restart-reference-ranges-service"]
+#   (the second instances listen on the first ones' ports + 10)
 #   LABRANGE_SKIP_BUILD [false]  true = use the existing jars
 #   OUT [benchmarks/target/results/<UTC time>]
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$ROOT"
 
-PHASES="${PHASES:-engine startup load memory sustained faults db-growth}"
+PHASES="${PHASES:-engine startup load memory sustained faults rolling db-growth}"
 REPEATS="${REPEATS:-3}"
 LOAD_SECONDS="${LOAD_SECONDS:-30}"
 WARMUP_SECONDS="${WARMUP_SECONDS:-10}"
@@ -59,6 +67,7 @@ JMH_OPTS="${JMH_OPTS:-}"
 ENGINE_GROWTH="${ENGINE_GROWTH:-true}"
 LOAD_GROWTH="${LOAD_GROWTH:-true}"
 LOAD_NO_OP="${LOAD_NO_OP:-true}"
+LOAD_PROFILES="${LOAD_PROFILES:-true}"
 LOAD_WARMUP_SECONDS="${LOAD_WARMUP_SECONDS:-90}"
 SUSTAINED_SECONDS="${SUSTAINED_SECONDS:-300}"
 SUSTAINED_RATE="${SUSTAINED_RATE:-}"
@@ -66,6 +75,9 @@ SUSTAINED_PERCENT="${SUSTAINED_PERCENT:-70}"
 FAULTS_RATE="${FAULTS_RATE:-300}"
 FAULTS_CLEAN_SECONDS="${FAULTS_CLEAN_SECONDS:-20}"
 FAULTS="${FAULTS:-restart-interpretation-service restart-reference-ranges-service drop-db-connections}"
+ROLLING_FAULTS="${ROLLING_FAULTS:-rolling-restart-interpretation-service rolling-restart-reference-ranges-service}"
+# instances of reference-ranges-service and interpretation-service (2 in the `rolling` phase; the hook sees it too)
+INSTANCES="${BENCH_INSTANCES:-1}"
 MEMORY_JVM_OPTS="${MEMORY_JVM_OPTS:--Xmx128m -Xss512k -XX:MaxMetaspaceSize=128m -XX:ReservedCodeCacheSize=64m -XX:MaxDirectMemorySize=64m -XX:+UseSerialGC}"
 MEMORY_MALLOC_ARENA_MAX="${MEMORY_MALLOC_ARENA_MAX:-2}"
 GW_PORT="${BENCH_GATEWAY_PORT:-28080}"
@@ -161,16 +173,18 @@ engine_profile() {
 # ---------------------------------------------------------------------------------------------------------
 # the services
 PIDS=()
-start_service() { # name port management-port env...
+start_service() { # name port management-port env...   (INSTANCE=2: the second instance, files named name-2)
   local name="$1" port="$2" mgmt="$3"; shift 3
+  local label; label=$(instance_label "$name" "${INSTANCE:-1}")
   # shellcheck disable=SC2086
   env "$@" QUARKUS_HTTP_PORT="$port" QUARKUS_MANAGEMENT_PORT="$mgmt" MP_JWT_VERIFY_PUBLICKEY_LOCATION="$KEY" MP_JWT_VERIFY_ISSUER=labrange-dev \
     java $JVM_OPTS -jar "${APP_DIR:-$ROOT/$name/target/quarkus-app}/quarkus-run.jar" \
-    >"$OUT/logs/$name${LOG_SUFFIX:-}.log" 2>&1 &
+    >"$OUT/logs/$label${LOG_SUFFIX:-}.log" 2>&1 &
   local pid=$!
   PIDS+=("$pid")
-  echo "$pid" >"$OUT/$name.pid"
+  echo "$pid" >"$OUT/$label.pid"
 }
+instance_label() { if [ "${2:-1}" = 1 ]; then echo "$1"; else echo "$1-$2"; fi; }
 
 stop_service() { # name
   local pidfile="$OUT/$1.pid"
@@ -183,7 +197,8 @@ stop_service() { # name
 }
 
 stop_all() {
-  for name in gateway interpretation-service reference-ranges-service; do stop_service "$name"; done
+  for name in gateway interpretation-service interpretation-service-2 reference-ranges-service \
+    reference-ranges-service-2; do stop_service "$name"; done
 }
 
 rss_mib() { awk '/VmRSS/ {printf "%.1f", $2 / 1024}' "/proc/$1/status" 2>/dev/null || echo "NA"; }
@@ -211,7 +226,8 @@ wait_first_success() { # name url method body-file → prints milliseconds since
 }
 
 ports_free() {
-  for p in "$GW_PORT" "$RANGES_PORT" "$INTERP_PORT" "$GW_MGMT_PORT" "$RANGES_MGMT_PORT" "$INTERP_MGMT_PORT"; do
+  for p in "$GW_PORT" "$RANGES_PORT" "$INTERP_PORT" "$GW_MGMT_PORT" "$RANGES_MGMT_PORT" "$INTERP_MGMT_PORT" \
+    $((RANGES_PORT + 10)) $((INTERP_PORT + 10)) $((RANGES_MGMT_PORT + 10)) $((INTERP_MGMT_PORT + 10)); do
     if ss -ltn "( sport = :$p )" | grep -q LISTEN; then
       echo "port $p is in use: set BENCH_*_PORT to free ports" >&2
       exit 1
@@ -226,20 +242,49 @@ create_db() {
 drop_db() { psql "$PG/postgres" -qc "DROP DATABASE IF EXISTS $DB_NAME WITH (FORCE)" >/dev/null 2>&1 || true; }
 
 # each service with the environment that wires it to the others
-launch_service() { # name [extra env...]
+# with INSTANCES=2 the callers get both instances: the gateway a URL list, interpretation-service a Stork static list
+urls() { # port → "http://localhost:port[,http://localhost:port+10]"
+  local list="http://localhost:$1"
+  [ "$INSTANCES" = 2 ] && list="$list,http://localhost:$(($1 + 10))"
+  echo "$list"
+}
+launch_service() { # name [extra env...]   (INSTANCE=2: the second instance, on the ports + 10)
   local name="$1"; shift
+  local offset=$(( (${INSTANCE:-1} - 1) * 10 ))
   case "$name" in
     reference-ranges-service)
-      start_service reference-ranges-service "$RANGES_PORT" "$RANGES_MGMT_PORT" \
+      start_service reference-ranges-service $((RANGES_PORT + offset)) $((RANGES_MGMT_PORT + offset)) \
         QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:5432/$DB_NAME" "$@" ;;
     interpretation-service)
-      start_service interpretation-service "$INTERP_PORT" "$INTERP_MGMT_PORT" LABRANGE_RANGES_URL="http://localhost:$RANGES_PORT" "$@" ;;
+      if [ "$INSTANCES" = 2 ]; then
+        start_service interpretation-service $((INTERP_PORT + offset)) $((INTERP_MGMT_PORT + offset)) \
+          LABRANGE_RANGES_URL="stork://reference-ranges" \
+          LABRANGE_RANGES_INSTANCES="localhost:$RANGES_PORT,localhost:$((RANGES_PORT + 10))" "$@"
+      else
+        start_service interpretation-service "$INTERP_PORT" "$INTERP_MGMT_PORT" LABRANGE_RANGES_URL="http://localhost:$RANGES_PORT" "$@"
+      fi ;;
     gateway)
-      start_service gateway "$GW_PORT" "$GW_MGMT_PORT" LABRANGE_RANGES_URL="http://localhost:$RANGES_PORT" \
-        LABRANGE_INTERPRETATION_URL="http://localhost:$INTERP_PORT" \
-        LABRANGE_RANGES_MANAGEMENT_URL="http://localhost:$RANGES_MGMT_PORT" \
-        LABRANGE_INTERPRETATION_MANAGEMENT_URL="http://localhost:$INTERP_MGMT_PORT" "$@" ;;
+      start_service gateway "$GW_PORT" "$GW_MGMT_PORT" LABRANGE_RANGES_URL="$(urls "$RANGES_PORT")" \
+        LABRANGE_INTERPRETATION_URL="$(urls "$INTERP_PORT")" \
+        LABRANGE_RANGES_MANAGEMENT_URL="$(urls "$RANGES_MGMT_PORT")" \
+        LABRANGE_INTERPRETATION_MANAGEMENT_URL="$(urls "$INTERP_MGMT_PORT")" "$@" ;;
   esac
+}
+
+# waits until an instance's readiness check answers UP (at most 120 s)
+await_ready() { # name instance
+  local offset=$(( (${2:-1} - 1) * 10 )) mgmt
+  case "$1" in
+    reference-ranges-service) mgmt=$((RANGES_MGMT_PORT + offset)) ;;
+    interpretation-service) mgmt=$((INTERP_MGMT_PORT + offset)) ;;
+    gateway) mgmt=$GW_MGMT_PORT ;;
+  esac
+  for _ in $(seq 1 1200); do
+    [ "$(curl -s -o /dev/null -w '%{http_code}' "http://localhost:$mgmt/q/health/ready" || true)" = 200 ] && return 0
+    sleep 0.1
+  done
+  echo "$1 instance ${2:-1} not ready after 120 s" >&2
+  return 1
 }
 
 start_suite() { # repetition number
@@ -248,10 +293,12 @@ start_suite() { # repetition number
   launch_service reference-ranges-service
   ms=$(wait_first_success "$t" "http://localhost:$RANGES_PORT/api/v1/sources" GET)
   record "startup service=reference-ranges-service rep=$rep first_success_ms=$ms rss_mib=$(rss_mib "$(pid_of reference-ranges-service)") quarkus_says=$(grep -o 'started in [0-9.]*s' "$OUT/logs/reference-ranges-service.log" | head -n 1 | tr -d 'a-z ')"
+  if [ "$INSTANCES" = 2 ]; then INSTANCE=2 launch_service reference-ranges-service; await_ready reference-ranges-service 2; fi
   t=$(date +%s%N)
   launch_service interpretation-service
   ms=$(wait_first_success "$t" "http://localhost:$INTERP_PORT/api/v1/interpretations/single" POST "$BODIES/single.json")
   record "startup service=interpretation-service rep=$rep first_success_ms=$ms rss_mib=$(rss_mib "$(pid_of interpretation-service)") quarkus_says=$(grep -o 'started in [0-9.]*s' "$OUT/logs/interpretation-service.log" | head -n 1 | tr -d 'a-z ')"
+  if [ "$INSTANCES" = 2 ]; then INSTANCE=2 launch_service interpretation-service; await_ready interpretation-service 2; fi
   t=$(date +%s%N)
   launch_service gateway
   ms=$(wait_first_success "$t" "http://localhost:$GW_PORT/api/v1/interpretations/single" POST "$BODIES/single.json")
@@ -360,8 +407,15 @@ load() {
   done
   c1=$(counters); cache_record single-max "$c0" "$c1" 1
 
-  log "fixed rates through the gateway: $RATES req/s ($REPEATS × ${LOAD_SECONDS}s each)"
-  for rate in $RATES; do
+  local rates="$RATES" best
+  if [ "$RATES" = half ]; then
+    # half the gateway's maximum just measured (the best of the repeats): the latency goal's operating point
+    best=$(grep -o 'label=single-max .*rps=[0-9.]*' "$RESULTS" | tail -n "$REPEATS" | sed 's/.*rps=//' | sort -g | tail -n 1)
+    rates=$(awk -v b="$best" 'BEGIN {printf "%d", b / 2}')
+    record "fixed-rate-choice rule=half-of-max max_rps=$best rate=$rates"
+  fi
+  log "fixed rates through the gateway: $rates req/s ($REPEATS × ${LOAD_SECONDS}s each)"
+  for rate in $rates; do
     for rep in $(seq 1 "$REPEATS"); do
       c0=$(counters)
       run_fixed_rate single-fixed "$gw/interpretations/single" "$BODIES/single.json" "$rate"
@@ -406,18 +460,20 @@ load() {
     run_wrk "batch-growth-$n" "$gw/interpretations" "$BODIES/batch-$n.json" 15 "$conns"
   done
 
-  log "profiles (JFR, 25 s) of each service under single-result load"
-  for name in gateway interpretation-service; do
-    profile_service "$name" 25
-  done
-  run_wrk profile-single "$gw/interpretations/single" "$BODIES/single.json" 25 "$WRK_CONNECTIONS" >/dev/null
-  profile_service reference-ranges-service 25
-  run_wrk profile-report "$gw/reports" "$BODIES/report.json" 25 "$WRK_CONNECTIONS" >/dev/null
-  sleep 3
-  for name in gateway interpretation-service reference-ranges-service; do
-    [ -f "$OUT/raw/$name.jfr" ] && python3 "$ROOT/benchmarks/scripts/jfr_hotspots.py" "$OUT/raw/$name.jfr" 25 \
-      >"$OUT/profile-$name.txt" 2>&1 || true
-  done
+  if [ "$LOAD_PROFILES" = true ]; then
+    log "profiles (JFR, 25 s) of each service under single-result load"
+    for name in gateway interpretation-service; do
+      profile_service "$name" 25
+    done
+    run_wrk profile-single "$gw/interpretations/single" "$BODIES/single.json" 25 "$WRK_CONNECTIONS" >/dev/null
+    profile_service reference-ranges-service 25
+    run_wrk profile-report "$gw/reports" "$BODIES/report.json" 25 "$WRK_CONNECTIONS" >/dev/null
+    sleep 3
+    for name in gateway interpretation-service reference-ranges-service; do
+      [ -f "$OUT/raw/$name.jfr" ] && python3 "$ROOT/benchmarks/scripts/jfr_hotspots.py" "$OUT/raw/$name.jfr" 25 \
+        >"$OUT/profile-$name.txt" 2>&1 || true
+    done
+  fi
 
   for name in reference-ranges-service interpretation-service gateway; do
     local peak
@@ -604,33 +660,44 @@ sustained() {
 }
 
 FAULTS_FAILED=false
-faults() {
-  ensure_suite faults
+faults() { # [label] [fault list]
+  local label="${1:-faults}" list="${2:-$FAULTS}"
+  ensure_suite "$label"
   local admin rc=0 line
   admin=$("$ROOT/bin/labrange" token ranges-admin bench-faults)
   # the harness calls this script back (--inject-fault) for each fault; it must find the same suite
   export OUT JVM_OPTS BENCH_GATEWAY_PORT="$GW_PORT" BENCH_RANGES_PORT="$RANGES_PORT" \
     BENCH_INTERPRETATION_PORT="$INTERP_PORT" BENCH_PG_URL="$PG" BENCH_GATEWAY_MANAGEMENT_PORT="$GW_MGMT_PORT" \
-    BENCH_RANGES_MANAGEMENT_PORT="$RANGES_MGMT_PORT" BENCH_INTERPRETATION_MANAGEMENT_PORT="$INTERP_MGMT_PORT"
-  log "faults: warm-up, 20 s of single results at full speed"
-  run_wrk warmup-faults "http://localhost:$GW_PORT/api/v1/interpretations/single" "$BODIES/single.json" 20 \
+    BENCH_RANGES_MANAGEMENT_PORT="$RANGES_MGMT_PORT" BENCH_INTERPRETATION_MANAGEMENT_PORT="$INTERP_MGMT_PORT" \
+    BENCH_INSTANCES="$INSTANCES"
+  log "$label: warm-up, 20 s of single results at full speed"
+  run_wrk "warmup-$label" "http://localhost:$GW_PORT/api/v1/interpretations/single" "$BODIES/single.json" 20 \
     "$WRK_CONNECTIONS" >/dev/null
-  record "faults-config rate=$FAULTS_RATE clean_seconds=$FAULTS_CLEAN_SECONDS faults=$(tr ' ' ',' <<<"$FAULTS")"
-  log "faults: $FAULTS under $FAULTS_RATE req/s (takes a few minutes)"
-  start_rss_sampler_every "$OUT/raw/rss-faults.txt" 5
+  record "$label-config rate=$FAULTS_RATE clean_seconds=$FAULTS_CLEAN_SECONDS instances=$INSTANCES faults=$(tr ' ' ',' <<<"$list")"
+  log "$label: $list under $FAULTS_RATE req/s (takes a few minutes)"
+  start_rss_sampler_every "$OUT/raw/rss-$label.txt" 5
   java -Xmx256m -cp "$JAR" org.labrange.benchmarks.load.FaultsUnderLoad --gateway "http://localhost:$GW_PORT" \
     --token "$TOKEN" --admin-token "$admin" --rate "$FAULTS_RATE" --clean-seconds "$FAULTS_CLEAN_SECONDS" \
-    --faults "$(tr ' ' ',' <<<"$FAULTS")" --fault-hook "$ROOT/benchmarks/run.sh --inject-fault" \
-    --events "$OUT/raw/faults-events.txt" --timeline "$OUT/raw/faults-timeline.txt" \
-    >"$OUT/raw/faults.txt" 2>"$OUT/logs/faults.err" || rc=$?
+    --faults "$(tr ' ' ',' <<<"$list")" --fault-hook "$ROOT/benchmarks/run.sh --inject-fault" \
+    --events "$OUT/raw/$label-events.txt" --timeline "$OUT/raw/$label-timeline.txt" \
+    >"$OUT/raw/$label.txt" 2>"$OUT/logs/$label.err" || rc=$?
   stop_rss_sampler
-  # segment lines carry the load average at the segment's start
-  grep '^faults-segment ' "$OUT/raw/faults.txt" | tee -a "$RESULTS" || true
-  while IFS= read -r line; do record "$line"; done < <(grep -E '^faults-(writer|verdict) ' "$OUT/raw/faults.txt")
+  # segment lines carry the load average at the segment's start; the rolling phase's lines say so in their name
+  sed "s/^faults-/$label-/" "$OUT/raw/$label.txt" | grep "^$label-segment " | tee -a "$RESULTS" || true
+  while IFS= read -r line; do record "$line"; done < <(sed "s/^faults-/$label-/" "$OUT/raw/$label.txt" | grep -E "^$label-(writer|verdict) ")
   if [ "$rc" -ne 0 ]; then
     FAULTS_FAILED=true
-    log "faults: FAIL (exit $rc), see $OUT/raw/faults.txt and $OUT/logs/faults.err"
+    log "$label: FAIL (exit $rc), see $OUT/raw/$label.txt and $OUT/logs/$label.err"
   fi
+}
+
+# the faults harness against two instances of each backend, restarted one instance at a time
+rolling() {
+  stop_all
+  INSTANCES=2
+  faults rolling "$ROLLING_FAULTS"
+  stop_all
+  INSTANCES=1
 }
 
 # called by FaultsUnderLoad through `run.sh --inject-fault NAME`; prints one line of key=value pairs
@@ -646,6 +713,24 @@ inject_fault() { # name
       stop_ms=$(( ($(date +%s%N) - t0) / 1000000 ))
       LOG_SUFFIX=".restarted-$(date -u +%H%M%S)" launch_service "$name"
       echo "old_pid=$old stop_ms=$stop_ms new_pid=$(pid_of "$name")"
+      ;;
+    rolling-restart-reference-ranges-service|rolling-restart-interpretation-service)
+      # as a Deployment's rolling update with maxUnavailable 1: one instance at a time, the next only once the
+      # restarted one is ready again
+      name="${1#rolling-restart-}"
+      [ "$INSTANCES" = 2 ] || { echo "rolling restarts need BENCH_INSTANCES=2" >&2; return 1; }
+      local said="" i label
+      for i in 1 2; do
+        label=$(instance_label "$name" "$i")
+        [ -f "$OUT/$label.pid" ] || { echo "no $OUT/$label.pid: is OUT the running suite's?" >&2; return 1; }
+        t0=$(date +%s%N)
+        stop_service "$label"
+        stop_ms=$(( ($(date +%s%N) - t0) / 1000000 ))
+        INSTANCE=$i LOG_SUFFIX=".restarted-$(date -u +%H%M%S)" launch_service "$name"
+        await_ready "$name" "$i"
+        said="$said instance${i}_stop_ms=$stop_ms instance${i}_back_ms=$(( ($(date +%s%N) - t0) / 1000000 ))"
+      done
+      echo "${said# }"
       ;;
     drop-db-connections)
       echo "terminated_connections=$(psql "$PG/postgres" -Atc "SELECT count(*) FILTER (WHERE pg_terminate_backend(pid))
@@ -679,6 +764,7 @@ if has_phase load; then load; fi
 if has_phase memory; then memory; fi
 if has_phase sustained; then sustained; fi
 if has_phase faults; then faults; fi
+if has_phase rolling; then rolling; fi
 cleanup
 trap - EXIT
 if has_phase db-growth; then "$ROOT/benchmarks/db-growth.sh" "$OUT/db-growth"; fi

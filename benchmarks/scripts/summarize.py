@@ -243,19 +243,22 @@ def main():
                       f"{r.get('verdict')} | {heaps[svc].get('before', '?')} → {heaps[svc].get('after', '?')} |")
         print()
 
-    fault_rows = [r for r in rows if r["kind"].startswith("faults-")]
-    if fault_rows:
-        print("## Faults under load (`faults` phase)\n")
+    for phase, title in (("faults", "Faults under load (`faults` phase)"),
+                         ("rolling", "Rolling restarts, two instances of each backend (`rolling` phase)")):
+        fault_rows = [r for r in rows if r["kind"].startswith(phase + "-")]
+        if not fault_rows:
+            continue
+        print(f"## {title}\n")
         print("| segment | hook s | settled s | load failures | first / last s | by status | writer failures | writer by status | not problem+json | p99 ms | load avg |")
         print("|---|---|---|---|---|---|---|---|---|---|---|")
         for r in fault_rows:
-            if r["kind"] == "faults-segment":
+            if r["kind"] == phase + "-segment":
                 print(f"| {r.get('name')} | {r.get('hook_s', '—')} | {r.get('settled_s', '—')} | {r.get('load_failures')} | "
                       f"{r.get('load_first_s', '—')} / {r.get('load_last_s', '—')} | {r.get('load_by_status', '—')} | "
                       f"{r.get('writer_failures')} | {r.get('writer_by_status', '—')} | {r.get('not_problem')} | {r.get('p99_ms', '—')} | {r.get('load')} |")
         print()
         for r in fault_rows:
-            if r["kind"] in ("faults-writer", "faults-verdict"):
+            if r["kind"] in (phase + "-writer", phase + "-verdict"):
                 print("- `" + r["kind"] + "`: " + ", ".join(f"{k}={v}" for k, v in r.items() if k not in ("kind", "at")))
         print()
 

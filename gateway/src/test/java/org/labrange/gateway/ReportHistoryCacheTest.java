@@ -18,7 +18,10 @@ import org.junit.jupiter.api.Test;
 import org.labrange.gateway.UpstreamStubs.InterpretationStub;
 import org.labrange.gateway.UpstreamStubs.RangesStub;
 
-/** A report made again on the same basis reads no range history: a history as known at a past moment never changes. */
+/**
+ * A report made again on the same basis reads nothing from reference-ranges-service: a history as known at a past
+ * moment never changes, and the list of sources is reused for a while.
+ */
 @QuarkusTest
 @QuarkusTestResource(UpstreamStubs.class)
 @TestProfile(ReportHistoryCacheTest.HistoriesKept.class)
@@ -27,7 +30,10 @@ class ReportHistoryCacheTest {
     public static class HistoriesKept implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("labrange.reports.history-cache-size", "1000");
+            return Map.of(
+                    "labrange.reports.history-cache-size", "1000",
+                    // long enough that the test's reports all fall within it
+                    "labrange.reports.sources-cache-ttl", "10m");
         }
     }
 
@@ -62,7 +68,7 @@ class ReportHistoryCacheTest {
     }
 
     @Test
-    void aReportMadeAgainOnTheSameBasisReadsNoRangeHistoryAndSaysTheSame() {
+    void aReportMadeAgainOnTheSameBasisReadsNothingFromTheRangesServiceAndSaysTheSame() {
         ranges.resetAll();
         interpretation.resetAll();
         Fixtures.rangesServiceKnowsB2m(ranges);
@@ -74,6 +80,12 @@ class ReportHistoryCacheTest {
 
         JsonPath again = report();
         assertEquals(reads, historyReads(), "the second report read histories again");
+        assertEquals(
+                1,
+                ranges.countRequestsMatching(getRequestedFor(urlPathMatching("/api/v1/sources"))
+                                .build())
+                        .getCount(),
+                "the sources were read once for both reports");
         assertEquals(first.getList("results"), again.getList("results"));
         assertEquals(first.getList("warnings"), again.getList("warnings"));
         assertTrue(!first.getList("results[0].ranges").isEmpty(), "the report shows the ranges with their histories");

@@ -54,8 +54,9 @@ import org.HdrHistogram.Recorder;
  * fault, counts by status, answers that were not problem documents, flag mismatches, the writer's failures), then
  * a {@code faults-writer} line with the reconciliation against the range history and a {@code faults-verdict} line.
  * The verdict covers correctness only — flag mismatches, error answers that are not
- * {@code application/problem+json} with a title and detail, lost, doubled or unnumbered writes; timings are
- * reported, never judged. Exit status 1 on FAIL.
+ * {@code application/problem+json} with a title and detail, lost, doubled or unnumbered writes, and any failed request
+ * at all during a fault named {@code rolling-restart-…} (each instance of a service restarted in turn while another
+ * serves); timings are reported, never judged. Exit status 1 on FAIL.
  */
 public final class FaultsUnderLoad {
 
@@ -63,6 +64,11 @@ public final class FaultsUnderLoad {
     private static final List<String> SOURCES = List.of("quest", "labcorp", "mosby-pagana-2022");
     private static final long MAX_TRACKED_NANOS = TimeUnit.SECONDS.toNanos(60);
     private static final String REASON_PREFIX = "bench faults writer ";
+    /**
+     * Faults named so restart each instance of a service in turn while the other serves: not one request of the load
+     * or of the writer may fail in their segment.
+     */
+    private static final String ROLLING = "rolling-restart-";
 
     /** A serum B2M value in mg/L and the flag each seeded source must give it (see V2__seed_b2m.sql). */
     record Expectation(String value, Map<String, String> flags) {}
@@ -631,10 +637,16 @@ public final class FaultsUnderLoad {
         long notProblem = 0;
 
         notProblem += segment("before-faults", t0, t0, firstFault, all, before, null);
+        long rollingFailures = 0;
         for (int i = 0; i < faults.size(); i++) {
             Fault fault = faults.get(i);
             long until = i + 1 < faults.size() ? faults.get(i + 1).startNanos : endNanos;
             notProblem += segment(fault.name, fault.startNanos, fault.startNanos, until, all, fault.latency, fault);
+            if (fault.name.startsWith(ROLLING)) {
+                rollingFailures += all.stream()
+                        .filter(f -> f.atNanos() >= fault.startNanos && f.atNanos() < until)
+                        .count();
+            }
         }
         mismatchSamples.forEach(sample -> log("mismatch %s", sample));
 
@@ -672,11 +684,13 @@ public final class FaultsUnderLoad {
                 && rec.duplicated.isEmpty()
                 && rec.revisionMismatch == 0
                 && rec.gapless
-                && abandoned.isEmpty();
+                && abandoned.isEmpty()
+                && rollingFailures == 0;
         System.out.println(String.format(
                 Locale.ROOT,
                 "faults-verdict result=%s load_sent=%d load_ok=%d load_failed=%d flag_mismatches=%d "
-                        + "not_problem_answers=%d client_side_failures=%d lost_writes=%d duplicated_writes=%d gapless=%s",
+                        + "not_problem_answers=%d client_side_failures=%d lost_writes=%d duplicated_writes=%d gapless=%s "
+                        + "rolling_restart_failures=%d",
                 pass ? "PASS" : "FAIL",
                 loadSent.get(),
                 loadOk.get(),
@@ -686,7 +700,8 @@ public final class FaultsUnderLoad {
                 clientErrors,
                 rec.lost.size(),
                 rec.duplicated.size(),
-                rec.gapless));
+                rec.gapless,
+                rollingFailures));
 
         if (cl.has("events")) {
             try (PrintStream out = new PrintStream(Files.newOutputStream(Path.of(cl.text("events", "events.txt"))))) {

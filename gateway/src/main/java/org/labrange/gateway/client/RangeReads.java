@@ -7,11 +7,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
 import org.labrange.gateway.config.GatewayConfig;
 
 /** JSON reads from the upstreams for the aggregations, issued concurrently where they are independent. */
@@ -21,12 +23,18 @@ public class RangeReads {
     private final Upstreams upstreams;
     private final ObjectMapper mapper;
     private final PastHistories past;
+    private final long sourcesTtlNanos;
+    private final AtomicReference<KeptSources> keptSources = new AtomicReference<>();
+
+    /** The sources as read, and until when (in {@link System#nanoTime}) they are reused. */
+    private record KeptSources(Map<String, JsonNode> byCode, long until) {}
 
     RangeReads(Upstreams upstreams, ObjectMapper mapper, GatewayConfig config) {
         this.upstreams = upstreams;
         this.mapper = mapper;
         this.past = new PastHistories(
                 config.reports().historyCacheSize(), config.reports().historyCacheMargin(), Clock.systemUTC());
+        this.sourcesTtlNanos = config.reports().sourcesCacheTtl().toNanos();
     }
 
     /** A GET whose error answer (404 included) is passed to the client unchanged. */
@@ -51,12 +59,23 @@ public class RangeReads {
                 .map(response -> parse(upstream, response));
     }
 
-    /** Every source by code. */
+    /**
+     * Every source by code, reused for {@code labrange.reports.sources-cache-ttl} so that reports at steady state
+     * read none (every role that may ask for a report or an overview may read the sources).
+     */
     public Uni<Map<String, JsonNode>> sources(Map<String, String> headers) {
+        KeptSources kept = keptSources.get();
+        if (kept != null && System.nanoTime() - kept.until() < 0) {
+            return Uni.createFrom().item(kept.byCode());
+        }
         return getJson(Upstream.RANGES, "/api/v1/sources", headers).map(array -> {
             Map<String, JsonNode> byCode = new LinkedHashMap<>();
             array.forEach(source -> byCode.put(source.path("code").asText(), source));
-            return byCode;
+            Map<String, JsonNode> read = Collections.unmodifiableMap(byCode);
+            if (sourcesTtlNanos > 0) {
+                keptSources.set(new KeptSources(read, System.nanoTime() + sourcesTtlNanos));
+            }
+            return read;
         });
     }
 

@@ -122,6 +122,13 @@ public interface GatewayConfig {
         int historyCacheSize();
 
         /**
+         * How long the list of sources read for reports and overviews is reused (0: read for every one). Sources
+         * change rarely; a renamed source shows in reports within this long.
+         */
+        @WithDefault("5s")
+        Duration sourcesCacheTtl();
+
+        /**
          * How far in the past a moment must be before a history as known then is kept: changes still committing
          * may carry a slightly earlier recording time.
          */
