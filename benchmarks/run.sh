@@ -445,6 +445,14 @@ load() {
   c1=$(counters); cache_record report "$c0" "$c1" 2
   stop_rss_sampler
 
+  log "reports with 200 connections: beyond the in-flight bound, 503 overloaded at once rather than queueing"
+  local rss_before
+  rss_before=$(rss_mib "$(pid_of gateway)")
+  start_rss_sampler "$OUT/raw/rss-reports-200.txt"
+  run_wrk report-200 "$gw/reports" "$BODIES/report.json" "$LOAD_SECONDS" 200
+  stop_rss_sampler
+  record "reports-200 gateway_rss_before_mib=$rss_before gateway_rss_peak_mib=$(awk '$1 == "gateway" && $2 != "NA" && $2 > m {m = $2} END {print m + 0}' "$OUT/raw/rss-reports-200.txt")"
+
   log "for comparison: single result straight to interpretation-service (no gateway)"
   for rep in $(seq 1 "$REPEATS"); do
     run_wrk single-direct "$direct/interpretations/single" "$BODIES/single.json" "$LOAD_SECONDS" "$WRK_CONNECTIONS"

@@ -25,12 +25,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 import org.jboss.logging.Logger;
 import org.labrange.gateway.config.GatewayConfig;
 
 /**
  * The plain HTTP transport to the upstreams: one non-blocking client (and connection pool) per
- * upstream. It knows nothing about retries or breakers; {@link UpstreamGuard} adds those.
+ * upstream. With several instances of an upstream ({@link UpstreamInstances}) a call that one instance did not take
+ * goes to the next within the same attempt. It knows nothing about retries or breakers; {@link UpstreamGuard} adds
+ * those.
  */
 @ApplicationScoped
 class UpstreamHttp {
@@ -78,29 +81,38 @@ class UpstreamHttp {
     }
 
     Uni<UpstreamResponse> exchange(Upstream upstream, UpstreamRequest request, Duration timeout) {
-        UpstreamInstances candidates = instances.get(upstream);
-        return exchange(upstream, candidates, candidates.order(), 0, request, timeout);
+        return inTurn(
+                upstream, instances.get(upstream), request, base -> exchangeOnce(upstream, base, request, timeout));
     }
 
     /** A call to the upstream's management interface (health, build info), which has its own port. */
     Uni<UpstreamResponse> exchangeManagement(Upstream upstream, UpstreamRequest request, Duration timeout) {
-        UpstreamInstances candidates = managementInstances.get(upstream);
-        return exchange(upstream, candidates, candidates.order(), 0, request, timeout);
+        return inTurn(
+                upstream,
+                managementInstances.get(upstream),
+                request,
+                base -> exchangeOnce(upstream, base, request, timeout));
+    }
+
+    /** The call made on the instances in the order they are due, see {@link #onInstance}. */
+    private <T> Uni<T> inTurn(
+            Upstream upstream, UpstreamInstances candidates, UpstreamRequest request, Function<URI, Uni<T>> call) {
+        return onInstance(upstream, candidates, candidates.order(), 0, request, call);
     }
 
     /**
      * The call on the {@code attempt}-th instance of {@code order}; when that instance did not take the call (see
      * {@link #notTaken}) and another is left, on the next one, without counting a failure against the upstream.
      */
-    private Uni<UpstreamResponse> exchange(
+    private <T> Uni<T> onInstance(
             Upstream upstream,
             UpstreamInstances candidates,
             List<URI> order,
             int attempt,
             UpstreamRequest request,
-            Duration timeout) {
+            Function<URI, Uni<T>> call) {
         URI base = order.get(attempt);
-        Uni<UpstreamResponse> once = exchangeOnce(upstream, base, request, timeout);
+        Uni<T> once = call.apply(base);
         if (attempt + 1 >= order.size()) {
             return once.onFailure().transform(failure -> unavailable(upstream, request, failure));
         }
@@ -110,7 +122,7 @@ class UpstreamHttp {
                     LOG.debugf(
                             "%s at %s did not take the call (%s); trying the next instance",
                             upstream.serviceName(), base, describe(failure));
-                    return exchange(upstream, candidates, order, attempt + 1, request, timeout);
+                    return onInstance(upstream, candidates, order, attempt + 1, request, call);
                 })
                 .onFailure(failure -> !(failure instanceof UpstreamUnavailableException))
                 .transform(failure -> unavailable(upstream, request, failure));
@@ -180,33 +192,7 @@ class UpstreamHttp {
      * or when the call fails or is cancelled before the answer arrived.
      */
     Uni<StreamedAnswer> open(Upstream upstream, UpstreamRequest request, Runnable release) {
-        UpstreamInstances candidates = instances.get(upstream);
-        return open(upstream, candidates, candidates.order(), 0, request, release);
-    }
-
-    /** As {@link #exchange(Upstream, UpstreamInstances, List, int, UpstreamRequest, Duration)}, for a streamed call. */
-    private Uni<StreamedAnswer> open(
-            Upstream upstream,
-            UpstreamInstances candidates,
-            List<URI> order,
-            int attempt,
-            UpstreamRequest request,
-            Runnable release) {
-        URI base = order.get(attempt);
-        Uni<StreamedAnswer> once = openOnce(upstream, base, request, release);
-        if (attempt + 1 >= order.size()) {
-            return once.onFailure().transform(failure -> unavailable(upstream, request, failure));
-        }
-        return once.onFailure(failure -> notTaken(upstream, request, failure))
-                .recoverWithUni(failure -> {
-                    candidates.refused(base);
-                    LOG.debugf(
-                            "%s at %s did not take the call (%s); trying the next instance",
-                            upstream.serviceName(), base, describe(failure));
-                    return open(upstream, candidates, order, attempt + 1, request, release);
-                })
-                .onFailure(failure -> !(failure instanceof UpstreamUnavailableException))
-                .transform(failure -> unavailable(upstream, request, failure));
+        return inTurn(upstream, instances.get(upstream), request, base -> openOnce(upstream, base, request, release));
     }
 
     private Uni<StreamedAnswer> openOnce(Upstream upstream, URI base, UpstreamRequest request, Runnable release) {
