@@ -117,6 +117,22 @@ class ConsoleWithKeycloakIT {
         assertTrue(page.url().startsWith(suite.keycloak().realmUrl()), "still sent to sign in: " + page.url());
     }
 
+    @Test
+    void aTokenTheRealmDidNotIssueIsRefusedEvenWithTheAdminRole() {
+        given().baseUri(suite.gatewayUrl())
+                .auth()
+                .oauth2(suite.token("intruder", "ranges-admin"))
+                .get("/api/v1/ranges/" + LABCORP_SERUM)
+                .then()
+                .statusCode(401);
+        given().baseUri(suite.gatewayUrl())
+                .auth()
+                .oauth2(suite.keycloak().token("admin", "admin-dev-only"))
+                .get("/api/v1/ranges/" + LABCORP_SERUM)
+                .then()
+                .statusCode(200);
+    }
+
     /** A fresh browser session, through the console's redirect to Keycloak's login page and back. */
     private Page signIn(String username, String password) {
         context = browser.newContext();

@@ -60,7 +60,8 @@ public final class Suite {
     /**
      * The system signed in through Keycloak with the committed realm: the services verify bearer tokens against the
      * realm's JWKS and issuer, and the gateway's console signs users in on Keycloak's login page. Its database and
-     * processes are its own; {@link #token} is not available, {@link #keycloak()} gives tokens.
+     * processes are its own; {@link #keycloak()} gives tokens, while {@link #token} signs with the run's key, which these
+     * services do not trust.
      */
     public static synchronized Suite withKeycloak() {
         if (withKeycloak == null) {
