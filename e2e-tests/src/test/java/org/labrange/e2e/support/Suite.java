@@ -23,11 +23,13 @@ import org.labrange.gateway.contract.DocumentedAnswers;
 /**
  * The whole system for the end-to-end tests, started once per test JVM: an embedded PostgreSQL that the
  * tests own (so they may stop it), and the three packaged services as real processes on free ports. A
- * key pair is generated per run; tokens are signed with it.
+ * key pair is generated per run; tokens are signed with it. {@link #withKeycloak()} is a second, separate
+ * system whose services trust a real Keycloak instead, as in production.
  */
 public final class Suite {
 
     private static Suite instance;
+    private static Suite withKeycloak;
 
     private final Path root =
             Path.of(System.getProperty("labrange.root", "..")).toAbsolutePath().normalize();
@@ -35,6 +37,7 @@ public final class Suite {
     private final Path dataDir;
     private final int databasePort = freePort();
     private final KeyPair keys;
+    private final Keycloak keycloak;
     private EmbeddedPostgres postgres;
     public final ServiceProcess ranges;
     public final ServiceProcess interpretation;
@@ -48,13 +51,27 @@ public final class Suite {
                             .numberReturnType(io.restassured.path.json.config.JsonPathConfig.NumberReturnType.DOUBLE));
             // Every answer a test receives through rest-assured must be one the public document describes.
             DocumentedAnswers.install();
-            instance = new Suite();
+            instance = new Suite(false);
             Runtime.getRuntime().addShutdownHook(new Thread(instance::stopAll));
         }
         return instance;
     }
 
-    private Suite() {
+    /**
+     * The system signed in through Keycloak with the committed realm: the services verify bearer tokens against the
+     * realm's JWKS and issuer, and the gateway's console signs users in on Keycloak's login page. Its database and
+     * processes are its own; {@link #keycloak()} gives tokens, while {@link #token} signs with the run's key, which these
+     * services do not trust.
+     */
+    public static synchronized Suite withKeycloak() {
+        if (withKeycloak == null) {
+            withKeycloak = new Suite(true);
+            Runtime.getRuntime().addShutdownHook(new Thread(withKeycloak::stopAll));
+        }
+        return withKeycloak;
+    }
+
+    private Suite(boolean trustKeycloak) {
         try {
             work = Files.createTempDirectory("labrange-e2e");
             dataDir = work.resolve("pgdata");
@@ -66,13 +83,39 @@ public final class Suite {
                             + Base64.getMimeEncoder(64, "\n".getBytes())
                                     .encodeToString(keys.getPublic().getEncoded())
                             + "\n-----END PUBLIC KEY-----\n");
-            startDatabase();
             Path logs = Path.of(System.getProperty("labrange.logs", "target/e2e-logs"));
-            Map<String, String> jwt = Map.of(
-                    "MP_JWT_VERIFY_PUBLICKEY_LOCATION", publicKey.toString(), "MP_JWT_VERIFY_ISSUER", "labrange-dev");
             int rangesPort = freePort();
             int interpretationPort = freePort();
             int gatewayPort = freePort();
+            Map<String, String> jwt;
+            Map<String, String> console;
+            if (trustKeycloak) {
+                logs = logs.resolve("with-keycloak");
+                keycloak = new Keycloak(root, freePort(), logs);
+                keycloak.start("http://localhost:" + gatewayPort);
+                jwt = Map.of(
+                        "MP_JWT_VERIFY_PUBLICKEY_LOCATION",
+                        keycloak.jwksUrl(),
+                        "MP_JWT_VERIFY_ISSUER",
+                        keycloak.realmUrl());
+                // the realm's development-only console secret (deploy/keycloak/labrange-realm.json)
+                console = Map.of(
+                        "LABRANGE_CONSOLE_OIDC_URL",
+                        keycloak.realmUrl(),
+                        "LABRANGE_CONSOLE_CLIENT_ID",
+                        "labrange-console",
+                        "LABRANGE_CONSOLE_CLIENT_SECRET",
+                        "labrange-console-local-secret");
+            } else {
+                keycloak = null;
+                jwt = Map.of(
+                        "MP_JWT_VERIFY_PUBLICKEY_LOCATION",
+                        publicKey.toString(),
+                        "MP_JWT_VERIFY_ISSUER",
+                        "labrange-dev");
+                console = Map.of();
+            }
+            startDatabase();
             int rangesManagementPort = freePort();
             int interpretationManagementPort = freePort();
             ranges = new ServiceProcess(
@@ -112,7 +155,7 @@ public final class Suite {
                     gatewayPort,
                     freePort(),
                     merge(
-                            jwt,
+                            merge(jwt, console),
                             Map.of(
                                     "LABRANGE_RANGES_URL",
                                     "http://localhost:" + rangesPort,
@@ -129,6 +172,15 @@ public final class Suite {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The identity provider of {@link #withKeycloak()}. */
+    public Keycloak keycloak() {
+        if (keycloak == null) {
+            throw new IllegalStateException(
+                    "this system trusts the run's own key, not Keycloak: use Suite.withKeycloak()");
+        }
+        return keycloak;
     }
 
     public String gatewayUrl() {
@@ -202,6 +254,9 @@ public final class Suite {
         gateway.stop();
         interpretation.stop();
         ranges.stop();
+        if (keycloak != null) {
+            keycloak.stop();
+        }
         try {
             postgres.close();
         } catch (IOException e) {
