@@ -136,7 +136,8 @@ public class CatalogueResource {
                                 o.action().name(),
                                 o.rangeId().orElse(null),
                                 o.revision().orElse(null)))
-                        .toList());
+                        .toList(),
+                outcome.warnings().stream().map(Views.CoverageWarningView::of).toList());
         return Response.ok(report)
                 .header("ETag", "\"" + outcome.catalogueVersion() + "\"")
                 .build();

@@ -22,6 +22,7 @@ import org.labrange.ranges.domain.Source;
 import org.labrange.ranges.domain.SourceKind;
 import org.labrange.ranges.domain.Specimen;
 import org.labrange.ranges.service.CatalogueDocumentService;
+import org.labrange.ranges.service.RangeImportService;
 import org.labrange.ranges.service.RangeService;
 import org.labrange.units.Dimension;
 
@@ -316,7 +317,62 @@ public final class Views {
 
     @Schema(name = "ImportReport", description = "What an import did, or would do with dryRun=true")
     public record ImportReport(
-            boolean dryRun, long created, long revised, long unchanged, List<ImportItemView> items) {}
+            boolean dryRun,
+            long created,
+            long revised,
+            long unchanged,
+            List<ImportItemView> items,
+
+            @Schema(description = "Gaps and overlaps the import creates in the coverage of its analytes")
+            List<CoverageWarningView> warnings) {}
+
+    @Schema(
+            name = "CoverageWarning",
+            description = "A gap (patients no range covers) or an overlap (patients several ranges match) that a write "
+                    + "creates for an analyte, source and category, on the date it takes effect; the write is done "
+                    + "(or, in a dry run, would be) all the same")
+    public record CoverageWarningView(
+            String analyteCode,
+            String sourceCode,
+            Category category,
+            @Schema(description = "GAP or OVERLAP") String kind,
+            Sex sex,
+            AgeView from,
+            AgeView to,
+
+            @Schema(description = "The ranges that overlap; empty for a gap")
+            List<UUID> rangeIds,
+
+            @Schema(examples = "no range for male patients from 0 days to no upper limit")
+            String text) {
+
+        static CoverageWarningView of(RangeImportService.CoverageWarning w) {
+            if (w.gap().isPresent()) {
+                GapView gap = CoverageView.gap(w.gap().get());
+                return new CoverageWarningView(
+                        w.analyteCode(),
+                        w.sourceCode(),
+                        w.category(),
+                        "GAP",
+                        gap.sex(),
+                        gap.from(),
+                        gap.to(),
+                        List.of(),
+                        gap.text());
+            }
+            OverlapView overlap = CoverageView.overlap(w.overlap().orElseThrow());
+            return new CoverageWarningView(
+                    w.analyteCode(),
+                    w.sourceCode(),
+                    w.category(),
+                    "OVERLAP",
+                    overlap.sex(),
+                    overlap.from(),
+                    overlap.to(),
+                    overlap.rangeIds(),
+                    overlap.text());
+        }
+    }
 
     @Schema(
             name = "Catalogue",
@@ -378,7 +434,10 @@ public final class Views {
             List<CatalogueItemView> sources,
 
             @Schema(description = "As in a range import; a range a dry run would create has no id yet")
-            List<ImportItemView> ranges) {}
+            List<ImportItemView> ranges,
+
+            @Schema(description = "Gaps and overlaps the import creates in the coverage of the analytes of its ranges")
+            List<CoverageWarningView> warnings) {}
 
     @Schema(name = "AgeBound", description = "An age as a range states it; value null means no upper limit")
     public record AgeView(@Schema(nullable = true) Integer value, AgeUnit unit) {
@@ -437,13 +496,13 @@ public final class Views {
                     g.conditional());
         }
 
-        private static GapView gap(RangeCoverage.Gap g) {
+        static GapView gap(RangeCoverage.Gap g) {
             AgeView from = AgeView.of(g.from());
             AgeView to = AgeView.of(g.to());
             return new GapView(g.sex(), from, to, "no range for " + patients(g.sex(), from, to));
         }
 
-        private static OverlapView overlap(RangeCoverage.Overlap o) {
+        static OverlapView overlap(RangeCoverage.Overlap o) {
             AgeView from = AgeView.of(o.from());
             AgeView to = AgeView.of(o.to());
             return new OverlapView(

@@ -59,7 +59,8 @@ public class CatalogueDocumentService {
             String catalogueVersion,
             List<ItemOutcome> analytes,
             List<ItemOutcome> sources,
-            List<ImportOutcome> ranges) {}
+            List<ImportOutcome> ranges,
+            List<RangeImportService.CoverageWarning> warnings) {}
 
     /** A source of an import: its code and content. */
     public record SourceDraft(String code, CatalogService.SourceChange change) {}
@@ -128,7 +129,8 @@ public class CatalogueDocumentService {
         }
         List<ItemOutcome> analyteOutcomes = importAnalytes(draft.analytes(), author, usedReason, errors);
         List<ItemOutcome> sourceOutcomes = importSources(draft.sources(), author, usedReason, errors);
-        List<ImportOutcome> rangeOutcomes = importRanges(draft.ranges(), usedFrom, author, usedReason, errors);
+        RangeImportService.RangeImport rangeImport = importRanges(draft.ranges(), usedFrom, author, usedReason, errors);
+        List<ImportOutcome> rangeOutcomes = rangeImport.outcomes();
         if (!errors.isEmpty()) {
             throw new DomainException.Invalid(errors);
         }
@@ -152,9 +154,11 @@ public class CatalogueDocumentService {
                             .map(o -> o.action() == ImportAction.CREATE
                                     ? new ImportOutcome(o.index(), o.action(), Optional.empty(), o.revision())
                                     : o)
-                            .toList());
+                            .toList(),
+                    rangeImport.warnings());
         }
-        return new CatalogueOutcome(false, currentVersion(), analyteOutcomes, sourceOutcomes, rangeOutcomes);
+        return new CatalogueOutcome(
+                false, currentVersion(), analyteOutcomes, sourceOutcomes, rangeOutcomes, rangeImport.warnings());
     }
 
     /** The catalogue as it stands, with the version an import based on it sends in If-Match. */
@@ -283,7 +287,7 @@ public class CatalogueDocumentService {
         return outcomes;
     }
 
-    private List<ImportOutcome> importRanges(
+    private RangeImportService.RangeImport importRanges(
             List<NewRange> rows, LocalDate effectiveFrom, String author, String reason, List<FieldError> errors) {
         List<NewRange> objects = new ArrayList<>();
         for (int i = 0; i < rows.size(); i++) {
@@ -292,8 +296,9 @@ public class CatalogueDocumentService {
             }
             objects.add(rows.get(i));
         }
+        RangeImportService.RangeImport nothing = new RangeImportService.RangeImport(List.of(), List.of());
         if (objects.contains(null)) {
-            return List.of();
+            return nothing;
         }
         try {
             return rangeImports.importRanges(objects, effectiveFrom, author, reason, false);
@@ -302,7 +307,7 @@ public class CatalogueDocumentService {
             invalid.errors().stream()
                     .filter(e -> e.field().startsWith("ranges["))
                     .forEach(errors::add);
-            return List.of();
+            return nothing;
         }
     }
 

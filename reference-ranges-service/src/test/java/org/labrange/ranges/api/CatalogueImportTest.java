@@ -187,6 +187,41 @@ class CatalogueImportTest {
     }
 
     @Test
+    void rangesThatLeaveAGapOrOverlapAreWrittenWithAWarningNamingIt() {
+        String analyte = newAnalyteCode();
+        String source = newSourceCode();
+        Map<String, Object> women = range(analyte, source, "REFERENCE", 1.0, 2.0);
+        women.put("population", Map.of("sex", "FEMALE"));
+        importing(
+                        catalogue(
+                                List.of(analyte(analyte, "Test analyte (test data only)")),
+                                List.of(source(source, "Test source")),
+                                List.of(women)),
+                        false)
+                .statusCode(200)
+                .body("warnings.kind", contains("GAP"))
+                .body("warnings[0].analyteCode", equalTo(analyte))
+                .body("warnings[0].sourceCode", equalTo(source))
+                .body("warnings[0].sex", equalTo("MALE"));
+
+        // a range for everyone on top of the women's range: women now match two ranges
+        given().auth()
+                .oauth2(Tokens.admin())
+                .contentType("application/json")
+                .body(Map.of(
+                        "reason", "test catalogue",
+                        "effectiveFrom", "2026-01-01",
+                        "ranges", List.of(range(analyte, source, "REFERENCE", 1.0, 3.0))))
+                .post("/api/v1/ranges/import")
+                .then()
+                .statusCode(200)
+                .body("created", equalTo(1))
+                .body("warnings.kind", contains("OVERLAP"))
+                .body("warnings[0].sex", equalTo("FEMALE"))
+                .body("warnings[0].rangeIds", hasSize(2));
+    }
+
+    @Test
     void readersMayExportButNotImport() {
         given().auth()
                 .oauth2(Tokens.reader())
