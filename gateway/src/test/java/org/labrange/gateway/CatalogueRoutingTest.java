@@ -34,7 +34,7 @@ class CatalogueRoutingTest {
              "sourceCounts":{"created":0,"revised":0,"unchanged":0},
              "rangeCounts":{"created":0,"revised":0,"unchanged":0},
              "analytes":[{"index":0,"code":"1952-1","action":"UNCHANGED","revision":1}],
-             "sources":[],"ranges":[]}""";
+             "sources":[],"ranges":[],"warnings":[]}""";
 
     @RangesStub
     WireMockServer ranges;

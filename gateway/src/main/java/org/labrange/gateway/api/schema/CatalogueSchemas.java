@@ -122,7 +122,8 @@ public final class CatalogueSchemas {
                 "rangeCounts",
                 "analytes",
                 "sources",
-                "ranges"
+                "ranges",
+                "warnings"
             })
     public record CatalogueImportReport(
             boolean dryRun,
@@ -141,5 +142,8 @@ public final class CatalogueSchemas {
             List<CatalogueItem> sources,
 
             @Schema(description = "As in a range import; a range a dry run would create has no id yet")
-            List<RangeSchemas.ImportItem> ranges) {}
+            List<RangeSchemas.ImportItem> ranges,
+
+            @Schema(description = "Gaps and overlaps the import creates in the coverage of the analytes of its ranges")
+            List<RangeSchemas.CoverageWarning> warnings) {}
 }
