@@ -126,10 +126,12 @@ public final class ConsoleFixtures {
                 "\"items\":[{\"index\":0,\"action\":\"REVISE\",\"rangeId\":\"" + LABCORP_SERUM + "\",\"revision\":2}]";
         ranges.stubFor(post(urlPathEqualTo("/api/v1/ranges/import"))
                 .withQueryParam("dryRun", equalTo("true"))
-                .willReturn(json("{\"dryRun\":true,\"created\":0,\"revised\":1,\"unchanged\":0," + items + "}")));
+                .willReturn(json("{\"dryRun\":true,\"created\":0,\"revised\":1,\"unchanged\":0,\"warnings\":[]," + items
+                        + "}")));
         ranges.stubFor(post(urlPathEqualTo("/api/v1/ranges/import"))
                 .withQueryParam("dryRun", equalTo("false"))
-                .willReturn(json("{\"dryRun\":false,\"created\":0,\"revised\":1,\"unchanged\":0," + items + "}")));
+                .willReturn(json("{\"dryRun\":false,\"created\":0,\"revised\":1,\"unchanged\":0,\"warnings\":[],"
+                        + items + "}")));
         ranges.stubFor(
                 post(urlPathEqualTo("/api/v1/ranges/import"))
                         .withRequestBody(containing("not-a-number"))

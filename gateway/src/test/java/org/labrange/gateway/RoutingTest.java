@@ -200,7 +200,7 @@ class RoutingTest {
                         .withHeader("Content-Type", "application/json")
                         // the dry run finds the seeded urine range unchanged
                         .withBody(
-                                "{\"dryRun\":true,\"created\":0,\"revised\":0,\"unchanged\":1,\"items\":[{\"index\":0,"
+                                "{\"dryRun\":true,\"created\":0,\"revised\":0,\"unchanged\":1,\"warnings\":[],\"items\":[{\"index\":0,"
                                         + "\"action\":\"UNCHANGED\",\"rangeId\":\"" + Fixtures.MOSBY_URINE
                                         + "\",\"revision\":1}]}")));
         String csv = "analyteCode,sourceCode,high,unit\n1953-9,mosby-pagana-2022,300,ug/L\n";

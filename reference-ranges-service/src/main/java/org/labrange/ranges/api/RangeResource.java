@@ -316,7 +316,8 @@ public class RangeResource {
                 throw new DomainException.Invalid("ranges[" + i + "]", "must be an object");
             }
         }
-        var outcomes = imports.importRanges(rows, effectiveFrom, author(), reason, dryRun);
+        var imported = imports.importRanges(rows, effectiveFrom, author(), reason, dryRun);
+        var outcomes = imported.outcomes();
         var items = outcomes.stream()
                 .map(o -> new Views.ImportItemView(
                         o.index(),
@@ -329,7 +330,8 @@ public class RangeResource {
                 count(outcomes, RangeImportService.ImportAction.CREATE),
                 count(outcomes, RangeImportService.ImportAction.REVISE),
                 count(outcomes, RangeImportService.ImportAction.UNCHANGED),
-                items);
+                items,
+                imported.warnings().stream().map(Views.CoverageWarningView::of).toList());
     }
 
     private static long count(List<RangeImportService.ImportOutcome> outcomes, RangeImportService.ImportAction action) {

@@ -10,9 +10,13 @@ import org.labrange.ranges.domain.Analyte;
 import org.labrange.ranges.domain.Category;
 import org.labrange.ranges.domain.Population;
 import org.labrange.ranges.domain.RangeContent;
+import org.labrange.ranges.domain.RangeRevision;
 import org.labrange.ranges.domain.Sex;
+import org.labrange.ranges.domain.Source;
 import org.labrange.ranges.domain.SourceKind;
 import org.labrange.ranges.domain.Specimen;
+import org.labrange.ranges.service.CatalogService;
+import org.labrange.ranges.service.CatalogueDocumentService;
 import org.labrange.ranges.service.NewRange;
 import org.labrange.ranges.service.RangeService;
 
@@ -56,6 +60,28 @@ public final class Requests {
                     sourceCode,
                     category,
                     content(low, lowInclusive, high, highInclusive, unit, population, note));
+        }
+
+        static RangeDraft of(RangeRevision r) {
+            RangeContent c = r.content();
+            Population p = c.population();
+            return new RangeDraft(
+                    r.analyteCode(),
+                    r.sourceCode(),
+                    r.category(),
+                    c.low().orElse(null),
+                    c.lowInclusive(),
+                    c.high().orElse(null),
+                    c.highInclusive(),
+                    c.unit(),
+                    new PopulationWrite(
+                            p.sex(),
+                            p.ageMin().orElse(null),
+                            p.ageMax().orElse(null),
+                            p.ageUnit(),
+                            p.condition().orElse(null),
+                            p.method().orElse(null)),
+                    c.note().orElse(null));
         }
     }
 
@@ -145,6 +171,72 @@ public final class Requests {
             String reason) {
 
         Analyte toDomain() {
+            return new AnalyteDraft(
+                            code,
+                            loinc,
+                            displayName,
+                            aliases,
+                            specimen,
+                            unit,
+                            molarMassGramsPerMole,
+                            displayPrecision,
+                            analyticalCvPercent,
+                            withinSubjectCvPercent,
+                            cvCitation)
+                    .toDomain();
+        }
+    }
+
+    @Schema(
+            name = "CatalogueAnalyte",
+            description = "An analyte of a catalogue import or export: the fields of AnalyteWrite without the reason")
+    public record AnalyteDraft(
+            @Schema(examples = "2345-7") String code,
+
+            @Schema(description = "LOINC code; its check digit is verified", examples = "2345-7")
+            String loinc,
+
+            @Schema(examples = "Glucose [Mass/volume] in Serum or Plasma")
+            String displayName,
+
+            @Schema(description = "Other names; one may be shared only with analytes of other specimens")
+            List<String> aliases,
+
+            Specimen specimen,
+
+            @Schema(description = "Canonical UCUM unit", examples = "mg/dL")
+            String unit,
+
+            @Schema(description = "g/mol; only for units of mass or amount of substance")
+            BigDecimal molarMassGramsPerMole,
+
+            @Schema(description = "Decimals results are shown with, 0 to 6")
+            Integer displayPrecision,
+
+            @Schema(description = "Analytical CV in %") BigDecimal analyticalCvPercent,
+
+            @Schema(description = "Within-subject biological CV in %")
+            BigDecimal withinSubjectCvPercent,
+
+            @Schema(description = "Where the CVs are published; required with a CV")
+            String cvCitation) {
+
+        static AnalyteDraft of(Analyte a) {
+            return new AnalyteDraft(
+                    a.code(),
+                    a.loinc().orElse(null),
+                    a.displayName(),
+                    a.aliases(),
+                    a.specimen(),
+                    a.unit(),
+                    a.molarMassGramsPerMole().orElse(null),
+                    a.displayPrecision().orElse(null),
+                    a.analyticalCvPercent().orElse(null),
+                    a.withinSubjectCvPercent().orElse(null),
+                    a.cvCitation().orElse(null));
+        }
+
+        Analyte toDomain() {
             return new Analyte(
                     code == null ? null : code.strip(),
                     Optional.ofNullable(loinc).map(String::strip),
@@ -164,6 +256,52 @@ public final class Requests {
     public record AnalyteRetireRequest(
             @Schema(description = "Why (mandatory)", examples = "Test withdrawn from the catalogue")
             String reason) {}
+
+    @Schema(
+            name = "CatalogueSource",
+            description = "A source of a catalogue import or export: the fields of SourceWrite without the reason")
+    public record SourceDraft(
+            @Schema(description = "Lower-case letters, digits and dashes", examples = "acme-lab")
+            String code,
+
+            @Schema(examples = "ACME Laboratories") String name,
+            SourceKind kind,
+
+            @Schema(examples = "ACME test catalogue, 2026 edition")
+            String citation,
+
+            String url) {
+
+        static SourceDraft of(Source s) {
+            return new SourceDraft(
+                    s.code(), s.name(), s.kind(), s.citation(), s.url().orElse(null));
+        }
+
+        CatalogueDocumentService.SourceDraft toDomain() {
+            return new CatalogueDocumentService.SourceDraft(
+                    code, new CatalogService.SourceChange(name, kind, citation, Optional.ofNullable(url)));
+        }
+    }
+
+    @Schema(
+            name = "CatalogueImport",
+            description = "A whole catalogue to import all or nothing: the export's three lists plus why and from when")
+    public record CatalogueImportRequest(
+            @Schema(description = "Why the catalogue changes (mandatory); recorded on every revision written")
+            String reason,
+
+            @Schema(description = "First day the imported ranges apply", examples = "2027-01-01")
+            LocalDate effectiveFrom,
+
+            @Schema(description = "Created or revised first; unchanged definitions get no new revision")
+            List<AnalyteDraft> analytes,
+
+            @Schema(description = "Created or updated next") List<SourceDraft> sources,
+
+            @Schema(
+                    description =
+                            "Imported last, as by POST /api/v1/ranges/import; may name analytes and sources above")
+            List<RangeDraft> ranges) {}
 
     @Schema(name = "ImportRequest")
     public record ImportRequest(String reason, LocalDate effectiveFrom, List<RangeDraft> ranges) {}

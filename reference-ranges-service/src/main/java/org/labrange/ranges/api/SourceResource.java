@@ -105,18 +105,7 @@ public class SourceResource {
             errors.add(new FieldError("body", "is required"));
             return errors;
         }
-        if (creating && (body.code() == null || !body.code().matches("[a-z0-9][a-z0-9-]{1,63}"))) {
-            errors.add(new FieldError("code", "is required: 2-64 lower-case letters, digits or dashes"));
-        }
-        if (body.name() == null || body.name().isBlank()) {
-            errors.add(new FieldError("name", "is required"));
-        }
-        if (body.kind() == null) {
-            errors.add(new FieldError("kind", "is required (LAB, TEXTBOOK, OPTIMAL or LOCAL)"));
-        }
-        if (body.citation() == null || body.citation().isBlank()) {
-            errors.add(new FieldError("citation", "is required: say where the ranges are published"));
-        }
+        errors.addAll(CatalogService.checkSource(body.code(), change(body), creating, ""));
         if (body.reason() == null || body.reason().isBlank()) {
             errors.add(new FieldError("reason", "is required"));
         }

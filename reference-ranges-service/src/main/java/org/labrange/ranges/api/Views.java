@@ -21,6 +21,8 @@ import org.labrange.ranges.domain.Sex;
 import org.labrange.ranges.domain.Source;
 import org.labrange.ranges.domain.SourceKind;
 import org.labrange.ranges.domain.Specimen;
+import org.labrange.ranges.service.CatalogueDocumentService;
+import org.labrange.ranges.service.RangeImportService;
 import org.labrange.ranges.service.RangeService;
 import org.labrange.units.Dimension;
 
@@ -315,7 +317,127 @@ public final class Views {
 
     @Schema(name = "ImportReport", description = "What an import did, or would do with dryRun=true")
     public record ImportReport(
-            boolean dryRun, long created, long revised, long unchanged, List<ImportItemView> items) {}
+            boolean dryRun,
+            long created,
+            long revised,
+            long unchanged,
+            List<ImportItemView> items,
+
+            @Schema(description = "Gaps and overlaps the import creates in the coverage of its analytes")
+            List<CoverageWarningView> warnings) {}
+
+    @Schema(
+            name = "CoverageWarning",
+            description = "A gap (patients no range covers) or an overlap (patients several ranges match) that a write "
+                    + "creates for an analyte, source and category, on the date it takes effect; the write is done "
+                    + "(or, in a dry run, would be) all the same")
+    public record CoverageWarningView(
+            String analyteCode,
+            String sourceCode,
+            Category category,
+            @Schema(description = "GAP or OVERLAP") String kind,
+            Sex sex,
+            AgeView from,
+            AgeView to,
+
+            @Schema(description = "The ranges that overlap; empty for a gap")
+            List<UUID> rangeIds,
+
+            @Schema(examples = "no range for male patients from 0 days to no upper limit")
+            String text) {
+
+        static CoverageWarningView of(RangeImportService.CoverageWarning w) {
+            if (w.gap().isPresent()) {
+                GapView gap = CoverageView.gap(w.gap().get());
+                return new CoverageWarningView(
+                        w.analyteCode(),
+                        w.sourceCode(),
+                        w.category(),
+                        "GAP",
+                        gap.sex(),
+                        gap.from(),
+                        gap.to(),
+                        List.of(),
+                        gap.text());
+            }
+            OverlapView overlap = CoverageView.overlap(w.overlap().orElseThrow());
+            return new CoverageWarningView(
+                    w.analyteCode(),
+                    w.sourceCode(),
+                    w.category(),
+                    "OVERLAP",
+                    overlap.sex(),
+                    overlap.from(),
+                    overlap.to(),
+                    overlap.rangeIds(),
+                    overlap.text());
+        }
+    }
+
+    @Schema(
+            name = "Catalogue",
+            description = "The catalogue as it stands (analytes in use at their current revision, every source, the "
+                    + "latest revision of every live range), in the shape a catalogue import takes")
+    public record CatalogueView(
+            List<Requests.AnalyteDraft> analytes,
+            List<Requests.SourceDraft> sources,
+            List<Requests.RangeDraft> ranges) {
+        static CatalogueView of(CatalogueDocumentService.CatalogueContent content) {
+            return new CatalogueView(
+                    content.analytes().stream()
+                            .map(r -> Requests.AnalyteDraft.of(r.analyte()))
+                            .toList(),
+                    content.sources().stream().map(Requests.SourceDraft::of).toList(),
+                    content.ranges().stream().map(Requests.RangeDraft::of).toList());
+        }
+    }
+
+    @Schema(name = "CatalogueItem", description = "What a catalogue import does with one analyte or source")
+    public record CatalogueItemView(
+            @Schema(description = "Position in the list sent")
+            int index,
+
+            String code,
+
+            @Schema(description = "CREATE, REVISE or UNCHANGED")
+            String action,
+
+            @Schema(
+                    description = "The analyte revision written, or in effect when unchanged; absent for sources",
+                    nullable = true)
+            Integer revision) {
+        static CatalogueItemView of(CatalogueDocumentService.ItemOutcome o) {
+            return new CatalogueItemView(
+                    o.index(), o.code(), o.action().name(), o.revision().orElse(null));
+        }
+    }
+
+    @Schema(name = "CatalogueImportCounts", description = "How many items of one kind each action applies to")
+    public record CatalogueCounts(long created, long revised, long unchanged) {}
+
+    @Schema(
+            name = "CatalogueImportReport",
+            description = "What a catalogue import did, or would do with dryRun=true (then nothing was written)")
+    public record CatalogueImportReport(
+            boolean dryRun,
+
+            @Schema(
+                    description = "For a dry run, the version it was computed at: apply with this in If-Match to "
+                            + "write exactly what it reports. After an apply, the version the import left.",
+                    examples = "412-3f9a0c21")
+            String catalogueVersion,
+
+            CatalogueCounts analyteCounts,
+            CatalogueCounts sourceCounts,
+            CatalogueCounts rangeCounts,
+            List<CatalogueItemView> analytes,
+            List<CatalogueItemView> sources,
+
+            @Schema(description = "As in a range import; a range a dry run would create has no id yet")
+            List<ImportItemView> ranges,
+
+            @Schema(description = "Gaps and overlaps the import creates in the coverage of the analytes of its ranges")
+            List<CoverageWarningView> warnings) {}
 
     @Schema(name = "AgeBound", description = "An age as a range states it; value null means no upper limit")
     public record AgeView(@Schema(nullable = true) Integer value, AgeUnit unit) {
@@ -374,13 +496,13 @@ public final class Views {
                     g.conditional());
         }
 
-        private static GapView gap(RangeCoverage.Gap g) {
+        static GapView gap(RangeCoverage.Gap g) {
             AgeView from = AgeView.of(g.from());
             AgeView to = AgeView.of(g.to());
             return new GapView(g.sex(), from, to, "no range for " + patients(g.sex(), from, to));
         }
 
-        private static OverlapView overlap(RangeCoverage.Overlap o) {
+        static OverlapView overlap(RangeCoverage.Overlap o) {
             AgeView from = AgeView.of(o.from());
             AgeView to = AgeView.of(o.to());
             return new OverlapView(

@@ -13,9 +13,19 @@ public final class AnalyteDiff {
 
     public static List<RangeDiff.FieldChange> between(AnalyteRevision from, AnalyteRevision to) {
         List<RangeDiff.FieldChange> changes = new ArrayList<>();
-        Analyte a = from.analyte();
-        Analyte b = to.analyte();
         compare(changes, "status", from.status(), to.status());
+        changes.addAll(ofDefinition(from.analyte(), to.analyte()));
+        compare(changes, "reason", from.reason(), to.reason());
+        compare(changes, "recordedBy", from.recordedBy(), to.recordedBy());
+        return changes;
+    }
+
+    /**
+     * The fields of the definitions themselves that differ (not status, author or reason): empty when a write of
+     * {@code b} over {@code a} would change nothing. Numbers compare by value, so 11800 equals 11800.0.
+     */
+    public static List<RangeDiff.FieldChange> ofDefinition(Analyte a, Analyte b) {
+        List<RangeDiff.FieldChange> changes = new ArrayList<>();
         compare(changes, "loinc", a.loinc().orElse(null), b.loinc().orElse(null));
         compare(changes, "displayName", a.displayName(), b.displayName());
         compare(changes, "aliases", a.aliases(), b.aliases());
@@ -38,8 +48,6 @@ public final class AnalyteDiff {
                 "cvCitation",
                 a.cvCitation().orElse(null),
                 b.cvCitation().orElse(null));
-        compare(changes, "reason", from.reason(), to.reason());
-        compare(changes, "recordedBy", from.recordedBy(), to.recordedBy());
         return changes;
     }
 

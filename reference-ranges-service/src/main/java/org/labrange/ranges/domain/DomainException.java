@@ -99,6 +99,22 @@ public abstract sealed class DomainException extends RuntimeException {
         }
     }
 
+    /** A catalogue import was based on a catalogue version that is no longer current; nothing was written. */
+    public static final class CatalogueChanged extends DomainException {
+        private final String currentVersion;
+
+        public CatalogueChanged(String expected, String currentVersion) {
+            super("The import was based on catalogue version " + expected + " but the catalogue is now at version "
+                    + currentVersion + "; repeat the dry run, review it, and apply with If-Match: \"" + currentVersion
+                    + "\"");
+            this.currentVersion = currentVersion;
+        }
+
+        public String currentVersion() {
+            return currentVersion;
+        }
+    }
+
     /** The request carries more than the service accepts in one go. */
     public static final class TooLarge extends DomainException {
         public TooLarge(String message) {

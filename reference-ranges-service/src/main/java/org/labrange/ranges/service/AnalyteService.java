@@ -80,7 +80,12 @@ public class AnalyteService {
             throw new DomainException.Conflict("An analyte with code '" + analyte.code()
                     + "' already exists (codes are never reused, retired analytes included)");
         }
-        checkAgainstOthers(analyte);
+        throwIfAny(problemsWithOthers(analyte, ""));
+        return appendFirst(analyte, author, reason);
+    }
+
+    /** Writes revision 1 of a checked analyte with its audit entry; the caller holds the writer lock. */
+    AnalyteRevision appendFirst(Analyte analyte, String author, String reason) {
         store.createIdentity(analyte.code());
         AnalyteRevision created = store.append(analyte, 1, ChangeAction.CREATE, author, reason);
         audit.record(author, "ANALYTE_CREATE", "ANALYTE", analyte.code() + "#1", reason, describe(analyte));
@@ -90,7 +95,7 @@ public class AnalyteService {
     @Transactional
     public AnalyteRevision revise(
             String code, Optional<Integer> expectedRevision, Analyte draft, String author, String reason) {
-        AnalyteRevision unlocked = current(code);
+        current(code);
         if (draft.code() != null && !draft.code().equals(code)) {
             throw new DomainException.Invalid(
                     "code", "an analyte's code never changes (this is " + code + "); create a new analyte instead");
@@ -112,16 +117,22 @@ public class AnalyteService {
             throw new DomainException.Conflict("Analyte " + code + " is retired (revision " + current.revision()
                     + "); a retired analyte is not revised");
         }
-        checkAgainstOthers(analyte);
-        checkLiveRangesStillConvert(analyte);
+        List<FieldError> conflicts = problemsWithOthers(analyte, "");
+        conflicts.addAll(problemsWithLiveRanges(analyte, ""));
+        throwIfAny(conflicts);
+        return appendRevision(current, analyte, author, reason);
+    }
+
+    /** Appends a checked revision to an active analyte with its audit entry; the caller holds the writer lock. */
+    AnalyteRevision appendRevision(AnalyteRevision current, Analyte analyte, String author, String reason) {
         AnalyteRevision revised = store.append(analyte, current.revision() + 1, ChangeAction.REVISE, author, reason);
         audit.record(
                 author,
                 "ANALYTE_REVISE",
                 "ANALYTE",
-                code + "#" + revised.revision(),
+                analyte.code() + "#" + revised.revision(),
                 reason,
-                describe(unlocked.analyte()) + " -> " + describe(analyte));
+                describe(current.analyte()) + " -> " + describe(analyte));
         return revised;
     }
 
@@ -159,8 +170,11 @@ public class AnalyteService {
         return retired;
     }
 
-    /** LOINC codes are unique among analytes in use, and an alias is shared only across specimens. */
-    private void checkAgainstOthers(Analyte analyte) {
+    /**
+     * LOINC codes are unique among analytes in use, and an alias is shared only across specimens. Field names start
+     * with {@code prefix}.
+     */
+    List<FieldError> problemsWithOthers(Analyte analyte, String prefix) {
         List<Analyte> others = store.current().stream()
                 .filter(r -> r.status() == RangeStatus.ACTIVE)
                 .map(AnalyteRevision::analyte)
@@ -172,21 +186,25 @@ public class AnalyteService {
                         .filter(o -> o.loinc().equals(Optional.of(loinc)))
                         .findFirst()
                         .ifPresent(o -> errors.add(new FieldError(
-                                "loinc", "LOINC " + loinc + " is already the code of analyte " + o.code()))));
-        errors.addAll(AnalyteRules.aliasCollisions(analyte, others));
-        if (!errors.isEmpty()) {
-            throw new DomainException.Invalid(errors);
-        }
+                                prefix + "loinc", "LOINC " + loinc + " is already the code of analyte " + o.code()))));
+        AnalyteRules.aliasCollisions(analyte, others)
+                .forEach(e -> errors.add(new FieldError(prefix + e.field(), e.reason())));
+        return errors;
     }
 
     /** A new canonical unit or molar mass must still convert the units of the analyte's live ranges. */
-    private void checkLiveRangesStillConvert(Analyte analyte) {
+    List<FieldError> problemsWithLiveRanges(Analyte analyte, String prefix) {
         List<FieldError> errors = new ArrayList<>();
         for (UUID id : store.liveRanges(analyte.code())) {
             Optional<RangeRevision> range = ranges.latest(id);
             range.flatMap(r -> AnalyteRules.rangeUnitProblem(r.content().unit(), analyte))
-                    .ifPresent(problem -> errors.add(new FieldError("unit", "live range " + id + ": " + problem)));
+                    .ifPresent(problem ->
+                            errors.add(new FieldError(prefix + "unit", "live range " + id + ": " + problem)));
         }
+        return errors;
+    }
+
+    private static void throwIfAny(List<FieldError> errors) {
         if (!errors.isEmpty()) {
             throw new DomainException.Invalid(errors);
         }

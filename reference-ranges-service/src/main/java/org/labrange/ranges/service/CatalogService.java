@@ -3,18 +3,21 @@ package org.labrange.ranges.service;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.labrange.ranges.domain.Analyte;
 import org.labrange.ranges.domain.AnalyteRevision;
 import org.labrange.ranges.domain.DomainException;
+import org.labrange.ranges.domain.FieldError;
 import org.labrange.ranges.domain.RangeStatus;
 import org.labrange.ranges.domain.Source;
 import org.labrange.ranges.domain.SourceKind;
 import org.labrange.ranges.persistence.AnalyteStore;
 import org.labrange.ranges.persistence.AuditLog;
 import org.labrange.ranges.persistence.CatalogStore;
+import org.labrange.ranges.persistence.RangeStore;
 
 /** Analyte lookups and range sources. */
 @ApplicationScoped
@@ -31,6 +34,9 @@ public class CatalogService {
 
     @Inject
     AuditLog audit;
+
+    @Inject
+    RangeStore ranges;
 
     /** The current revision of every analyte in use (not retired) that matches the query. */
     @Transactional
@@ -53,6 +59,8 @@ public class CatalogService {
 
     @Transactional
     public Source createSource(String code, SourceChange change, String author, String reason) {
+        // serialised with every other catalogue write, so a catalogue version read under the lock is exact
+        ranges.lockWriters();
         if (store.source(code).isPresent()) {
             throw new DomainException.Conflict("A source with code '" + code + "' already exists");
         }
@@ -64,6 +72,7 @@ public class CatalogService {
 
     @Transactional
     public Source updateSource(String code, SourceChange change, String author, String reason) {
+        ranges.lockWriters();
         Source before = source(code);
         Source after = apply(code, change);
         store.updateSource(after);
@@ -71,7 +80,29 @@ public class CatalogService {
         return after;
     }
 
-    private static Source apply(String code, SourceChange change) {
+    /**
+     * What is wrong with a source write; field names start with {@code prefix}. The code is checked only when a
+     * source is created (an existing one keeps its code).
+     */
+    public static List<FieldError> checkSource(String code, SourceChange change, boolean creating, String prefix) {
+        List<FieldError> errors = new ArrayList<>();
+        if (creating && (code == null || !code.matches("[a-z0-9][a-z0-9-]{1,63}"))) {
+            errors.add(new FieldError(prefix + "code", "is required: 2-64 lower-case letters, digits or dashes"));
+        }
+        if (change.name() == null || change.name().isBlank()) {
+            errors.add(new FieldError(prefix + "name", "is required"));
+        }
+        if (change.kind() == null) {
+            errors.add(new FieldError(prefix + "kind", "is required (LAB, TEXTBOOK, OPTIMAL or LOCAL)"));
+        }
+        if (change.citation() == null || change.citation().isBlank()) {
+            errors.add(new FieldError(prefix + "citation", "is required: say where the ranges are published"));
+        }
+        return errors;
+    }
+
+    /** The source a write of {@code change} would store (texts trimmed, an empty URL dropped). */
+    static Source apply(String code, SourceChange change) {
         return new Source(
                 code,
                 change.name().strip(),

@@ -273,8 +273,53 @@ public final class RangeSchemas {
     @Schema(
             name = "ImportReport",
             description = "What an import did, or would do with dryRun=true",
-            requiredProperties = {"dryRun", "created", "revised", "unchanged", "items"})
-    public record ImportReport(boolean dryRun, long created, long revised, long unchanged, List<ImportItem> items) {}
+            requiredProperties = {"dryRun", "created", "revised", "unchanged", "items", "warnings"})
+    public record ImportReport(
+            boolean dryRun,
+            long created,
+            long revised,
+            long unchanged,
+            List<ImportItem> items,
+
+            @Schema(description = "Gaps and overlaps the import creates in the coverage of its analytes")
+            List<CoverageWarning> warnings) {}
+
+    @Schema(name = "CoverageWarningKind")
+    public enum CoverageWarningKind {
+        GAP,
+        OVERLAP
+    }
+
+    @Schema(
+            name = "CoverageWarning",
+            description = "A gap (patients no range covers) or an overlap (patients several ranges match) that a write "
+                    + "creates for an analyte, source and category, on the date it takes effect; the write is done "
+                    + "(or, in a dry run, would be) all the same",
+            requiredProperties = {
+                "analyteCode",
+                "sourceCode",
+                "category",
+                "kind",
+                "sex",
+                "from",
+                "to",
+                "rangeIds",
+                "text"
+            })
+    public record CoverageWarning(
+            String analyteCode,
+            String sourceCode,
+            Category category,
+            CoverageWarningKind kind,
+            Sex sex,
+            AnalyteSchemas.AgeBound from,
+            AnalyteSchemas.AgeBound to,
+
+            @Schema(description = "The ranges that overlap; empty for a gap")
+            List<UUID> rangeIds,
+
+            @Schema(examples = "no range for male patients from 0 days to no upper limit")
+            String text) {}
 
     @Schema(
             name = "RangeFieldChange",

@@ -53,6 +53,13 @@ public class ProblemMapper {
                             .withCurrentAnalyte(Views.AnalyteView.of(stale.current())))
                     .build();
         }
+        if (e instanceof DomainException.CatalogueChanged changed) {
+            return Response.status(412)
+                    .type(Problem.MEDIA_TYPE)
+                    .header("ETag", "\"" + changed.currentVersion() + "\"")
+                    .entity(Problem.of("catalogue-changed", changed.getMessage(), path))
+                    .build();
+        }
         if (e instanceof DomainException.AnalyteInUse inUse) {
             return respond(
                     Problem.of("analyte-in-use", inUse.getMessage(), path).withLiveRanges(inUse.liveRanges()));
