@@ -193,7 +193,8 @@ public final class ConsoleFixtures {
                         412,
                         "{\"type\":\"https://labrange.dev/problems/analyte-changed\","
                                 + "\"title\":\"Analyte changed since you read it\",\"status\":412,"
-                                + "\"detail\":\"Analyte 1952-1 is at revision 2, not 1\",\"currentAnalyte\":"
+                                + "\"detail\":\"You edited revision 1 but analyte 1952-1 is at revision 2; reload it, re-apply your "
+                                + "change and send If-Match: \\\"2\\\"\",\"currentAnalyte\":"
                                 + b2m(2) + "}")));
         ranges.stubFor(get(urlEqualTo(ANALYTE + "/diff?from=1&to=2"))
                 .willReturn(json("{\"code\":\"1952-1\",\"from\":1,\"to\":2,\"changes\":["
@@ -203,8 +204,10 @@ public final class ConsoleFixtures {
                         409,
                         "{\"type\":\"https://labrange.dev/problems/analyte-in-use\","
                                 + "\"title\":\"Analyte has live ranges\",\"status\":409,"
-                                + "\"detail\":\"Analyte 1952-1 still has 3 live ranges\",\"liveRanges\":[\""
-                                + QUEST_SERUM + "\",\"" + LABCORP_SERUM + "\"]}")));
+                                + "\"detail\":\"Analyte 1952-1 still has 2 live ranges (" + QUEST_SERUM + ", "
+                                + LABCORP_SERUM
+                                + "); retire them first, then retire the analyte\",\"liveRanges\":[\"" + QUEST_SERUM
+                                + "\",\"" + LABCORP_SERUM + "\"]}")));
 
         ObjectNode created = b2m(1).deepCopy();
         created.put("code", "2345-7");

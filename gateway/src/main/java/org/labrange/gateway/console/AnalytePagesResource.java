@@ -27,7 +27,7 @@ import org.labrange.gateway.security.Roles;
  * reference-ranges-service with the user's token; a revise carries {@code If-Match} of the revision the user edited,
  * so a stale one comes back 412 and is shown as a conflict with the user's own changes ready to re-apply.
  */
-@Path("/console/analyte")
+@Path("/console")
 @Produces(MediaType.TEXT_HTML)
 @RolesAllowed({Roles.READER, Roles.ADMIN, Roles.INTERPRETER})
 public class AnalytePagesResource {
@@ -64,7 +64,7 @@ public class AnalytePagesResource {
     }
 
     @GET
-    @Path("/new")
+    @Path("/analyte/new")
     public Response newAnalyte() {
         if (!pages.viewer().admin()) {
             return pages.forbidden();
@@ -73,7 +73,7 @@ public class AnalytePagesResource {
     }
 
     @POST
-    @Path("/new")
+    @Path("/analyte/new")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response create(@BeanParam AnalyteForm form) {
         var refused = pages.refuseWrite(pages.viewer().admin(), form.csrf);
@@ -97,7 +97,7 @@ public class AnalytePagesResource {
     }
 
     @GET
-    @Path("/edit")
+    @Path("/analyte/edit")
     public Response edit(@QueryParam("code") String code) {
         if (!pages.viewer().admin()) {
             return pages.forbidden();
@@ -111,7 +111,7 @@ public class AnalytePagesResource {
     }
 
     @POST
-    @Path("/edit")
+    @Path("/analyte/edit")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response revise(@BeanParam AnalyteForm form) {
         var refused = pages.refuseWrite(pages.viewer().admin(), form.csrf);
@@ -138,7 +138,7 @@ public class AnalytePagesResource {
     }
 
     @POST
-    @Path("/retire")
+    @Path("/analyte/retire")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response retire(
             @RestForm String code, @RestForm String base, @RestForm String reason, @RestForm String csrf) {
