@@ -238,7 +238,8 @@ launch_service() { # name [extra env...]
       start_service gateway "$GW_PORT" "$GW_MGMT_PORT" LABRANGE_RANGES_URL="http://localhost:$RANGES_PORT" \
         LABRANGE_INTERPRETATION_URL="http://localhost:$INTERP_PORT" \
         LABRANGE_RANGES_MANAGEMENT_URL="http://localhost:$RANGES_MGMT_PORT" \
-        LABRANGE_INTERPRETATION_MANAGEMENT_URL="http://localhost:$INTERP_MGMT_PORT" "$@" ;;
+        LABRANGE_INTERPRETATION_MANAGEMENT_URL="http://localhost:$INTERP_MGMT_PORT" \
+        LABRANGE_CONSOLE_OIDC_URL="http://localhost:9/realms/labrange" LABRANGE_CONSOLE_CLIENT_SECRET=benchmark-only "$@" ;;
   esac
 }
 
