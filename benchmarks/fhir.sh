@@ -98,7 +98,8 @@ gateway_start() { # label app-dir port
   local t0 pid ms
   t0=$(date +%s%N)
   start "gateway-$1" "$3" "$2" LABRANGE_RANGES_URL="http://localhost:$RANGES_PORT" \
-    LABRANGE_INTERPRETATION_URL="http://localhost:$INTERP_PORT"
+    LABRANGE_INTERPRETATION_URL="http://localhost:$INTERP_PORT" \
+    LABRANGE_CONSOLE_OIDC_URL="http://localhost:9/realms/labrange" LABRANGE_CONSOLE_CLIENT_SECRET=benchmark-only
   pid=$STARTED
   wait_ok "http://localhost:$3/api/v1/interpretations" POST "$OUT/json.json"
   ms=$(( ($(date +%s%N) - t0) / 1000000 ))
@@ -119,7 +120,8 @@ done
 
 # throughput: the same serum result as JSON and as FHIR, through one gateway, alternately
 start gateway-load "$GW_PORT" "$ROOT/gateway/target/quarkus-app" LABRANGE_RANGES_URL="http://localhost:$RANGES_PORT" \
-  LABRANGE_INTERPRETATION_URL="http://localhost:$INTERP_PORT"
+  LABRANGE_INTERPRETATION_URL="http://localhost:$INTERP_PORT" \
+  LABRANGE_CONSOLE_OIDC_URL="http://localhost:9/realms/labrange" LABRANGE_CONSOLE_CLIENT_SECRET=benchmark-only
 wait_ok "http://localhost:$GW_PORT/api/v1/interpretations" POST "$OUT/json.json"
 JSON_URL="http://localhost:$GW_PORT/api/v1/interpretations"
 FHIR_URL="http://localhost:$GW_PORT/fhir/r4/Observation/\$interpret"

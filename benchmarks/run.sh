@@ -267,7 +267,8 @@ launch_service() { # name [extra env...]   (INSTANCE=2: the second instance, on 
       start_service gateway "$GW_PORT" "$GW_MGMT_PORT" LABRANGE_RANGES_URL="$(urls "$RANGES_PORT")" \
         LABRANGE_INTERPRETATION_URL="$(urls "$INTERP_PORT")" \
         LABRANGE_RANGES_MANAGEMENT_URL="$(urls "$RANGES_MGMT_PORT")" \
-        LABRANGE_INTERPRETATION_MANAGEMENT_URL="$(urls "$INTERP_MGMT_PORT")" "$@" ;;
+        LABRANGE_INTERPRETATION_MANAGEMENT_URL="$(urls "$INTERP_MGMT_PORT")" \
+        LABRANGE_CONSOLE_OIDC_URL="http://localhost:9/realms/labrange" LABRANGE_CONSOLE_CLIENT_SECRET=benchmark-only "$@" ;;
   esac
 }
 

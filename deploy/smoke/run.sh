@@ -140,7 +140,8 @@ start interpretation-service LABRANGE_RANGES_URL="http://127.0.0.1:${HTTP_PORT[r
 start gateway LABRANGE_RANGES_URL="http://127.0.0.1:${HTTP_PORT[reference-ranges-service]}" \
   LABRANGE_INTERPRETATION_URL="http://127.0.0.1:${HTTP_PORT[interpretation-service]}" \
   LABRANGE_RANGES_MANAGEMENT_URL="http://127.0.0.1:${MGMT_PORT[reference-ranges-service]}" \
-  LABRANGE_INTERPRETATION_MANAGEMENT_URL="http://127.0.0.1:${MGMT_PORT[interpretation-service]}"
+  LABRANGE_INTERPRETATION_MANAGEMENT_URL="http://127.0.0.1:${MGMT_PORT[interpretation-service]}" \
+  LABRANGE_CONSOLE_OIDC_URL="http://127.0.0.1:9/realms/labrange" LABRANGE_CONSOLE_CLIENT_SECRET="smoke-test-only"
 
 # --- requests through the gateway ----------------------------------------------------------------
 gw="http://127.0.0.1:${HTTP_PORT[gateway]}"

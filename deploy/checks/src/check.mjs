@@ -272,9 +272,10 @@ export function checkPolicies({ objects, report, overlay, repo, expect }) {
       const required = ["MP_JWT_VERIFY_PUBLICKEY_LOCATION", "MP_JWT_VERIFY_ISSUER"];
       if (service.database) required.push("QUARKUS_DATASOURCE_JDBC_URL", "QUARKUS_DATASOURCE_USERNAME", "QUARKUS_DATASOURCE_PASSWORD");
       if (service.name === "interpretation-service" || service.name === "gateway") required.push("LABRANGE_RANGES_URL");
-      if (service.name === "gateway") required.push("LABRANGE_INTERPRETATION_URL");
+      // The packaged gateway has no default for its console's identity provider and client secret.
+      if (service.name === "gateway") required.push("LABRANGE_INTERPRETATION_URL", "LABRANGE_CONSOLE_OIDC_URL", "LABRANGE_CONSOLE_CLIENT_SECRET");
       for (const name of required) report.expect(env.has(name) && (env.get(name).value !== undefined || env.get(name).secret), "env", cw, `does not receive ${name}`);
-      for (const name of ["QUARKUS_DATASOURCE_USERNAME", "QUARKUS_DATASOURCE_PASSWORD"]) {
+      for (const name of ["QUARKUS_DATASOURCE_USERNAME", "QUARKUS_DATASOURCE_PASSWORD", "LABRANGE_CONSOLE_CLIENT_SECRET"]) {
         if (env.has(name)) report.expect(Boolean(env.get(name).secret), "env", cw, `${name} must come from a Secret`);
       }
       if (!service.database) {

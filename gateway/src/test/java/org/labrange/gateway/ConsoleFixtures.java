@@ -25,6 +25,8 @@ public final class ConsoleFixtures {
     public static final String LABCORP_SERUM = Fixtures.LABCORP_SERUM;
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final String RANGE = "/api/v1/ranges/" + LABCORP_SERUM;
+    private static final String QUEST_SERUM = Fixtures.QUEST_SERUM;
+    private static final String ANALYTE = "/api/v1/analytes/1952-1";
 
     private ConsoleFixtures() {}
 
@@ -39,6 +41,7 @@ public final class ConsoleFixtures {
         Fixtures.json(ranges, "/api/v1/ranges?analyte=1952-1", Fixtures.rangesAnswer("ranges-1952-1-female.json"));
         Fixtures.json(ranges, "/api/v1/ranges?analyte=1953-9", Fixtures.rangesAnswer("ranges-1953-9.json"));
         Fixtures.rangesAnswers(ranges, "audit.json");
+        b2mCoverage(ranges);
     }
 
     /** Revision n of Labcorp's serum range: revision 1 as seeded, later ones with a higher upper limit each. */
@@ -118,6 +121,130 @@ public final class ConsoleFixtures {
                 .willReturn(json("{\"rangeId\":\"" + LABCORP_SERUM + "\",\"from\":1,\"to\":2,\"changes\":["
                         + "{\"field\":\"low\",\"from\":\"0.6\",\"to\":\"0.8\"},"
                         + "{\"field\":\"effectiveFrom\",\"from\":\"2022-01-01\",\"to\":\"2026-11-22\"}]}")));
+    }
+
+    /**
+     * The coverage of an analyte as the service answers it (Coverage schema): Labcorp's reference ranges leave
+     * children under 18 uncovered and Quest's two ranges overlap for adults, equally specific about sex.
+     */
+    public static void b2mCoverage(WireMockServer ranges) {
+        ranges.stubFor(
+                get(urlPathEqualTo(ANALYTE + "/coverage"))
+                        .willReturn(
+                                json(
+                                        "{\"analyteCode\":\"1952-1\",\"effectiveOn\":\"2026-12-02\","
+                                                + "\"knownAt\":\"2026-12-02T01:00:00Z\",\"groups\":["
+                                                + "{\"sourceCode\":\"labcorp\",\"category\":\"REFERENCE\",\"gaps\":[{\"sex\":\"ANY\","
+                                                + "\"from\":{\"value\":0,\"unit\":\"YEARS\"},\"to\":{\"value\":18,\"unit\":\"YEARS\"},"
+                                                + "\"text\":\"no range for any patients from 0 years to 18 years\"}],\"overlaps\":[],\"conditionalRangeIds\":[]},"
+                                                + "{\"sourceCode\":\"quest\",\"category\":\"REFERENCE\",\"gaps\":[],\"overlaps\":[{\"sex\":\"ANY\","
+                                                + "\"from\":{\"value\":18,\"unit\":\"YEARS\"},\"to\":{\"value\":null,\"unit\":\"YEARS\"},\"rangeIds\":[\""
+                                                + QUEST_SERUM
+                                                + "\",\"" + LABCORP_SERUM + "\"],\"ambiguous\":true,"
+                                                + "\"text\":\"any patients from 18 years to no upper limit match 2 ranges equally specific about sex\"}],\"conditionalRangeIds\":[]}]}")));
+    }
+
+    /** Revision n of analyte 1952-1: revision 1 as seeded, later ones shown with two decimals. */
+    public static ObjectNode b2m(int n) {
+        try {
+            ObjectNode first = (ObjectNode) MAPPER.readTree(Fixtures.rangesAnswer("analyte-1952-1.json"));
+            if (n == 1) {
+                return first;
+            }
+            ObjectNode later = first.deepCopy();
+            later.put("revision", n);
+            later.put("displayPrecision", 2);
+            later.put("recordedBy", "admin");
+            later.put("recordedAt", "2026-12-01T10:0" + n + ":00Z");
+            later.put("reason", "Analyte change " + n);
+            return later;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Analyte 1952-1 answering writes like the real service: a PUT with If-Match of the latest revision makes the
+     * next one (1 → 2 → 3), any other is refused 412 analyte-changed; a retire is refused 409 analyte-in-use while its
+     * ranges are live; a create answers 201, or 400 naming the LOINC field for a wrong check digit.
+     */
+    public static void b2mAcceptsRevisions(WireMockServer ranges) {
+        String scenario = "analyte";
+        String[] states = {Scenario.STARTED, "analyte 2", "analyte 3"};
+        for (int n = 1; n <= 3; n++) {
+            String state = states[n - 1];
+            ranges.stubFor(get(urlPathEqualTo(ANALYTE))
+                    .inScenario(scenario)
+                    .whenScenarioStateIs(state)
+                    .willReturn(json(b2m(n).toString()).withHeader("ETag", "\"" + n + "\"")));
+            ranges.stubFor(get(urlPathEqualTo(ANALYTE + "/revisions/" + n)).willReturn(json(b2m(n).toString())));
+            if (n < 3) {
+                ranges.stubFor(put(urlEqualTo(ANALYTE))
+                        .inScenario(scenario)
+                        .whenScenarioStateIs(state)
+                        .withHeader("If-Match", equalTo("\"" + n + "\""))
+                        .willReturn(json(b2m(n + 1).toString()).withHeader("ETag", "\"" + (n + 1) + "\""))
+                        .willSetStateTo(states[n]));
+            }
+        }
+        ranges.stubFor(put(urlEqualTo(ANALYTE))
+                .atPriority(10)
+                .willReturn(problem(
+                        412,
+                        "{\"type\":\"https://labrange.dev/problems/analyte-changed\","
+                                + "\"title\":\"Analyte changed since you read it\",\"status\":412,"
+                                + "\"detail\":\"You edited revision 1 but analyte 1952-1 is at revision 2; reload it, re-apply your "
+                                + "change and send If-Match: \\\"2\\\"\",\"currentAnalyte\":"
+                                + b2m(2) + "}")));
+        ranges.stubFor(get(urlEqualTo(ANALYTE + "/diff?from=1&to=2"))
+                .willReturn(json("{\"code\":\"1952-1\",\"from\":1,\"to\":2,\"changes\":["
+                        + "{\"field\":\"displayPrecision\",\"from\":null,\"to\":\"2\"}]}")));
+        ranges.stubFor(post(urlEqualTo(ANALYTE + "/retire"))
+                .willReturn(problem(
+                        409,
+                        "{\"type\":\"https://labrange.dev/problems/analyte-in-use\","
+                                + "\"title\":\"Analyte has live ranges\",\"status\":409,"
+                                + "\"detail\":\"Analyte 1952-1 still has 2 live ranges (" + QUEST_SERUM + ", "
+                                + LABCORP_SERUM
+                                + "); retire them first, then retire the analyte\",\"liveRanges\":[\"" + QUEST_SERUM
+                                + "\",\"" + LABCORP_SERUM + "\"]}")));
+
+        ObjectNode created = b2m(1).deepCopy();
+        created.put("code", "2345-7");
+        created.put("loinc", "2345-7");
+        created.put("displayName", "Glucose [Mass/volume] in Serum or Plasma");
+        created.putArray("aliases").add("glucose");
+        created.put("unit", "mg/dL");
+        created.put("molarMassGramsPerMole", 180.16);
+        created.put("recordedBy", "admin");
+        created.put("reason", "Added to the lab's catalogue");
+        ranges.stubFor(post(urlEqualTo("/api/v1/analytes"))
+                .willReturn(json(created.toString())
+                        .withStatus(201)
+                        .withHeader("Location", "/api/v1/analytes/2345-7")
+                        .withHeader("ETag", "\"1\"")));
+        ranges.stubFor(
+                post(urlEqualTo("/api/v1/analytes"))
+                        .withRequestBody(containing("\"loinc\":\"2345-6\""))
+                        .atPriority(1)
+                        .willReturn(
+                                problem(
+                                        400,
+                                        "{\"type\":\"https://labrange.dev/problems/validation\",\"title\":\"Invalid request\","
+                                                + "\"status\":400,\"detail\":\"The analyte was refused; nothing was written.\","
+                                                + "\"errors\":[{\"field\":\"loinc\",\"reason\":\"check digit should be 7, not 6\"}]}")));
+        Fixtures.json(ranges, "/api/v1/analytes/2345-7", created.toString());
+        Fixtures.json(ranges, "/api/v1/ranges?analyte=2345-7", "[]");
+        ranges.stubFor(get(urlPathEqualTo("/api/v1/analytes/2345-7/coverage"))
+                .willReturn(json("{\"analyteCode\":\"2345-7\",\"effectiveOn\":\"2026-12-02\","
+                        + "\"knownAt\":\"2026-12-02T01:00:00Z\",\"groups\":[]}")));
+    }
+
+    private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder problem(int status, String body) {
+        return aResponse()
+                .withStatus(status)
+                .withHeader("Content-Type", "application/problem+json")
+                .withBody(body);
     }
 
     /** Import: a file naming "not-a-number" is refused with its line; any other previews one revision, then applies. */

@@ -21,6 +21,7 @@ import org.labrange.gateway.contract.DocumentedAnswers;
 @QuarkusIntegrationTest
 @QuarkusTestResource(UpstreamStubs.class)
 @QuarkusTestResource(ManagementPort.class)
+@QuarkusTestResource(value = ConsoleClientSettings.class, restrictToAnnotatedClass = true)
 class GatewayIT {
 
     @RangesStub

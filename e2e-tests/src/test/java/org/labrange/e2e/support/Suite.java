@@ -113,7 +113,13 @@ public final class Suite {
                         publicKey.toString(),
                         "MP_JWT_VERIFY_ISSUER",
                         "labrange-dev");
-                console = Map.of();
+                // the packaged gateway requires both; nothing listens there, so the console cannot sign anyone in
+                // in these runs (the API is what they test). Development-only secret.
+                console = Map.of(
+                        "LABRANGE_CONSOLE_OIDC_URL",
+                        "http://localhost:" + freePort() + "/realms/labrange",
+                        "LABRANGE_CONSOLE_CLIENT_SECRET",
+                        "labrange-console-local-secret");
             }
             startDatabase();
             int rangesManagementPort = freePort();

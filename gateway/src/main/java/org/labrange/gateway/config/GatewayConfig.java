@@ -151,6 +151,20 @@ public interface GatewayConfig {
     }
 
     interface Console {
+        /**
+         * The identity provider the console signs users in at (LABRANGE_CONSOLE_OIDC_URL); quarkus.oidc reads it from
+         * here. Required, so that a deployment without it stops at start-up naming the variable (quarkus-oidc alone
+         * would only say that its own property is missing).
+         */
+        String oidcUrl();
+
+        /**
+         * The console client's secret at the identity provider (LABRANGE_CONSOLE_CLIENT_SECRET); quarkus.oidc reads
+         * it from here. Required for the same reason: without it quarkus-oidc would start and fail only at sign-in.
+         * Never logged or shown.
+         */
+        String clientSecret();
+
         /** Mark the console's CSRF cookie Secure (LABRANGE_CONSOLE_SECURE_COOKIES): true wherever it is served over HTTPS. */
         @WithDefault("false")
         boolean secureCookies();

@@ -74,7 +74,7 @@ public class CatalogueResource {
 
     @GET
     @Path("/analyte")
-    public Response analyte(@QueryParam("code") String code) {
+    public Response analyte(@QueryParam("code") String code, @QueryParam("saved") String saved) {
         try {
             AnalyteOverview overview = overview(code == null ? "" : code);
             Set<String> ids = new LinkedHashSet<>();
@@ -94,13 +94,47 @@ public class CatalogueResource {
             histories.forEach(
                     (id, history) -> history.ifPresent(revisions -> lanes.add(lane(labels.get(id), revisions))));
             String chart = RangeChart.svg(lanes, LocalDate.now(ZoneOffset.UTC));
+            JsonNode coverage = calls.get(
+                    Upstream.RANGES, "/api/v1/analytes/" + ConsoleCalls.encode(code == null ? "" : code) + "/coverage");
             return pages.ok(pages.page("analyte")
                     .data("overview", overview)
+                    .data("coverage", coverageRows(coverage.path("groups")))
+                    .data("coverageOn", coverage.path("effectiveOn").asText())
+                    .data("saved", saved)
                     .data("analyte", overview.analyte())
                     .data("chart", new io.quarkus.qute.RawString(chart)));
         } catch (RuntimeException e) {
             return pages.failure(e, "/console/catalogue");
         }
+    }
+
+    /** One source and category of the coverage answer, as the analyte page lists it. */
+    public record CoverageRow(
+            String sourceCode, String category, List<String> gaps, List<Overlap> overlaps, int conditionalRanges) {}
+
+    /** Patients several ranges match; ambiguous when only the selection rule's tie-breaks decide between them. */
+    public record Overlap(String text, boolean ambiguous, List<String> rangeIds) {}
+
+    private static List<CoverageRow> coverageRows(JsonNode groups) {
+        List<CoverageRow> rows = new ArrayList<>();
+        for (JsonNode group : groups) {
+            List<String> gaps = new ArrayList<>();
+            group.path("gaps").forEach(gap -> gaps.add(gap.path("text").asText()));
+            List<Overlap> overlaps = new ArrayList<>();
+            for (JsonNode overlap : group.path("overlaps")) {
+                List<String> ids = new ArrayList<>();
+                overlap.path("rangeIds").forEach(id -> ids.add(id.asText()));
+                overlaps.add(new Overlap(
+                        overlap.path("text").asText(), overlap.path("ambiguous").asBoolean(false), ids));
+            }
+            rows.add(new CoverageRow(
+                    group.path("sourceCode").asText(),
+                    group.path("category").asText(),
+                    gaps,
+                    overlaps,
+                    group.path("conditionalRangeIds").size()));
+        }
+        return rows;
     }
 
     private AnalyteOverview overview(String code) {

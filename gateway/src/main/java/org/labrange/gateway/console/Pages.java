@@ -78,7 +78,7 @@ public class Pages {
                         .data("heading", "Not allowed")
                         .data(
                                 "lines",
-                                List.of("Changing ranges needs the ranges-admin role; you are signed in as "
+                                List.of("Changing ranges or analytes needs the ranges-admin role; you are signed in as "
                                         + viewer().name() + " (" + viewer().roles() + ")."))
                         .data("back", "/console/catalogue"));
     }
@@ -103,6 +103,28 @@ public class Pages {
                             .data("back", back));
         }
         throw failure;
+    }
+
+    /**
+     * The reasons a problem document gives per field, keyed by the form field they belong to ({@code aliases[2]} is
+     * the aliases field); several reasons for one field are joined.
+     */
+    public java.util.Map<String, String> fieldProblems(UpstreamAnswerException answer) {
+        java.util.Map<String, String> reasons = new java.util.LinkedHashMap<>();
+        JsonNode problem;
+        try {
+            problem = calls.parse(answer.response().body());
+        } catch (RuntimeException e) {
+            return reasons;
+        }
+        for (JsonNode error : problem.path("errors")) {
+            String field = error.path("field").asText("").replaceFirst("\\[.*$", "");
+            String reason = error.path("reason").asText("");
+            if (!field.isBlank()) {
+                reasons.merge(field, reason, (a, b) -> a + "; " + b);
+            }
+        }
+        return reasons;
     }
 
     /** A problem document in sentences: its title, its detail, then each field and why it was refused. */

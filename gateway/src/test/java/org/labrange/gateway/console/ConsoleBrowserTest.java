@@ -1,8 +1,13 @@
 package org.labrange.gateway.console;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.matching;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
+import static com.github.tomakehurst.wiremock.client.WireMock.notContaining;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.putRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
@@ -95,6 +100,7 @@ class ConsoleBrowserTest {
         interpretation.resetAll();
         ConsoleFixtures.b2mCatalogue(ranges);
         ConsoleFixtures.labcorpAcceptsRevisions(ranges);
+        ConsoleFixtures.b2mAcceptsRevisions(ranges);
     }
 
     @AfterEach
@@ -313,6 +319,181 @@ class ConsoleBrowserTest {
         check(page, "audit");
         page.navigate(url("console/audit?what=nothing-like-this"));
         assertTrue(page.locator("main").textContent().contains("No entry matches"));
+    }
+
+    @Test
+    void adminCreatesAnAnalyteAndAFieldTheServiceRefusesIsNamedNextToIt() {
+        Page page = signIn("admin");
+        page.getByText("New analyte").click();
+        check(page, "analyte-new");
+        exact(page, "Code").fill("2345-7");
+        exact(page, "LOINC code (optional)").fill("2345-6");
+        exact(page, "Display name").fill("Glucose [Mass/volume] in Serum or Plasma");
+        exact(page, "Aliases (one a line)").fill("glucose\n  \nblood sugar");
+        exact(page, "Specimen").selectOption("SERUM_PLASMA");
+        exact(page, "Canonical unit (UCUM)").fill("mg/dL");
+        exact(page, "Molar mass in g/mol (optional)").fill("180.16");
+        exact(page, "Reason (required, kept in the audit log)").fill("Added to the lab's catalogue");
+        page.getByText("Create analyte").click();
+
+        assertEquals(
+                "Refused: check digit should be 7, not 6",
+                page.locator("#loinc-error").textContent());
+        assertEquals("loinc-error", exact(page, "LOINC code (optional)").getAttribute("aria-describedby"));
+        assertEquals("2345-7", exact(page, "Code").inputValue(), "what the user typed is kept");
+        check(page, "analyte-new-refused");
+
+        exact(page, "LOINC code (optional)").fill("2345-7");
+        page.getByText("Create analyte").click();
+        assertTrue(page.locator("[role=status]").textContent().contains("Saved as revision 1"));
+        assertTrue(page.locator("h1").textContent().contains("Glucose"));
+        ranges.verify(postRequestedFor(urlEqualTo("/api/v1/analytes"))
+                .withHeader("Authorization", matching("Bearer ey.+"))
+                .withRequestBody(equalToJson("{\"code\":\"2345-7\",\"loinc\":\"2345-7\","
+                        + "\"displayName\":\"Glucose [Mass/volume] in Serum or Plasma\","
+                        + "\"aliases\":[\"glucose\",\"blood sugar\"],\"specimen\":\"SERUM_PLASMA\","
+                        + "\"unit\":\"mg/dL\",\"molarMassGramsPerMole\":180.16,\"displayPrecision\":null,"
+                        + "\"analyticalCvPercent\":null,\"withinSubjectCvPercent\":null,\"cvCitation\":null,"
+                        + "\"reason\":\"Added to the lab's catalogue\"}")));
+    }
+
+    @Test
+    void adminRevisesAnAnalyteWithIfMatchOfTheRevisionShown() {
+        Page page = signIn("admin");
+        page.navigate(url("console/analyte?code=1952-1"));
+        page.getByText("Revise analyte").click();
+        check(page, "analyte-edit");
+        assertEquals("SERUM_PLASMA", exact(page, "Specimen").inputValue());
+        exact(page, "Decimals shown (0 to 6, optional)").fill("2");
+        exact(page, "Reason (required, kept in the audit log)").fill("Two decimals");
+        page.getByText("Save new revision").click();
+
+        assertTrue(page.locator("[role=status]").textContent().contains("Saved as revision 2"));
+        ranges.verify(putRequestedFor(urlEqualTo("/api/v1/analytes/1952-1"))
+                .withHeader("If-Match", equalTo("\"1\""))
+                .withRequestBody(matchingJsonPath("$.displayPrecision", equalTo("2")))
+                .withRequestBody(matchingJsonPath("$.reason", equalTo("Two decimals")))
+                .withRequestBody(matchingJsonPath("$.molarMassGramsPerMole", equalTo("11800")))
+                .withRequestBody(matchingJsonPath("$.aliases.length()", equalTo("8")))
+                .withRequestBody(notContaining("\"code\"")));
+    }
+
+    @Test
+    void aStaleAnalyteReviseShowsWhatChangedAndIsReappliedOnTopOfTheLatestRevision() {
+        BrowserContext session = newSession("admin");
+        Page first = session.newPage();
+        Page second = session.newPage();
+        first.navigate(url("console/analyte/edit?code=1952-1"));
+        second.navigate(url("console/analyte/edit?code=1952-1"));
+
+        exact(first, "Decimals shown (0 to 6, optional)").fill("2");
+        exact(first, "Reason (required, kept in the audit log)").fill("First tab");
+        first.getByText("Save new revision").click();
+        assertTrue(first.locator("[role=status]").textContent().contains("Saved as revision 2"));
+
+        String aliases = exact(second, "Aliases (one a line)").inputValue();
+        exact(second, "Aliases (one a line)").fill(aliases + "\nB2 microglobulin");
+        exact(second, "Reason (required, kept in the audit log)").fill("Second tab");
+        second.getByText("Save new revision").click();
+
+        assertTrue(second.locator("h1").textContent().contains("changed this analyte"));
+        String changes = second.locator("table").textContent();
+        assertTrue(changes.contains("displayPrecision"), changes);
+        assertTrue(second.locator("main").textContent().contains("You changed: aliases"));
+        assertEquals("2", exact(second, "Decimals shown (0 to 6, optional)").inputValue(), "the latest value");
+        assertTrue(exact(second, "Aliases (one a line)").inputValue().endsWith("B2 microglobulin"), "their own value");
+        check(second, "analyte-conflict");
+        second.getByText("Re-apply my change on top of revision 2").click();
+
+        assertTrue(second.locator("[role=status]").textContent().contains("Saved as revision 3"));
+        ranges.verify(putRequestedFor(urlEqualTo("/api/v1/analytes/1952-1"))
+                .withHeader("If-Match", equalTo("\"2\""))
+                .withRequestBody(matchingJsonPath("$.displayPrecision", equalTo("2")))
+                .withRequestBody(matchingJsonPath("$.aliases[8]", equalTo("B2 microglobulin")))
+                .withRequestBody(matchingJsonPath("$.reason", equalTo("Second tab"))));
+    }
+
+    @Test
+    void analytePageListsCoverageGapsAndOverlapsInWords() {
+        Page page = signIn("admin");
+        page.navigate(url("console/analyte?code=1952-1"));
+        String coverage = page.locator("table[aria-labelledby=coverage]").textContent();
+        assertTrue(coverage.contains("Gap: no range for any patients from 0 years to 18 years"), coverage);
+        assertTrue(coverage.contains("Overlap (ambiguous):"), coverage);
+        assertTrue(coverage.contains("No gap"), coverage);
+        assertEquals(
+                2,
+                page.locator("table[aria-labelledby=coverage] a[href*='/console/range?id=']")
+                        .count());
+    }
+
+    @Test
+    void retiringAnAnalyteWithLiveRangesExplainsWhatToRetireFirst() {
+        Page page = signIn("admin");
+        page.navigate(url("console/analyte?code=1952-1"));
+        page.getByLabel("Reason (required)", new Page.GetByLabelOptions().setExact(true))
+                .fill("Withdrawn");
+        page.getByText("Retire analyte").click();
+        assertTrue(page.locator("h1").textContent().contains("still has live ranges"));
+        assertEquals(2, page.locator("main ul a[href*='/console/range?id=']").count());
+        check(page, "analyte-in-use");
+        ranges.verify(postRequestedFor(urlEqualTo("/api/v1/analytes/1952-1/retire"))
+                .withHeader("If-Match", equalTo("\"1\""))
+                .withRequestBody(equalToJson("{\"reason\":\"Withdrawn\"}")));
+    }
+
+    @Test
+    void readerSeesNoAnalyteControlsAndForcedAnalyteWritesAreRefused() {
+        Page page = signIn("reader");
+        assertEquals(0, page.getByText("New analyte").count());
+        page.navigate(url("console/analyte?code=1952-1"));
+        assertEquals(0, page.getByText("Revise analyte").count());
+        assertEquals(0, page.getByText("Retire analyte").count());
+        check(page, "analyte-reader");
+
+        String csrf = page.context().cookies().stream()
+                .filter(c -> c.name.equals("labrange-console-csrf"))
+                .findFirst()
+                .orElseThrow()
+                .value;
+        assertEquals(403, page.request().get(url("console/analyte/new")).status());
+        assertEquals(
+                403, page.request().get(url("console/analyte/edit?code=1952-1")).status());
+        var revise = page.request()
+                .post(
+                        url("console/analyte/edit"),
+                        RequestOptions.create()
+                                .setForm(FormData.create()
+                                        .set("csrf", csrf)
+                                        .set("code", "1952-1")
+                                        .set("base", "1")
+                                        .set("displayName", "not mine")
+                                        .set("unit", "mg/L")
+                                        .set("reason", "not mine to change")));
+        assertEquals(403, revise.status());
+        assertTrue(revise.text().contains("Not allowed"));
+        var retire = page.request()
+                .post(
+                        url("console/analyte/retire"),
+                        RequestOptions.create()
+                                .setForm(FormData.create()
+                                        .set("csrf", csrf)
+                                        .set("code", "1952-1")
+                                        .set("base", "1")
+                                        .set("reason", "not mine")));
+        assertEquals(403, retire.status());
+        assertEquals(
+                0,
+                ranges.findAll(putRequestedFor(urlPathEqualTo("/api/v1/analytes/1952-1")))
+                        .size());
+        assertEquals(
+                0,
+                ranges.findAll(postRequestedFor(urlPathEqualTo("/api/v1/analytes/1952-1/retire")))
+                        .size());
+    }
+
+    private static com.microsoft.playwright.Locator exact(Page page, String label) {
+        return page.getByLabel(label, new Page.GetByLabelOptions().setExact(true));
     }
 
     private void upload(Page page, String csv) {
