@@ -93,6 +93,33 @@ class CatalogueImportThroughGatewayIT {
         interpret(analyte, source, "15").statusCode(200).body("interpretations[0].flag", equalTo("N"));
     }
 
+    @Test
+    void theCsvExportThroughTheGatewayImportsBackUnchanged() {
+        var export = suite.request(suite.reader())
+                .accept("text/csv")
+                .get("/api/v1/catalogue/export")
+                .then()
+                .statusCode(200)
+                .contentType(org.hamcrest.Matchers.startsWith("text/csv"))
+                .extract();
+        suite.request(suite.admin())
+                .contentType("text/csv; charset=UTF-8")
+                .header("If-Match", export.header("ETag"))
+                .queryParam("dryRun", true)
+                .queryParam("reason", TEST_DATA)
+                .queryParam("effectiveFrom", "2024-01-01")
+                .body(export.asByteArray())
+                .post("/api/v1/catalogue/import")
+                .then()
+                .statusCode(200)
+                .body("analyteCounts.created", equalTo(0))
+                .body("analyteCounts.revised", equalTo(0))
+                .body("sourceCounts.created", equalTo(0))
+                .body("sourceCounts.revised", equalTo(0))
+                .body("rangeCounts.created", equalTo(0))
+                .body("rangeCounts.revised", equalTo(0));
+    }
+
     private static String range(String analyte, String source, String sex, int low, int high) {
         return "{\"analyteCode\":\"" + analyte + "\",\"sourceCode\":\"" + source + "\",\"category\":\"REFERENCE\","
                 + "\"low\":" + low + ",\"high\":" + high + ",\"unit\":\"mg/L\",\"population\":{\"sex\":\"" + sex

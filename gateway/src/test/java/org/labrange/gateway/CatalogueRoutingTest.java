@@ -11,11 +11,14 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.startsWith;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.WireMock;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.labrange.gateway.UpstreamStubs.RangesStub;
@@ -89,6 +92,62 @@ class CatalogueRoutingTest {
         ranges.verify(postRequestedFor(urlEqualTo("/api/v1/catalogue/import?dryRun=true"))
                 .withHeader("If-Match", equalTo("\"17-0a1b2c3d\""))
                 .withRequestBody(equalToJson(IMPORT)));
+    }
+
+    @Test
+    void csvExportIsForwardedAsCsv() {
+        String csv = "kind,code,displayName\r\nanalyte,1952-1,'=Bilirubin\r\n";
+        ranges.stubFor(get("/api/v1/catalogue/export")
+                .withHeader("Accept", WireMock.containing("text/csv"))
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withHeader("Content-Type", "text/csv")
+                        .withHeader("ETag", "\"17-0a1b2c3d\"")
+                        .withBody(csv)));
+
+        String body = given().auth()
+                .oauth2(TestKeys.token("rita", "ranges-reader"))
+                .accept("text/csv")
+                .when()
+                .get("/api/v1/catalogue/export")
+                .then()
+                .statusCode(200)
+                .contentType(startsWith("text/csv"))
+                .header("ETag", "\"17-0a1b2c3d\"")
+                .extract()
+                .asString();
+        org.junit.jupiter.api.Assertions.assertEquals(csv, body);
+    }
+
+    @Test
+    void csvImportIsForwardedWithItsQueryAndBody() {
+        String csv = "\uFEFFkind,code,displayName\r\nanalyte,1952-1,Bilirubin\r\n";
+        ranges.stubFor(post(urlPathEqualTo("/api/v1/catalogue/import"))
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withHeader("Content-Type", "application/json")
+                        .withHeader("ETag", "\"17-0a1b2c3d\"")
+                        .withBody(DRY_RUN_REPORT)));
+
+        given().auth()
+                .oauth2(TestKeys.token("adam", "ranges-admin"))
+                .contentType("text/csv; charset=UTF-8")
+                .body(csv.getBytes(StandardCharsets.UTF_8))
+                .when()
+                .queryParam("dryRun", true)
+                .queryParam("reason", "Annual review")
+                .queryParam("effectiveFrom", "2027-01-01")
+                .post("/api/v1/catalogue/import")
+                .then()
+                .statusCode(200)
+                .body("dryRun", is(true));
+
+        ranges.verify(postRequestedFor(urlPathEqualTo("/api/v1/catalogue/import"))
+                .withQueryParam("dryRun", equalTo("true"))
+                .withQueryParam("reason", equalTo("Annual review"))
+                .withQueryParam("effectiveFrom", equalTo("2027-01-01"))
+                .withHeader("Content-Type", WireMock.containing("text/csv"))
+                .withRequestBody(WireMock.binaryEqualTo(csv.getBytes(StandardCharsets.UTF_8))));
     }
 
     @Test

@@ -36,6 +36,8 @@ import org.labrange.gateway.security.Roles;
                 + "or nothing")
 public class CatalogueResource {
 
+    private static final String CSV = "text/csv";
+
     private final Forwarder forwarder;
 
     CatalogueResource(Forwarder forwarder) {
@@ -44,28 +46,32 @@ public class CatalogueResource {
 
     @GET
     @Path("/export")
+    @Produces({MediaType.APPLICATION_JSON, CSV})
     @RolesAllowed({Roles.READER, Roles.ADMIN, Roles.INTERPRETER})
     @Operation(
             operationId = "exportCatalogue",
             summary = "Export the whole catalogue in the catalogue import format",
             description = "Analytes in use at their current revision, every source, and the latest revision of every "
                     + "live range. Sent back to POST /api/v1/catalogue/import with a reason and effectiveFrom added, "
-                    + "every item is unchanged. The ETag is the catalogue version, for If-Match on that import.")
+                    + "every item is unchanged. JSON or CSV (one row per item, first column kind), chosen by the "
+                    + "Accept header. The ETag is the catalogue version, for If-Match on that import.")
     @APIResponse(
             responseCode = "200",
             description = "The catalogue; ETag is its version",
             headers = @Header(ref = "ETag"),
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_JSON,
-                            schema = @Schema(implementation = CatalogueSchemas.Catalogue.class)))
+            content = {
+                @Content(
+                        mediaType = MediaType.APPLICATION_JSON,
+                        schema = @Schema(implementation = CatalogueSchemas.Catalogue.class)),
+                @Content(mediaType = CSV, schema = @Schema(implementation = CatalogueSchemas.Csv.class))
+            })
     public Uni<Response> export(@Context UriInfo uri, @Context HttpHeaders headers) {
         return forwarder.read(Upstream.RANGES, uri, headers);
     }
 
     @POST
     @Path("/import")
-    @Consumes(MediaType.APPLICATION_JSON)
+    @Consumes({MediaType.APPLICATION_JSON, CSV})
     @RolesAllowed(Roles.ADMIN)
     @Operation(
             operationId = "importCatalogue",
@@ -76,13 +82,17 @@ public class CatalogueResource {
                     + "error anywhere is a 400 whose errors[] names every field with its position (e.g. "
                     + "analytes[2].loinc, ranges[0].low) and nothing is written. dryRun=true checks and reports the "
                     + "same and writes nothing; send its catalogueVersion back in If-Match and the apply refuses with "
-                    + "412 (catalogue-changed) if anything was written in between. Needs ranges-admin.")
+                    + "412 (catalogue-changed) if anything was written in between. JSON, or CSV as the export writes "
+                    + "it with reason and effectiveFrom as query parameters; a CSV error also names its line. Needs "
+                    + "ranges-admin.")
     @RequestBody(
             required = true,
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_JSON,
-                            schema = @Schema(implementation = CatalogueSchemas.CatalogueImport.class)))
+            content = {
+                @Content(
+                        mediaType = MediaType.APPLICATION_JSON,
+                        schema = @Schema(implementation = CatalogueSchemas.CatalogueImport.class)),
+                @Content(mediaType = CSV, schema = @Schema(implementation = CatalogueSchemas.Csv.class))
+            })
     @APIResponse(
             responseCode = "200",
             description = "What the import did, or would do with dryRun=true; ETag is the catalogue version",
@@ -103,6 +113,12 @@ public class CatalogueResource {
                             schema = @Schema(type = SchemaType.BOOLEAN, defaultValue = "false"))
                     @QueryParam("dryRun")
                     String dryRun,
+            @Parameter(description = "Why (CSV bodies only; JSON bodies carry it)") @QueryParam("reason") String reason,
+            @Parameter(
+                            description = "First day the imported ranges apply (CSV bodies only)",
+                            schema = @Schema(type = SchemaType.STRING, format = "date"))
+                    @QueryParam("effectiveFrom")
+                    String effectiveFrom,
             @Parameter(
                             description = "Optional: the catalogueVersion of the dry run (or the ETag of the export) "
                                     + "the import is based on, quoted",

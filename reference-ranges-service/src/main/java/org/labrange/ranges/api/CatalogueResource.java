@@ -17,6 +17,7 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -71,6 +72,26 @@ public class CatalogueResource {
                 .build();
     }
 
+    @GET
+    @Path("export")
+    @Produces("text/csv")
+    @RolesAllowed({Roles.READER, Roles.ADMIN, Roles.INTERPRETER})
+    @Operation(
+            operationId = "exportCatalogue",
+            summary = "Export the whole catalogue in the catalogue import format",
+            description = "The CSV form: one row per analyte, source or range with the first column kind; importing "
+                    + "it back with POST /api/v1/catalogue/import (text/csv) changes nothing.")
+    @APIResponse(
+            responseCode = "200",
+            description = "OK",
+            content = @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING)))
+    public Response exportCsv() {
+        CatalogueDocumentService.CatalogueContent content = catalogue.export();
+        return Response.ok(CatalogueCsv.write(content), "text/csv")
+                .header("ETag", "\"" + content.catalogueVersion() + "\"")
+                .build();
+    }
+
     @POST
     @Path("import")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -108,6 +129,57 @@ public class CatalogueResource {
                 orEmpty(body.ranges()).stream()
                         .map(r -> r == null ? null : r.toNewRange())
                         .toList());
+        return runImport(draft, ifMatch, body.effectiveFrom(), body.reason(), Params.bool("dryRun", dryRun));
+    }
+
+    @POST
+    @Path("import")
+    @Consumes("text/csv")
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(
+            operationId = "importCatalogue",
+            summary = "Import a catalogue (analytes, sources, ranges), all or nothing",
+            description = "The CSV form: one row per analyte, source or range, told apart by the column kind (the "
+                    + "layout GET /api/v1/catalogue/export writes with Accept: text/csv); reason and effectiveFrom "
+                    + "are query parameters. Same rules, dry run and If-Match as the JSON form; every error names "
+                    + "the line of the file it comes from.")
+    @APIResponse(
+            responseCode = "200",
+            description = "What was written, or with dryRun=true what would be",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = Views.CatalogueImportReport.class)))
+    public Response importCatalogueCsv(
+            @Parameter(description = "true: check and report only") @QueryParam("dryRun") String dryRun,
+            @Parameter(description = "Why the catalogue changes (mandatory)") @QueryParam("reason") String reason,
+            @Parameter(description = "First day the imported ranges apply, e.g. 2027-01-01")
+                    @QueryParam("effectiveFrom")
+                    String effectiveFrom,
+            @Parameter(description = "The catalogueVersion of the dry run (or export) the import is based on")
+                    @HeaderParam("If-Match")
+                    String ifMatch,
+            String body) {
+        CatalogueCsv.Parsed parsed = CatalogueCsv.parse(body == null ? "" : body, config.maxImportRows());
+        try {
+            return runImport(
+                    parsed.draft(),
+                    ifMatch,
+                    Params.date("effectiveFrom", effectiveFrom).orElse(null),
+                    reason,
+                    Params.bool("dryRun", dryRun));
+        } catch (DomainException.Invalid e) {
+            throw new DomainException.Invalid(
+                    e.errors().stream().map(parsed::located).toList());
+        }
+    }
+
+    private Response runImport(
+            CatalogueDocumentService.CatalogueDraft draft,
+            String ifMatch,
+            java.time.LocalDate effectiveFrom,
+            String reason,
+            boolean dryRun) {
         int items = draft.analytes().size()
                 + draft.sources().size()
                 + draft.ranges().size();
@@ -118,10 +190,10 @@ public class CatalogueResource {
         var outcome = catalogue.importCatalogue(
                 draft,
                 expectedVersion(ifMatch),
-                body.effectiveFrom(),
+                effectiveFrom,
                 identity.getPrincipal().getName(),
-                body.reason(),
-                Params.bool("dryRun", dryRun));
+                reason,
+                dryRun);
         var report = new Views.CatalogueImportReport(
                 outcome.dryRun(),
                 outcome.catalogueVersion(),

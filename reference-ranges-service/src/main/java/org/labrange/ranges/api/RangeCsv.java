@@ -63,34 +63,9 @@ final class RangeCsv {
 
     static String write(List<RangeRevision> revisions) {
         StringWriter out = new StringWriter();
-        try (CSVPrinter printer = new CSVPrinter(
-                out,
-                CSVFormat.RFC4180
-                        .builder()
-                        .setHeader(COLUMNS.toArray(String[]::new))
-                        .get())) {
+        try (CSVPrinter printer = printer(out, COLUMNS)) {
             for (RangeRevision r : revisions) {
-                RangeContent c = r.content();
-                Population p = c.population();
-                printer.printRecord(
-                        r.rangeId(),
-                        r.revision(),
-                        text(r.analyteCode()),
-                        text(r.sourceCode()),
-                        r.category(),
-                        plain(c.low()),
-                        c.lowInclusive(),
-                        plain(c.high()),
-                        c.highInclusive(),
-                        text(c.unit()),
-                        p.sex(),
-                        p.ageMin().orElse(null),
-                        p.ageMax().orElse(null),
-                        p.ageUnit(),
-                        p.condition().map(RangeCsv::text).orElse(null),
-                        p.method().map(RangeCsv::text).orElse(null),
-                        c.note().map(RangeCsv::text).orElse(null),
-                        r.effectiveFrom());
+                printer.printRecord(cells(r));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -98,9 +73,68 @@ final class RangeCsv {
         return out.toString();
     }
 
+    /** The cells of one range, in the order of {@link #COLUMNS}; text cells are spreadsheet-safe. */
+    static List<Object> cells(RangeRevision r) {
+        RangeContent c = r.content();
+        Population p = c.population();
+        return java.util.Arrays.asList(
+                r.rangeId(),
+                r.revision(),
+                text(r.analyteCode()),
+                text(r.sourceCode()),
+                r.category(),
+                plain(c.low()),
+                c.lowInclusive(),
+                plain(c.high()),
+                c.highInclusive(),
+                text(c.unit()),
+                p.sex(),
+                p.ageMin().orElse(null),
+                p.ageMax().orElse(null),
+                p.ageUnit(),
+                p.condition().map(RangeCsv::text).orElse(null),
+                p.method().map(RangeCsv::text).orElse(null),
+                c.note().map(RangeCsv::text).orElse(null),
+                r.effectiveFrom());
+    }
+
     static List<NewRange> parse(String csv, int maxRows) {
         List<FieldError> errors = new ArrayList<>();
         List<NewRange> rows = new ArrayList<>();
+        read(csv, REQUIRED, COLUMNS, maxRows, "ranges", record -> {
+            rows.add(row(record, "ranges[" + rows.size() + "].", errors));
+        });
+        if (!errors.isEmpty()) {
+            throw new DomainException.Invalid(errors);
+        }
+        return rows;
+    }
+
+    /** The CSV layout every export of this service writes: RFC 4180 with a header row of {@code columns}. */
+    static CSVPrinter printer(Appendable out, List<String> columns) throws IOException {
+        return new CSVPrinter(
+                out,
+                CSVFormat.RFC4180
+                        .builder()
+                        .setHeader(columns.toArray(String[]::new))
+                        .get());
+    }
+
+    /**
+     * Reads a CSV text with a header row and hands each record to {@code each}; shared by every CSV import of this
+     * service so that they accept the same files and word their problems alike.
+     *
+     * @param required columns the header must name, or the import is refused naming the missing ones
+     * @param columns every column the format knows, named in that refusal
+     * @param items what more than {@code maxRows} records are too many of, for the refusal
+     */
+    static void read(
+            String csv,
+            Set<String> required,
+            List<String> columns,
+            int maxRows,
+            String items,
+            java.util.function.Consumer<CSVRecord> each) {
         // Excel's "CSV UTF-8" starts with a byte-order mark, which would otherwise become part of the first column name
         String text = csv.startsWith("\uFEFF") ? csv.substring(1) : csv;
         CSVParser parser;
@@ -117,29 +151,25 @@ final class RangeCsv {
             throw new DomainException.Invalid("header", headerProblem(e));
         }
         try (parser) {
-            List<String> missing = REQUIRED.stream()
+            List<String> missing = required.stream()
                     .filter(c -> !parser.getHeaderMap().containsKey(c))
                     .sorted()
                     .toList();
             if (!missing.isEmpty()) {
-                throw new DomainException.Invalid("header", "missing column(s) " + missing + "; expected " + COLUMNS);
+                throw new DomainException.Invalid("header", "missing column(s) " + missing + "; expected " + columns);
             }
             java.util.Iterator<CSVRecord> records = parser.iterator();
+            int count = 0;
             while (hasNext(records, parser)) {
                 CSVRecord record = records.next();
-                int index = rows.size();
-                if (index >= maxRows) {
-                    throw new DomainException.TooLarge("An import takes at most " + maxRows + " ranges");
+                if (count++ >= maxRows) {
+                    throw new DomainException.TooLarge("An import takes at most " + maxRows + " " + items);
                 }
-                rows.add(row(record, "ranges[" + index + "].", errors));
+                each.accept(record);
             }
         } catch (IOException e) {
             throw new DomainException.Invalid("body", "line " + parser.getCurrentLineNumber() + ": cannot be read");
         }
-        if (!errors.isEmpty()) {
-            throw new DomainException.Invalid(errors);
-        }
-        return rows;
     }
 
     /** Advances the parser, turning its complaints into a line number and a reason in our own words. */
@@ -182,13 +212,13 @@ final class RangeCsv {
     }
 
     /** A text cell as imported: the apostrophe {@link #text} added is removed again. */
-    private static String untext(String value) {
+    static String untext(String value) {
         return value.length() > 1 && value.charAt(0) == '\'' && FORMULA_STARTS.indexOf(value.charAt(1)) >= 0
                 ? value.substring(1)
                 : value;
     }
 
-    private static NewRange row(CSVRecord record, String prefix, List<FieldError> errors) {
+    static NewRange row(CSVRecord record, String prefix, List<FieldError> errors) {
         Population population = new Population(
                 enumeration(record, "sex", Sex.class, prefix, errors).orElse(Sex.ANY),
                 integer(record, "ageMin", prefix, errors),
@@ -213,7 +243,7 @@ final class RangeCsv {
                 content);
     }
 
-    private static Optional<String> cell(CSVRecord record, String column) {
+    static Optional<String> cell(CSVRecord record, String column) {
         if (!record.isMapped(column) || !record.isSet(column)) {
             return Optional.empty();
         }
@@ -224,7 +254,7 @@ final class RangeCsv {
     }
 
     /** A text cell, refused (by line and column) when it carries a control character other than tab or line ends. */
-    private static Optional<String> textCell(CSVRecord record, String column, String prefix, List<FieldError> errors) {
+    static Optional<String> textCell(CSVRecord record, String column, String prefix, List<FieldError> errors) {
         Optional<String> value = cell(record, column);
         value.flatMap(ControlCharacters::first)
                 .ifPresent(
@@ -233,12 +263,11 @@ final class RangeCsv {
     }
 
     /** Where a row's problem is, for a person holding the file: "line 3: ". */
-    private static String line(CSVRecord record) {
+    static String line(CSVRecord record) {
         return "line " + record.getParser().getCurrentLineNumber() + ": ";
     }
 
-    private static Optional<BigDecimal> number(
-            CSVRecord record, String column, String prefix, List<FieldError> errors) {
+    static Optional<BigDecimal> number(CSVRecord record, String column, String prefix, List<FieldError> errors) {
         Optional<String> value = cell(record, column);
         try {
             return value.map(BigDecimal::new);
@@ -248,7 +277,7 @@ final class RangeCsv {
         }
     }
 
-    private static Optional<Integer> integer(CSVRecord record, String column, String prefix, List<FieldError> errors) {
+    static Optional<Integer> integer(CSVRecord record, String column, String prefix, List<FieldError> errors) {
         Optional<String> value = cell(record, column);
         try {
             return value.map(Integer::valueOf);
@@ -258,7 +287,7 @@ final class RangeCsv {
         }
     }
 
-    private static boolean bool(CSVRecord record, String column, String prefix, List<FieldError> errors) {
+    static boolean bool(CSVRecord record, String column, String prefix, List<FieldError> errors) {
         Optional<String> value = cell(record, column).map(v -> v.toLowerCase(Locale.ROOT));
         if (value.isEmpty() || value.get().equals("true")) {
             return true;
@@ -270,7 +299,7 @@ final class RangeCsv {
         return true;
     }
 
-    private static <E extends Enum<E>> Optional<E> enumeration(
+    static <E extends Enum<E>> Optional<E> enumeration(
             CSVRecord record, String column, Class<E> type, String prefix, List<FieldError> errors) {
         Optional<String> value = cell(record, column);
         try {
@@ -284,7 +313,7 @@ final class RangeCsv {
         }
     }
 
-    private static String plain(Optional<BigDecimal> value) {
+    static String plain(Optional<BigDecimal> value) {
         return value.map(v -> v.stripTrailingZeros().toPlainString()).orElse(null);
     }
 }

@@ -3,6 +3,7 @@ package org.labrange.gateway.api.schema;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** Catalogue import and export bodies of reference-ranges-service, passed on unchanged by the gateway. */
@@ -146,4 +147,13 @@ public final class CatalogueSchemas {
 
             @Schema(description = "Gaps and overlaps the import creates in the coverage of the analytes of its ranges")
             List<RangeSchemas.CoverageWarning> warnings) {}
+
+    /** Marker for the CSV form of the catalogue export and import. */
+    @Schema(
+            name = "CatalogueCsv",
+            type = SchemaType.STRING,
+            description = "CSV with a header row, as the export writes it: one row per analyte, source or range, the "
+                    + "first column kind (analyte, source or range), then the union of their columns; a row fills "
+                    + "those of its kind. A source's kind is the column sourceKind; aliases are separated by |.")
+    public record Csv() {}
 }
