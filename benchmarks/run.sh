@@ -49,7 +49,8 @@
 #   FAULTS_RATE [300]  FAULTS_CLEAN_SECONDS [20]
 #   FAULTS ["restart-interpretation-service restart-reference-ranges-service drop-db-connections"]
 #   ROLLING_FAULTS ["rolling-restart-interpretation-service rolling-restart-reference-ranges-service"]
-#   (the second instances listen on the first ones' ports + 10)
+#   (the second instances listen on the first ones' ports + 10)  ROLLING_SETTLE_SECONDS [20] a restarted instance
+#   serves this long before the other one is stopped (a Deployment's minReadySeconds)
 #   LABRANGE_SKIP_BUILD [false]  true = use the existing jars
 #   OUT [benchmarks/target/results/<UTC time>]
 set -euo pipefail
@@ -76,6 +77,7 @@ FAULTS_RATE="${FAULTS_RATE:-300}"
 FAULTS_CLEAN_SECONDS="${FAULTS_CLEAN_SECONDS:-20}"
 FAULTS="${FAULTS:-restart-interpretation-service restart-reference-ranges-service drop-db-connections}"
 ROLLING_FAULTS="${ROLLING_FAULTS:-rolling-restart-interpretation-service rolling-restart-reference-ranges-service}"
+ROLLING_SETTLE_SECONDS="${ROLLING_SETTLE_SECONDS:-20}"
 # instances of reference-ranges-service and interpretation-service (2 in the `rolling` phase; the hook sees it too)
 INSTANCES="${BENCH_INSTANCES:-1}"
 MEMORY_JVM_OPTS="${MEMORY_JVM_OPTS:--Xmx128m -Xss512k -XX:MaxMetaspaceSize=128m -XX:ReservedCodeCacheSize=64m -XX:MaxDirectMemorySize=64m -XX:+UseSerialGC}"
@@ -737,6 +739,9 @@ inject_fault() { # name
         stop_ms=$(( ($(date +%s%N) - t0) / 1000000 ))
         INSTANCE=$i LOG_SUFFIX=".restarted-$(date -u +%H%M%S)" launch_service "$name"
         await_ready "$name" "$i"
+        # like a Deployment's minReadySeconds: a just-started JVM is ready but not yet compiled hot; it serves for a
+        # while before the other instance goes and it takes all the traffic
+        [ "$i" = 1 ] && sleep "$ROLLING_SETTLE_SECONDS"
         said="$said instance${i}_stop_ms=$stop_ms instance${i}_back_ms=$(( ($(date +%s%N) - t0) / 1000000 ))"
       done
       echo "${said# }"
