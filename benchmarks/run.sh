@@ -49,7 +49,7 @@
 #   FAULTS_RATE [300]  FAULTS_CLEAN_SECONDS [20]
 #   FAULTS ["restart-interpretation-service restart-reference-ranges-service drop-db-connections"]
 #   ROLLING_FAULTS ["rolling-restart-interpretation-service rolling-restart-reference-ranges-service"]
-#   (the second instances listen on the first ones' ports + 10)  ROLLING_SETTLE_SECONDS [20] a restarted instance
+#   (the second instances listen on the first ones' ports + 10)  ROLLING_SETTLE_SECONDS [10] a restarted instance
 #   serves this long before the other one is stopped (a Deployment's minReadySeconds)
 #   LABRANGE_SKIP_BUILD [false]  true = use the existing jars
 #   OUT [benchmarks/target/results/<UTC time>]
@@ -77,7 +77,7 @@ FAULTS_RATE="${FAULTS_RATE:-300}"
 FAULTS_CLEAN_SECONDS="${FAULTS_CLEAN_SECONDS:-20}"
 FAULTS="${FAULTS:-restart-interpretation-service restart-reference-ranges-service drop-db-connections}"
 ROLLING_FAULTS="${ROLLING_FAULTS:-rolling-restart-interpretation-service rolling-restart-reference-ranges-service}"
-ROLLING_SETTLE_SECONDS="${ROLLING_SETTLE_SECONDS:-20}"
+ROLLING_SETTLE_SECONDS="${ROLLING_SETTLE_SECONDS:-10}"
 # instances of reference-ranges-service and interpretation-service (2 in the `rolling` phase; the hook sees it too)
 INSTANCES="${BENCH_INSTANCES:-1}"
 MEMORY_JVM_OPTS="${MEMORY_JVM_OPTS:--Xmx128m -Xss512k -XX:MaxMetaspaceSize=128m -XX:ReservedCodeCacheSize=64m -XX:MaxDirectMemorySize=64m -XX:+UseSerialGC}"

@@ -6,19 +6,13 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.OptionalDouble;
 import org.labrange.interpretation.config.KnowledgeBaseLoader;
-import org.labrange.interpretation.domain.AgeUnit;
-import org.labrange.interpretation.domain.Analyte;
 import org.labrange.interpretation.domain.AnalyteRanges;
 import org.labrange.interpretation.domain.InterpretationEngine;
-import org.labrange.interpretation.domain.Interval;
 import org.labrange.interpretation.domain.LabResult;
 import org.labrange.interpretation.domain.Patient;
-import org.labrange.interpretation.domain.Population;
-import org.labrange.interpretation.domain.RangeCategory;
-import org.labrange.interpretation.domain.RangeRevision;
 import org.labrange.interpretation.domain.Sex;
+import org.labrange.interpretation.domain.SyntheticSerumRanges;
 import org.labrange.interpretation.domain.UnitConverter;
 
 /**
@@ -31,7 +25,7 @@ import org.labrange.interpretation.domain.UnitConverter;
  */
 public final class SerumWorkload {
 
-    public static final List<String> SOURCES = List.of("labcorp", "mosby-pagana-2022", "quest");
+    public static final List<String> SOURCES = SyntheticSerumRanges.SOURCES;
     public static final Instant COLLECTED_AT = Instant.parse("2026-11-20T08:00:00Z");
 
     private static final String[] VALUES = {"0.5", "1.2", "2.45", "3.1", "<0.2", ">100", "1.75", "2.0"};
@@ -47,64 +41,8 @@ public final class SerumWorkload {
         units = UnitConverter.fromBundledEssence();
         engine = new InterpretationEngine(
                 units, KnowledgeBaseLoader.fromClasspath(KnowledgeBaseLoader.DEFAULT_LOCATION), ZoneOffset.UTC);
-        Analyte b2m = new Analyte(
-                "1952-1",
-                "Beta-2 microglobulin, serum/plasma",
-                List.of("B2M"),
-                "SERUM_PLASMA",
-                "mg/L",
-                OptionalDouble.of(11800),
-                OptionalDouble.empty(),
-                OptionalDouble.empty());
-        Population adults = new Population(
-                Sex.ANY,
-                OptionalDouble.of(18),
-                OptionalDouble.empty(),
-                AgeUnit.YEARS,
-                Optional.empty(),
-                Optional.empty());
-        List<RangeRevision> revisions = new ArrayList<>();
-        revisions.addAll(history(
-                "1952e001-0000-4000-8000-000000000001", "quest", Interval.atMost(2.51), adults, revisionsPerRange));
-        revisions.addAll(history(
-                "1952e001-0000-4000-8000-000000000002",
-                "labcorp",
-                Interval.closed(0.6, 2.4),
-                Population.everyone(),
-                revisionsPerRange));
-        revisions.addAll(history(
-                "1952e001-0000-4000-8000-000000000003",
-                "mosby-pagana-2022",
-                Interval.closed(0.7, 1.8),
-                Population.everyone(),
-                revisionsPerRange));
-        ranges = AnalyteRanges.compile(b2m, revisions, 7, units);
+        ranges = SyntheticSerumRanges.compile(units, revisionsPerRange);
         patient = new Patient(Optional.of(Sex.FEMALE), Optional.of(LocalDate.parse("1970-05-01")), Optional.empty());
-    }
-
-    /** Revision n is in effect from 2000-01-01 + (n-1) days until the next one; the last one is open-ended. */
-    private static List<RangeRevision> history(
-            String id, String source, Interval interval, Population population, int count) {
-        LocalDate start = LocalDate.parse("2000-01-01");
-        List<RangeRevision> out = new ArrayList<>(count);
-        for (int n = 1; n <= count; n++) {
-            LocalDate from = start.plusDays(n - 1L);
-            Optional<LocalDate> to = n == count ? Optional.empty() : Optional.of(from.plusDays(1));
-            out.add(new RangeRevision(
-                    id,
-                    n,
-                    "1952-1",
-                    source,
-                    RangeCategory.REFERENCE,
-                    interval,
-                    "mg/L",
-                    population,
-                    true,
-                    from,
-                    to,
-                    Optional.empty()));
-        }
-        return out;
     }
 
     /** {@code count} results cycling through the value and unit mix; every fourth carries an earlier result. */

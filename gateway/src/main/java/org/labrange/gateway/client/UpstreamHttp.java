@@ -112,7 +112,7 @@ class UpstreamHttp {
             UpstreamRequest request,
             Function<URI, Uni<T>> call) {
         URI base = order.get(attempt);
-        Uni<T> once = call.apply(base);
+        Uni<T> once = candidates.counted(base, () -> call.apply(base));
         if (attempt + 1 >= order.size()) {
             return once.onFailure().transform(failure -> unavailable(upstream, request, failure));
         }

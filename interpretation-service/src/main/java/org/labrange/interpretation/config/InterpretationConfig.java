@@ -31,6 +31,18 @@ public interface InterpretationConfig {
 
     Ranges ranges();
 
+    WarmUp warmUp();
+
+    interface WarmUp {
+        /**
+         * Rounds of a synthetic workload (a batch of eight results in both views and one single result, on ranges
+         * held in memory) run at start, before the port opens, so that a new instance does not serve its first
+         * requests with a cold JVM; 0 turns it off.
+         */
+        @WithDefault("2000")
+        int rounds();
+    }
+
     interface Ranges {
         /** At most one change check per interval: the bound on how long a new revision can go unused. */
         @WithDefault("5s")
