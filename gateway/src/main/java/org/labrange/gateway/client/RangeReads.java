@@ -25,6 +25,7 @@ public class RangeReads {
     private final PastHistories past;
     private final long sourcesTtlNanos;
     private final AtomicReference<KeptSources> keptSources = new AtomicReference<>();
+    private final SharedRefresh<Map<String, JsonNode>> sourcesRefresh = new SharedRefresh<>();
 
     /** The sources as read, and until when (in {@link System#nanoTime}) they are reused. */
     private record KeptSources(Map<String, JsonNode> byCode, long until) {}
@@ -61,21 +62,26 @@ public class RangeReads {
 
     /**
      * Every source by code, reused for {@code labrange.reports.sources-cache-ttl} so that reports at steady state
-     * read none (every role that may ask for a report or an overview may read the sources).
+     * read none (every role that may ask for a report or an overview may read the sources). When the kept list has
+     * expired, reports that arrive together share one read ({@link SharedRefresh}), made with the token of the first.
      */
     public Uni<Map<String, JsonNode>> sources(Map<String, String> headers) {
         KeptSources kept = keptSources.get();
         if (kept != null && System.nanoTime() - kept.until() < 0) {
             return Uni.createFrom().item(kept.byCode());
         }
+        if (sourcesTtlNanos <= 0) {
+            return readSources(headers);
+        }
+        return sourcesRefresh.get(() -> readSources(headers)
+                .invoke(read -> keptSources.set(new KeptSources(read, System.nanoTime() + sourcesTtlNanos))));
+    }
+
+    private Uni<Map<String, JsonNode>> readSources(Map<String, String> headers) {
         return getJson(Upstream.RANGES, "/api/v1/sources", headers).map(array -> {
             Map<String, JsonNode> byCode = new LinkedHashMap<>();
             array.forEach(source -> byCode.put(source.path("code").asText(), source));
-            Map<String, JsonNode> read = Collections.unmodifiableMap(byCode);
-            if (sourcesTtlNanos > 0) {
-                keptSources.set(new KeptSources(read, System.nanoTime() + sourcesTtlNanos));
-            }
-            return read;
+            return Collections.unmodifiableMap(byCode);
         });
     }
 
