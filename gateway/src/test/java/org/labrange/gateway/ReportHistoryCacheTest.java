@@ -1,6 +1,9 @@
 package org.labrange.gateway;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -13,6 +16,7 @@ import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.labrange.gateway.UpstreamStubs.InterpretationStub;
@@ -65,6 +69,48 @@ class ReportHistoryCacheTest {
         return ranges.countRequestsMatching(getRequestedFor(urlPathMatching("/api/v1/ranges/[^/]+/revisions"))
                         .build())
                 .getCount();
+    }
+
+    @Test
+    void aSourceCreatedAfterTheListWasKeptIsKnownToTheNextReport() {
+        ranges.resetAll();
+        interpretation.resetAll();
+        Fixtures.rangesServiceKnowsB2m(ranges);
+        Fixtures.interpretationAnswers(interpretation, "interpretations-serum.json", 0);
+        report(); // the list of sources is now kept, without the lab created next
+
+        ranges.stubFor(get("/api/v1/sources")
+                .atPriority(1)
+                .willReturn(aResponse()
+                        .withHeader("Content-Type", "application/json")
+                        .withBody("[{\"code\":\"labcorp\",\"name\":\"Labcorp\",\"kind\":\"LAB\"},"
+                                + "{\"code\":\"new-lab\",\"name\":\"New lab\",\"kind\":\"LOCAL\"}]")));
+        // the same answer for the request that also names the sources
+        interpretation.stubFor(post("/api/v1/interpretations")
+                .willReturn(aResponse()
+                        .withHeader("Content-Type", "application/json")
+                        .withBody(Fixtures.interpretationAnswer("interpretations-serum.json"))));
+        JsonPath next = given().auth()
+                .oauth2(TestKeys.token("ida", "interpreter"))
+                .contentType(ContentType.JSON)
+                .body(SERUM_ONLY.replace("\"results\"", "\"sources\":[\"labcorp\",\"new-lab\"],\"results\""))
+                .when()
+                .post("/api/v1/reports")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
+
+        List<String> warnings = next.getList("warnings.message");
+        assertTrue(
+                warnings.stream().noneMatch(w -> w.contains("new-lab")),
+                "a source created a moment ago is not unknown: " + warnings);
+        assertEquals(
+                2,
+                ranges.countRequestsMatching(getRequestedFor(urlPathMatching("/api/v1/sources"))
+                                .build())
+                        .getCount(),
+                "the kept list did not know new-lab, so it was read again");
     }
 
     @Test

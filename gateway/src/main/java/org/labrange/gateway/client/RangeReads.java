@@ -70,11 +70,37 @@ public class RangeReads {
         if (kept != null && System.nanoTime() - kept.until() < 0) {
             return Uni.createFrom().item(kept.byCode());
         }
+        return refreshedSources(headers);
+    }
+
+    /**
+     * {@code sources} as {@link #sources} gave them, or read again at once when {@code named} holds a code they do not
+     * know: a source created after the kept list was read. A report must neither call such a source unknown nor leave
+     * out its name because the list it used was a few seconds old.
+     */
+    public Uni<Map<String, JsonNode>> sourcesKnowing(
+            Map<String, JsonNode> sources, Set<String> named, Map<String, String> headers) {
+        if (sources.keySet().containsAll(named)) {
+            return Uni.createFrom().item(sources);
+        }
+        // a shared refresh that began before the source was created may still miss it: then a read of our own
+        return refreshedSources(headers)
+                .flatMap(read ->
+                        read.keySet().containsAll(named) ? Uni.createFrom().item(read) : keep(readSources(headers)));
+    }
+
+    private Uni<Map<String, JsonNode>> refreshedSources(Map<String, String> headers) {
         if (sourcesTtlNanos <= 0) {
             return readSources(headers);
         }
-        return sourcesRefresh.get(() -> readSources(headers)
-                .invoke(read -> keptSources.set(new KeptSources(read, System.nanoTime() + sourcesTtlNanos))));
+        return sourcesRefresh.get(() -> keep(readSources(headers)));
+    }
+
+    private Uni<Map<String, JsonNode>> keep(Uni<Map<String, JsonNode>> read) {
+        return sourcesTtlNanos <= 0
+                ? read
+                : read.invoke(
+                        sources -> keptSources.set(new KeptSources(sources, System.nanoTime() + sourcesTtlNanos)));
     }
 
     private Uni<Map<String, JsonNode>> readSources(Map<String, String> headers) {

@@ -57,6 +57,17 @@ public final class ReportAssembler {
         return ids;
     }
 
+    /** Every source the report names: those the caller asked for and those that interpreted a result. */
+    public static Set<String> sourcesNamed(PanelRequest request, InterpretationAnswer interpretation) {
+        Set<String> codes = new LinkedHashSet<>(request.sources());
+        for (InterpretedResult result : interpretation.results()) {
+            for (SourceFlag entry : result.interpretations()) {
+                entry.source().ifPresent(codes::add);
+            }
+        }
+        return codes;
+    }
+
     public static ReportFindings assemble(Inputs in) {
         List<Warning> warnings = new ArrayList<>();
         Map<String, Optional<String>> collectedAt = new LinkedHashMap<>();

@@ -51,7 +51,14 @@ public class OverviewService {
             boolean skipped = ids.size() > config.reports().maxRangeHistories();
             Uni<Map<String, Optional<List<JsonNode>>>> histories =
                     skipped ? Uni.createFrom().item(Map.of()) : reads.histories(ids, headers);
-            return histories.map(byId -> overview(first.getItem1(), inEffect, first.getItem3(), byId, skipped));
+            Set<String> named = new LinkedHashSet<>();
+            inEffect.forEach(r -> named.add(r.path("sourceCode").asText()));
+            Uni<Map<String, JsonNode>> sourcesNow = reads.sourcesKnowing(first.getItem3(), named, headers);
+            return Uni.combine()
+                    .all()
+                    .unis(histories, sourcesNow)
+                    .asTuple()
+                    .map(read -> overview(first.getItem1(), inEffect, read.getItem2(), read.getItem1(), skipped));
         });
     }
 

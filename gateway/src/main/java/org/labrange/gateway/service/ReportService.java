@@ -91,35 +91,46 @@ public class ReportService {
                             .flatMap(basis -> UpstreamAnswers.text(basis, "knownAt"));
                     Uni<Map<String, Optional<List<JsonNode>>>> histories =
                             skipped ? Uni.createFrom().item(Map.of()) : reads.histories(used, knownAt, headers);
-                    return histories.map(byId -> {
-                        Map<String, Optional<String>> serviceVersions = new LinkedHashMap<>();
-                        serviceVersions.put("gateway", Optional.of(gatewayVersion));
-                        serviceVersions.put(Upstream.INTERPRETATION.serviceName(), first.interpretationVersion());
-                        serviceVersions.put(Upstream.RANGES.serviceName(), first.rangesVersion());
-                        Map<String, Source> sourcesByCode = new LinkedHashMap<>();
-                        first.sources()
-                                .forEach((code, source) -> sourcesByCode.put(code, UpstreamAnswers.source(source)));
-                        ReportFindings findings = ReportAssembler.assemble(new ReportAssembler.Inputs(
-                                UpstreamAnswers.panelRequest(body),
-                                answer,
-                                sourcesByCode,
-                                UpstreamAnswers.histories(byId),
-                                skipped,
-                                serviceVersions));
-                        Provenance provenance = new Provenance(
-                                requestId,
-                                requestedAt,
-                                clock.instant(),
-                                text(first.interpretation(), "evaluatedAt"),
-                                text(first.interpretation(), "rulesVersion"),
-                                UpstreamAnswers.node(first.interpretation(), "ranges")
-                                        .orElse(null),
-                                UpstreamAnswers.node(first.interpretation(), "basis")
-                                        .orElse(null),
-                                findings.services(),
-                                findings.rangeRevisions());
-                        return report(reportId, body, first.interpretation(), byId, findings, provenance);
-                    });
+                    Uni<Map<String, JsonNode>> sourcesNamed = reads.sourcesKnowing(
+                            first.sources(),
+                            ReportAssembler.sourcesNamed(UpstreamAnswers.panelRequest(body), answer),
+                            headers);
+                    return Uni.combine()
+                            .all()
+                            .unis(histories, sourcesNamed)
+                            .asTuple()
+                            .map(read -> {
+                                Map<String, Optional<List<JsonNode>>> byId = read.getItem1();
+                                Map<String, Optional<String>> serviceVersions = new LinkedHashMap<>();
+                                serviceVersions.put("gateway", Optional.of(gatewayVersion));
+                                serviceVersions.put(
+                                        Upstream.INTERPRETATION.serviceName(), first.interpretationVersion());
+                                serviceVersions.put(Upstream.RANGES.serviceName(), first.rangesVersion());
+                                Map<String, Source> sourcesByCode = new LinkedHashMap<>();
+                                read.getItem2()
+                                        .forEach((code, source) ->
+                                                sourcesByCode.put(code, UpstreamAnswers.source(source)));
+                                ReportFindings findings = ReportAssembler.assemble(new ReportAssembler.Inputs(
+                                        UpstreamAnswers.panelRequest(body),
+                                        answer,
+                                        sourcesByCode,
+                                        UpstreamAnswers.histories(byId),
+                                        skipped,
+                                        serviceVersions));
+                                Provenance provenance = new Provenance(
+                                        requestId,
+                                        requestedAt,
+                                        clock.instant(),
+                                        text(first.interpretation(), "evaluatedAt"),
+                                        text(first.interpretation(), "rulesVersion"),
+                                        UpstreamAnswers.node(first.interpretation(), "ranges")
+                                                .orElse(null),
+                                        UpstreamAnswers.node(first.interpretation(), "basis")
+                                                .orElse(null),
+                                        findings.services(),
+                                        findings.rangeRevisions());
+                                return report(reportId, body, first.interpretation(), byId, findings, provenance);
+                            });
                 });
     }
 
