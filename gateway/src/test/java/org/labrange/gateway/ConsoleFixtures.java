@@ -273,6 +273,54 @@ public final class ConsoleFixtures {
                                                         + "\"errors\":[{\"field\":\"body\",\"reason\":\"line 3: low is not a number\"}]}")));
     }
 
+    /** The version the catalogue import's dry run answers with; an apply on another one is refused. */
+    public static final String CATALOGUE_VERSION = "41-0badcafe";
+
+    /**
+     * A catalogue import (one new analyte, one new source, one new range) previewed at {@link #CATALOGUE_VERSION},
+     * with the gap it leaves; an apply is accepted only with that version in If-Match, as the ranges service does.
+     */
+    public static void catalogueImportPreviewsAndApplies(WireMockServer ranges) {
+        String outcome = "\"analyteCounts\":{\"created\":1,\"revised\":0,\"unchanged\":0},"
+                + "\"sourceCounts\":{\"created\":1,\"revised\":0,\"unchanged\":0},"
+                + "\"rangeCounts\":{\"created\":1,\"revised\":0,\"unchanged\":0},"
+                + "\"analytes\":[{\"index\":0,\"code\":\"TEST-CYSC\",\"action\":\"CREATE\",\"revision\":1}],"
+                + "\"sources\":[{\"index\":0,\"code\":\"test-lab\",\"action\":\"CREATE\",\"revision\":1}],"
+                + "\"ranges\":[{\"index\":0,\"action\":\"CREATE\",\"rangeId\":\"" + LABCORP_SERUM
+                + "\",\"revision\":1}],"
+                + "\"warnings\":[{\"analyteCode\":\"TEST-CYSC\",\"sourceCode\":\"test-lab\",\"category\":\"REFERENCE\","
+                + "\"kind\":\"GAP\",\"sex\":\"ANY\",\"from\":{\"value\":0,\"unit\":\"DAYS\"},"
+                + "\"to\":{\"value\":18,\"unit\":\"YEARS\"},\"rangeIds\":[],"
+                + "\"text\":\"no range for patients from 0 days to 18 years\"}]";
+        ranges.stubFor(post(urlPathEqualTo("/api/v1/catalogue/import"))
+                .withQueryParam("dryRun", equalTo("true"))
+                .willReturn(json("{\"dryRun\":true,\"catalogueVersion\":\"" + CATALOGUE_VERSION + "\"," + outcome + "}")
+                        .withHeader("ETag", "\"" + CATALOGUE_VERSION + "\"")));
+        ranges.stubFor(post(urlPathEqualTo("/api/v1/catalogue/import"))
+                .withQueryParam("dryRun", equalTo("false"))
+                .withHeader("If-Match", equalTo("\"" + CATALOGUE_VERSION + "\""))
+                .atPriority(5)
+                .willReturn(json("{\"dryRun\":false,\"catalogueVersion\":\"42-0badcafe\"," + outcome + "}")));
+        refuseCatalogueApply(ranges, 10);
+    }
+
+    /** Someone else wrote after the preview: the ranges service now refuses every apply on the previewed version. */
+    public static void catalogueChangesMeanwhile(WireMockServer ranges) {
+        refuseCatalogueApply(ranges, 1);
+    }
+
+    private static void refuseCatalogueApply(WireMockServer ranges, int priority) {
+        ranges.stubFor(post(urlPathEqualTo("/api/v1/catalogue/import"))
+                .withQueryParam("dryRun", equalTo("false"))
+                .atPriority(priority)
+                .willReturn(aResponse()
+                        .withStatus(412)
+                        .withHeader("Content-Type", "application/problem+json")
+                        .withBody("{\"type\":\"https://labrange.dev/problems/catalogue-changed\",\"title\":"
+                                + "\"Catalogue changed\",\"status\":412,\"detail\":\"The catalogue changed since "
+                                + "that version; nothing was written.\"}")));
+    }
+
     private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder json(String body) {
         return aResponse()
                 .withStatus(200)

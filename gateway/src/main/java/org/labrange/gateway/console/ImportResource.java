@@ -1,6 +1,7 @@
 package org.labrange.gateway.console;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.RolesAllowed;
@@ -36,6 +37,9 @@ import org.labrange.gateway.security.Roles;
 @Produces(MediaType.TEXT_HTML)
 @RolesAllowed({Roles.READER, Roles.ADMIN, Roles.INTERPRETER})
 public class ImportResource {
+
+    /** Only looks at the shape of an uploaded JSON file (which import it is for); the services read it for real. */
+    private static final ObjectMapper SHAPE_READER = new ObjectMapper();
 
     private final ConsoleCalls calls;
     private final Pages pages;
@@ -92,36 +96,75 @@ public class ImportResource {
                     text(effectiveFrom),
                     text(fileName),
                     Base64.getDecoder().decode(text(content)));
-            UpstreamResponse again = send(upload, true);
+            if (upload.catalogue()) {
+                return applyCatalogue(upload, text(preview));
+            }
+            UpstreamResponse again = send(upload, true, null);
             if (!again.successful() || !digest(calls.parse(again.body())).equals(preview)) {
                 return dryRun(
                         upload,
                         "The ranges changed since your preview, so nothing was written. "
                                 + "This is the preview as things stand now.");
             }
-            UpstreamResponse written = send(upload, false);
+            UpstreamResponse written = send(upload, false, null);
             if (!written.successful()) {
                 throw new UpstreamAnswerException(Upstream.RANGES, written);
             }
-            return pages.ok(pages.page("import-done").data("report", calls.parse(written.body())));
+            return pages.ok(outcome(pages.page("import-done"), calls.parse(written.body()), false));
         } catch (RuntimeException e) {
             return pages.failure(e, "/console/import");
         }
     }
 
+    /**
+     * A catalogue import is applied on the version its preview was computed at (If-Match): if anything was written
+     * in between, the ranges service refuses it with 412 and nothing is written; the user sees the preview again.
+     */
+    private Response applyCatalogue(Upload upload, String previewedVersion) {
+        UpstreamResponse written = send(upload, false, "\"" + previewedVersion + "\"");
+        if (written.status() == 412) {
+            return dryRun(
+                    upload,
+                    "The catalogue changed since your preview, so nothing was written. "
+                            + "This is the preview as things stand now.");
+        }
+        if (!written.successful()) {
+            throw new UpstreamAnswerException(Upstream.RANGES, written);
+        }
+        return pages.ok(outcome(pages.page("import-done"), calls.parse(written.body()), true));
+    }
+
     private Response dryRun(Upload upload, String notice) {
-        UpstreamResponse answer = send(upload, true);
+        UpstreamResponse answer = send(upload, true, null);
         if (!answer.successful()) {
             List<String> problems = pages.explain(new UpstreamAnswerException(Upstream.RANGES, answer));
             return pages.html(answer.status(), uploadPage(upload.reason(), upload.effectiveFrom(), problems));
         }
         JsonNode report = calls.parse(answer.body());
-        return pages.ok(pages.page("import-preview")
-                .data("report", report)
+        return pages.ok(outcome(pages.page("import-preview"), report, upload.catalogue())
                 .data("upload", upload)
                 .data("content", Base64.getEncoder().encodeToString(upload.content()))
-                .data("preview", digest(report))
+                // a catalogue import is applied on its version; a range import on the fingerprint of its preview
+                .data(
+                        "preview",
+                        upload.catalogue() ? report.path("catalogueVersion").asText() : digest(report))
                 .data("notice", notice));
+    }
+
+    /** What an import did or would do, as the outcome tables show it (a range import has only ranges). */
+    private static TemplateInstance outcome(TemplateInstance page, JsonNode report, boolean catalogue) {
+        return page.data("report", report)
+                .data("catalogue", catalogue)
+                .data("analyteRows", rows(report.path("analytes")))
+                .data("sourceRows", rows(report.path("sources")))
+                .data("rangeRows", rows(report.path(catalogue ? "ranges" : "items")))
+                .data("warnings", rows(report.path("warnings")));
+    }
+
+    private static List<JsonNode> rows(JsonNode array) {
+        List<JsonNode> rows = new java.util.ArrayList<>();
+        array.forEach(rows::add);
+        return rows;
     }
 
     private TemplateInstance uploadPage(String reason, String effectiveFrom, List<String> problems) {
@@ -131,9 +174,13 @@ public class ImportResource {
                 .data("problems", problems);
     }
 
-    /** CSV goes with reason and date as query parameters; JSON is a list of drafts or a whole import request. */
-    private UpstreamResponse send(Upload upload, boolean dryRun) {
-        String query = "?dryRun=" + dryRun;
+    /**
+     * CSV goes with reason and date as query parameters; JSON is a list of range drafts or a whole import request. A
+     * catalogue (analytes and sources besides ranges: a JSON object naming them, or a CSV whose first column is
+     * {@code kind}) goes to the catalogue import, with the reason and date given on the page.
+     */
+    private UpstreamResponse send(Upload upload, boolean dryRun, String ifMatch) {
+        String path = (upload.catalogue() ? "/api/v1/catalogue/import" : "/api/v1/ranges/import") + "?dryRun=" + dryRun;
         if (upload.json()) {
             JsonNode parsed = calls.parse(upload.content());
             ObjectNode body;
@@ -144,12 +191,16 @@ public class ImportResource {
                 body.set("ranges", parsed);
             } else {
                 body = (ObjectNode) parsed;
+                if (upload.catalogue()) {
+                    body.put("reason", upload.reason());
+                    body.put("effectiveFrom", upload.effectiveFrom());
+                }
             }
-            return calls.sendJson(Upstream.RANGES, "POST", "/api/v1/ranges/import" + query, body, null);
+            return calls.sendJson(Upstream.RANGES, "POST", path, body, ifMatch);
         }
-        query += "&reason=" + ConsoleCalls.encode(upload.reason()) + "&effectiveFrom="
+        path += "&reason=" + ConsoleCalls.encode(upload.reason()) + "&effectiveFrom="
                 + ConsoleCalls.encode(upload.effectiveFrom());
-        return calls.send(Upstream.RANGES, "POST", "/api/v1/ranges/import" + query, "text/csv", upload.content(), null);
+        return calls.send(Upstream.RANGES, "POST", path, "text/csv", upload.content(), ifMatch);
     }
 
     /** What a dry run would do, as a fingerprint: the same file on unchanged ranges gives the same one. */
@@ -170,10 +221,33 @@ public class ImportResource {
     /** One uploaded file with the reason and date the whole import is recorded under. */
     public record Upload(String reason, String effectiveFrom, String fileName, byte[] content) {
         boolean json() {
-            String start = new String(content, StandardCharsets.UTF_8).stripLeading();
+            String start = start();
             return fileName.toLowerCase(java.util.Locale.ROOT).endsWith(".json")
                     || start.startsWith("[")
                     || start.startsWith("{");
+        }
+
+        /**
+         * A whole catalogue rather than ranges alone: a JSON object with analytes or sources, or a CSV whose header
+         * starts with the {@code kind} column of the catalogue export.
+         */
+        public boolean catalogue() {
+            if (json()) {
+                try {
+                    JsonNode parsed = SHAPE_READER.readTree(content);
+                    return parsed != null && parsed.isObject() && (parsed.has("analytes") || parsed.has("sources"));
+                } catch (IOException e) {
+                    return false; // not JSON after all: the range import names what is wrong with it
+                }
+            }
+            String header = start().lines().findFirst().orElse("").strip();
+            String first = header.split(",", 2)[0].replace("\"", "").strip();
+            return first.equalsIgnoreCase("kind");
+        }
+
+        private String start() {
+            String text = new String(content, StandardCharsets.UTF_8);
+            return (text.startsWith("\uFEFF") ? text.substring(1) : text).stripLeading();
         }
     }
 }

@@ -1,6 +1,7 @@
 package org.labrange.gateway.console;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.matching;
@@ -312,6 +313,70 @@ class ConsoleBrowserTest {
     }
 
     @Test
+    void aCatalogueFileIsPreviewedWithItsCoverageAndAppliedOnThePreviewedVersion() {
+        ConsoleFixtures.catalogueImportPreviewsAndApplies(ranges);
+        Page page = signIn("admin");
+        String catalogue = "{\"analytes\":[{\"code\":\"TEST-CYSC\",\"name\":\"Cystatin C (test)\","
+                + "\"specimen\":\"SERUM_PLASMA\",\"canonicalUnit\":\"mg/L\"}],"
+                + "\"sources\":[{\"code\":\"test-lab\",\"name\":\"Test lab\"}],"
+                + "\"ranges\":[{\"analyteCode\":\"TEST-CYSC\",\"sourceCode\":\"test-lab\",\"category\":\"REFERENCE\","
+                + "\"low\":0.6,\"high\":1.0,\"unit\":\"mg/L\",\"population\":{\"sex\":\"ANY\",\"minAge\":18,"
+                + "\"ageUnit\":\"YEARS\"}}]}";
+        uploadFile(page, "catalogue.json", "application/json", catalogue);
+
+        String main = page.locator("main").textContent();
+        assertTrue(main.contains("This file is a catalogue"), main);
+        assertTrue(page.locator("table[aria-labelledby=analytes-outcome]")
+                .textContent()
+                .contains("TEST-CYSC"));
+        assertTrue(page.locator("table[aria-labelledby=sources-outcome]")
+                .textContent()
+                .contains("test-lab"));
+        assertTrue(
+                page.locator("[aria-labelledby=coverage-warnings]")
+                        .textContent()
+                        .contains("no range for patients from 0 days to 18 years"),
+                main);
+        check(page, "import-catalogue-preview");
+        page.getByText("Apply exactly this").click();
+        assertTrue(page.locator("h1").textContent().contains("Import applied"));
+        check(page, "import-catalogue-done");
+        // the reason and date of the page, on the version the preview showed
+        ranges.verify(postRequestedFor(urlPathEqualTo("/api/v1/catalogue/import"))
+                .withQueryParam("dryRun", equalTo("false"))
+                .withHeader("If-Match", equalTo("\"" + ConsoleFixtures.CATALOGUE_VERSION + "\""))
+                .withRequestBody(matchingJsonPath("$.reason", equalTo("Annual review")))
+                .withRequestBody(matchingJsonPath("$.effectiveFrom", equalTo("2027-01-01")))
+                .withRequestBody(matchingJsonPath("$.analytes[0].code", equalTo("TEST-CYSC"))));
+        assertEquals(
+                0,
+                ranges.findAll(postRequestedFor(urlPathEqualTo("/api/v1/ranges/import")))
+                        .size(),
+                "a catalogue never goes to the range import");
+    }
+
+    @Test
+    void aCatalogueChangedSincePreviewIsNotWrittenAndThePreviewIsShownAgain() {
+        ConsoleFixtures.catalogueImportPreviewsAndApplies(ranges);
+        Page page = signIn("admin");
+        uploadFile(page, "catalogue.csv", "text/csv", "kind,code,name\nsource,test-lab,Test lab\n");
+        assertTrue(page.locator("main").textContent().contains("This file is a catalogue"));
+        assertEquals(
+                ConsoleFixtures.CATALOGUE_VERSION,
+                page.locator("input[name=preview]").getAttribute("value"));
+        ConsoleFixtures.catalogueChangesMeanwhile(ranges);
+        page.getByText("Apply exactly this").click();
+
+        String alert = page.locator("[role=alert]").textContent();
+        assertTrue(alert.contains("The catalogue changed since your preview, so nothing was written"), alert);
+        assertTrue(page.locator("h1").textContent().contains("Import preview"));
+        ranges.verify(postRequestedFor(urlPathEqualTo("/api/v1/catalogue/import"))
+                .withQueryParam("dryRun", equalTo("false"))
+                .withQueryParam("reason", equalTo("Annual review"))
+                .withHeader("Content-Type", containing("text/csv")));
+    }
+
+    @Test
     void auditLogIsFilteredByWhoWhenAndWhat() {
         Page page = signIn("admin");
         page.navigate(url("console/audit?what=seed"));
@@ -497,9 +562,13 @@ class ConsoleBrowserTest {
     }
 
     private void upload(Page page, String csv) {
+        uploadFile(page, "ranges.csv", "text/csv", csv);
+    }
+
+    private void uploadFile(Page page, String name, String type, String content) {
         page.navigate(url("console/import"));
         page.getByLabel("File (CSV or JSON)")
-                .setInputFiles(new FilePayload("ranges.csv", "text/csv", csv.getBytes(StandardCharsets.UTF_8)));
+                .setInputFiles(new FilePayload(name, type, content.getBytes(StandardCharsets.UTF_8)));
         page.getByLabel("Effective from").fill("2027-01-01");
         page.getByLabel("Reason (required)").fill("Annual review");
         page.getByText("Preview").click();
