@@ -326,9 +326,12 @@ class ConsoleBrowserTest {
 
         String main = page.locator("main").textContent();
         assertTrue(main.contains("This file is a catalogue"), main);
+        // nothing exists yet, so the new analyte is not a link to a page that is not there
         assertTrue(page.locator("table[aria-labelledby=analytes-outcome]")
                 .textContent()
-                .contains("TEST-CYSC"));
+                .contains("TEST-CYSC (new)"));
+        assertEquals(
+                0, page.locator("a[href='/console/analyte?code=TEST-CYSC']").count());
         assertTrue(page.locator("table[aria-labelledby=sources-outcome]")
                 .textContent()
                 .contains("test-lab"));
@@ -340,6 +343,8 @@ class ConsoleBrowserTest {
         check(page, "import-catalogue-preview");
         page.getByText("Apply exactly this").click();
         assertTrue(page.locator("h1").textContent().contains("Import applied"));
+        assertEquals(
+                1, page.locator("a[href='/console/analyte?code=TEST-CYSC']").count());
         check(page, "import-catalogue-done");
         // the reason and date of the page, on the version the preview showed
         ranges.verify(postRequestedFor(urlPathEqualTo("/api/v1/catalogue/import"))
