@@ -53,10 +53,14 @@ class ReportHistoryCacheTest {
     WireMockServer interpretation;
 
     private JsonPath report() {
+        return report(SERUM_ONLY);
+    }
+
+    private JsonPath report(String body) {
         return given().auth()
                 .oauth2(TestKeys.token("ida", "interpreter"))
                 .contentType(ContentType.JSON)
-                .body(SERUM_ONLY)
+                .body(body)
                 .when()
                 .post("/api/v1/reports")
                 .then()
@@ -90,16 +94,7 @@ class ReportHistoryCacheTest {
                 .willReturn(aResponse()
                         .withHeader("Content-Type", "application/json")
                         .withBody(Fixtures.interpretationAnswer("interpretations-serum.json"))));
-        JsonPath next = given().auth()
-                .oauth2(TestKeys.token("ida", "interpreter"))
-                .contentType(ContentType.JSON)
-                .body(SERUM_ONLY.replace("\"results\"", "\"sources\":[\"labcorp\",\"new-lab\"],\"results\""))
-                .when()
-                .post("/api/v1/reports")
-                .then()
-                .statusCode(200)
-                .extract()
-                .jsonPath();
+        JsonPath next = report(SERUM_ONLY.replace("\"results\"", "\"sources\":[\"labcorp\",\"new-lab\"],\"results\""));
 
         List<String> warnings = next.getList("warnings.message");
         assertTrue(
