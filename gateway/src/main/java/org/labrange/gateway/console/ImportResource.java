@@ -68,7 +68,7 @@ public class ImportResource {
         try {
             byte[] content = file == null ? new byte[0] : Files.readAllBytes(file.uploadedFile());
             String name = file == null ? "" : file.fileName();
-            return dryRun(new Upload(text(reason), text(effectiveFrom), name, content), null);
+            return dryRun(Upload.of(text(reason), text(effectiveFrom), name, content), null);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (RuntimeException e) {
@@ -91,7 +91,7 @@ public class ImportResource {
             return refused.get();
         }
         try {
-            Upload upload = new Upload(
+            Upload upload = Upload.of(
                     text(reason),
                     text(effectiveFrom),
                     text(fileName),
@@ -218,21 +218,28 @@ public class ImportResource {
         return value == null ? "" : value.strip();
     }
 
-    /** One uploaded file with the reason and date the whole import is recorded under. */
-    public record Upload(String reason, String effectiveFrom, String fileName, byte[] content) {
-        boolean json() {
-            String start = start();
-            return fileName.toLowerCase(java.util.Locale.ROOT).endsWith(".json")
+    /**
+     * One uploaded file with the reason and date the whole import is recorded under, and what it is, decided once
+     * when it arrives: JSON or CSV, and a whole catalogue or ranges alone.
+     */
+    public record Upload(
+            String reason, String effectiveFrom, String fileName, byte[] content, boolean json, boolean catalogue) {
+
+        static Upload of(String reason, String effectiveFrom, String fileName, byte[] content) {
+            String text = new String(content, StandardCharsets.UTF_8);
+            String start = (text.startsWith("\uFEFF") ? text.substring(1) : text).stripLeading();
+            boolean json = fileName.toLowerCase(java.util.Locale.ROOT).endsWith(".json")
                     || start.startsWith("[")
                     || start.startsWith("{");
+            return new Upload(reason, effectiveFrom, fileName, content, json, catalogue(json, start, content));
         }
 
         /**
          * A whole catalogue rather than ranges alone: a JSON object with analytes or sources, or a CSV whose header
          * starts with the {@code kind} column of the catalogue export.
          */
-        public boolean catalogue() {
-            if (json()) {
+        private static boolean catalogue(boolean json, String start, byte[] content) {
+            if (json) {
                 try {
                     JsonNode parsed = SHAPE_READER.readTree(content);
                     return parsed != null && parsed.isObject() && (parsed.has("analytes") || parsed.has("sources"));
@@ -240,14 +247,9 @@ public class ImportResource {
                     return false; // not JSON after all: the range import names what is wrong with it
                 }
             }
-            String header = start().lines().findFirst().orElse("").strip();
+            String header = start.lines().findFirst().orElse("").strip();
             String first = header.split(",", 2)[0].replace("\"", "").strip();
             return first.equalsIgnoreCase("kind");
-        }
-
-        private String start() {
-            String text = new String(content, StandardCharsets.UTF_8);
-            return (text.startsWith("\uFEFF") ? text.substring(1) : text).stripLeading();
         }
     }
 }
